@@ -1,0 +1,45 @@
+# One command sets up and runs the assistant; one sets up and runs the tests (see README).
+SHELL := /bin/bash
+VENV  := .venv
+PY    := $(VENV)/bin/python
+PIP   := $(PY) -m pip --disable-pip-version-check -q
+CLI   := $(VENV)/bin/stack-assistant
+
+# Nothing phones home: no model hub, no Chroma telemetry, no Gradio analytics.
+export HF_HUB_OFFLINE := 1
+export TRANSFORMERS_OFFLINE := 1
+export ANONYMIZED_TELEMETRY := False
+export GRADIO_ANALYTICS_ENABLED := False
+export TOKENIZERS_PARALLELISM := false
+
+.PHONY: install install-test index run chat test clean
+
+$(VENV)/bin/python:
+	python3 -m venv $(VENV)
+
+# torch first: the pinned CPU wheel lies on this disk (a plain `torch` would pull a CUDA build).
+$(VENV)/.installed: pyproject.toml | $(VENV)/bin/python
+	$(PIP) install torch==2.13.0 2>&1 | grep -v "is ignored: it is neither" || true
+	$(PIP) install -e . 2>&1 | grep -v "is ignored: it is neither" || true
+	$(PY) -c "import assistant, torch, chromadb, sentence_transformers" && touch $@
+
+$(VENV)/.installed-test: $(VENV)/.installed
+	$(PIP) install -e ".[test]" 2>&1 | grep -v "is ignored: it is neither" || true
+	$(PY) -c "import pytest, yaml" && touch $@
+
+install: $(VENV)/.installed
+install-test: $(VENV)/.installed-test
+
+index: install
+	$(CLI) index
+
+chat: index
+	$(CLI) chat
+
+run: chat
+
+test: install-test
+	$(PY) -m pytest -q
+
+clean:
+	rm -rf .data .pytest_cache test-artifacts

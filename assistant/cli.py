@@ -1,0 +1,164 @@
+"""The ``stack-assistant`` command: index, ask, chat (and the UI and evals, which stay thin)."""
+
+from __future__ import annotations
+
+import functools
+import json
+import logging
+import sys
+
+import click
+
+from .settings import load_settings
+from .types import AssistantError, QuestionError, SettingsError
+
+USAGE_ERRORS = (QuestionError, SettingsError)
+
+
+def settings_options(fn):
+    """Options shared by every command that opens the index."""
+
+    @click.option("--config", "config_file", type=click.Path(dir_okay=False), default=None,
+                  help="TOML file of settings (env: STACK_ASSISTANT_CONFIG).")
+    @click.option("--data-dir", type=click.Path(file_okay=False), default=None,
+                  help="Where the index lives (env: STACK_ASSISTANT_DATA_DIR).")
+    @click.option("--corpus-dir", type=click.Path(file_okay=False), default=None,
+                  help="Folder of .md/.txt files to answer from (env: STACK_ASSISTANT_CORPUS_DIR).")
+    @click.option("--chroma-url", default=None,
+                  help="Use a Chroma server instead of the embedded index (env: STACK_ASSISTANT_CHROMA_URL).")
+    @functools.wraps(fn)
+    def wrapper(config_file, data_dir, corpus_dir, chroma_url, **kwargs):
+        settings = load_settings(config_file, data_dir=data_dir, corpus_dir=corpus_dir, chroma_url=chroma_url)
+        return fn(settings=settings, **kwargs)
+
+    return wrapper
+
+
+def friendly_errors(fn):
+    """One clear line and a non-zero exit (2 for usage errors) instead of a traceback."""
+
+    @functools.wraps(fn)
+    def wrapper(*args, **kwargs):
+        try:
+            return fn(*args, **kwargs)
+        except USAGE_ERRORS as exc:
+            click.echo(f"error: {exc}", err=True)
+            sys.exit(2)
+        except AssistantError as exc:
+            click.echo(f"error: {exc}", err=True)
+            sys.exit(1)
+        except KeyboardInterrupt:
+            click.echo("interrupted", err=True)
+            sys.exit(130)
+
+    return wrapper
+
+
+def setup_logging(verbose: bool) -> None:
+    logging.basicConfig(level=logging.INFO if verbose else logging.WARNING,
+                        format="%(levelname)s: %(message)s", stream=sys.stderr)
+    for noisy in ("sentence_transformers", "transformers", "chromadb", "httpx", "urllib3"):
+        logging.getLogger(noisy).setLevel(logging.ERROR)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("-v", "--verbose", is_flag=True, help="Log what the assistant does.")
+@click.version_option(package_name="mlops-stack-assistant")
+def main(verbose: bool) -> None:
+    """MLOps Stack Assistant: answers questions about the article "MLOps Stack Comparison: Kubeflow
+    vs Metaflow vs Prefect", citing the passages it used, and says so when the article doesn't say."""
+    setup_logging(verbose)
+
+
+def load_assistant(settings, rebuild: bool = False, show_progress: bool = False):
+    from .pipeline import Assistant
+    from .index import open_index
+
+    if not show_progress:
+        return Assistant(settings, open_index(settings, rebuild=rebuild))
+    from rich.progress import Progress
+
+    with Progress(transient=True) as bar:
+        task = bar.add_task("Embedding passages", total=None)
+        index = open_index(settings, rebuild=rebuild,
+                           progress=lambda done, total: bar.update(task, completed=done, total=total))
+    return Assistant(settings, index)
+
+
+@main.command()
+@click.option("--rebuild", is_flag=True, help="Re-embed every passage even if the index is current.")
+@friendly_errors
+@settings_options
+def index(settings, rebuild: bool) -> None:
+    """Build the index of the corpus (only what changed; --rebuild forces it)."""
+    bot = load_assistant(settings, rebuild=rebuild, show_progress=True)
+    where = settings.chroma_url or settings.data_dir
+    state = "built" if bot.index.built else "up to date"
+    click.echo(f"index {state}: {len(bot.index)} passages from {settings.corpus_dir} "
+               f"in collection {bot.index.collection_name} at {where}")
+
+
+@main.command()
+@click.argument("question")
+@click.option("--json", "as_json", is_flag=True, help="Print the reply as JSON.")
+@click.option("--history", "history_file", type=click.File("r"), default=None,
+              help='JSON file of earlier turns: [{"role": "user"|"assistant", "content": "..."}].')
+@friendly_errors
+@settings_options
+def ask(settings, question: str, as_json: bool, history_file) -> None:
+    """Answer one QUESTION from the article."""
+    from .pipeline import clean_question
+    from .types import reply_to_json
+
+    clean_question(question, settings.max_question_chars)  # fail fast, before loading anything
+    history = None
+    if history_file is not None:
+        try:
+            history = json.load(history_file)
+        except json.JSONDecodeError as exc:
+            raise QuestionError(f"--history is not valid JSON: {exc}") from None
+    reply = load_assistant(settings).ask(question, history)
+    if as_json:
+        click.echo(json.dumps(reply_to_json(reply), ensure_ascii=False, indent=2))
+    else:
+        print_reply(reply)
+
+
+def print_reply(reply, asked: str | None = None) -> None:
+    if asked is not None and reply.standalone_question != asked.strip():
+        click.echo(f"(searched for: {reply.standalone_question})")
+    click.echo(reply.text)
+    if reply.citations:
+        click.echo("\nSources:")
+        for c in reply.citations:
+            click.echo(f"  [{c.number}] {c.section} ({c.source}): {c.quote}")
+
+
+@main.command()
+@friendly_errors
+@settings_options
+def chat(settings) -> None:
+    """A conversation in the terminal; follow-up questions understand what came before."""
+    bot = load_assistant(settings)
+    about = bot.about
+    click.echo(f"Answering from “{about.get('title', '')}” ({about.get('author', '')}, "
+               f"{about.get('date', '')}). Empty line or Ctrl-D to quit.")
+    history: list[dict] = []
+    while True:
+        try:
+            question = input("\nyou> ")
+        except EOFError:
+            break
+        if not question.strip() or question.strip().lower() in ("exit", "quit", ":q"):
+            break
+        try:
+            reply = bot.ask(question, history)
+        except QuestionError as exc:
+            click.echo(f"error: {exc}")
+            continue
+        print_reply(reply, question)
+        history += [{"role": "user", "content": question}, {"role": "assistant", "content": reply.text}]
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,168 @@
+"""Reading the corpus and cutting it into citable passages.
+
+Headings first (langchain's MarkdownHeaderTextSplitter), then blocks: each table row becomes one
+passage that carries the table's header, each labelled line ("Setup complexity: High. ...") stays
+whole, and other paragraphs split at sentence ends only when longer than ``chunk_max_chars``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from langchain_text_splitters import MarkdownHeaderTextSplitter, RecursiveCharacterTextSplitter
+
+from .types import CorpusError, Passage
+from .vocab import FRAMEWORKS, find_frameworks
+
+CHUNKER_VERSION = "3"  # bump when the chunking changes: the index fingerprint includes it
+SUFFIXES = (".md", ".txt")
+HEADERS = [("#", "h1"), ("##", "h2"), ("###", "h3")]
+LABELLED = re.compile(r"^(?P<label>[A-Z][A-Za-z /()-]{2,40}): \S")
+SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9(“\"@])")
+
+
+@dataclass
+class CorpusDocument:
+    source: str
+    meta: dict[str, str] = field(default_factory=dict)  # front matter: title, author, date, source
+
+
+@dataclass
+class Corpus:
+    documents: list[CorpusDocument]
+    passages: list[Passage]
+
+    @property
+    def about(self) -> dict[str, str]:
+        """Title, author and date of the first document that states them (for headers)."""
+        for doc in self.documents:
+            if doc.meta.get("title"):
+                return doc.meta
+        return {"title": self.documents[0].source if self.documents else ""}
+
+
+def load_corpus(corpus_dir: Path, max_chars: int = 400) -> Corpus:
+    corpus_dir = Path(corpus_dir)
+    if not corpus_dir.is_dir():
+        raise CorpusError(f"corpus folder not found: {corpus_dir}")
+    files = sorted(p for p in corpus_dir.iterdir() if p.is_file() and p.suffix.lower() in SUFFIXES)
+    if not files:
+        raise CorpusError(f"no .md or .txt files in the corpus folder: {corpus_dir}")
+    documents, passages = [], []
+    for path in files:
+        try:
+            raw = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise CorpusError(f"cannot read corpus file {path.name}: {exc}") from None
+        meta, body = split_front_matter(raw)
+        documents.append(CorpusDocument(path.name, meta))
+        for text, headings, kind, label, cells in chunk_document(body, max_chars):
+            passages.append(make_passage(text, path.name, headings, len(passages), kind, label, cells))
+    if not passages:
+        raise CorpusError(f"the corpus in {corpus_dir} has no text")
+    return Corpus(documents, dedupe_ids(passages))
+
+
+def split_front_matter(raw: str) -> tuple[dict[str, str], str]:
+    m = re.match(r"^---\n(.*?)\n---\n", raw, re.S)
+    if not m:
+        return {}, raw
+    meta = {}
+    for line in m.group(1).splitlines():
+        key, _, value = line.partition(":")
+        if value:
+            meta[key.strip()] = value.strip().strip('"')
+    return meta, raw[m.end():]
+
+
+def chunk_document(body: str, max_chars: int):
+    """Yield (text, headings, kind, label, cells) for each passage of one document."""
+    splitter = MarkdownHeaderTextSplitter(HEADERS, strip_headers=True)
+    sentence_splitter = RecursiveCharacterTextSplitter(
+        separators=[". ", "? ", "! ", "; "], keep_separator="end", chunk_size=max_chars, chunk_overlap=0
+    )
+    for section in splitter.split_text(body):
+        headings = [section.metadata[key] for _, key in HEADERS if key in section.metadata]
+        for block in blocks(section.page_content):
+            if block.startswith("|"):
+                yield from table_rows(block, headings)
+            elif LABELLED.match(block):
+                yield block, headings, "labelled", LABELLED.match(block)["label"], {}
+            elif len(block) <= max_chars:
+                yield block, headings, "paragraph", "", {}
+            else:
+                for piece in sentence_splitter.split_text(block):
+                    yield piece.strip(), headings, "paragraph", "", {}
+
+
+def blocks(text: str) -> list[str]:
+    """Paragraphs (the header splitter leaves one per line) with a table's lines kept together."""
+    out: list[str] = []
+    for line in (ln.strip() for ln in text.splitlines()):
+        if not line:
+            continue
+        if line.startswith("|") and out and out[-1].startswith("|"):
+            out[-1] += "\n" + line
+        else:
+            out.append(line)
+    return out
+
+
+def table_rows(block: str, headings: list[str]):
+    """One passage per row: 'Setup complexity — Kubeflow: High; Metaflow: Medium; Prefect: Low'."""
+    lines = [ln.strip() for ln in block.splitlines() if ln.strip().startswith("|")]
+    split = lambda ln: [c.strip() for c in ln.strip("|").split("|")]  # noqa: E731
+    header = split(lines[0])
+    for line in lines[1:]:
+        cells = split(line)
+        if all(set(c) <= set("-: ") for c in cells):  # the |---|---| rule
+            continue
+        label, values = cells[0], cells[1:]
+        pairs = list(zip(header[1:], values))
+        text = f"{label} — " + "; ".join(f"{col}: {val}" for col, val in pairs)
+        yield text, headings, "table_row", label, {col.lower(): val for col, val in pairs}
+
+
+def make_passage(text, source, headings, position, kind, label, cells) -> Passage:
+    # The H1 is the document's title: sections are named by the headings below it.
+    inner = headings[1:] if len(headings) > 1 else headings
+    section = inner[-1] if inner else "(untitled)"
+    if not headings:
+        section = "(byline)" if position == 0 else "(preamble)"
+        kind = "byline" if position == 0 else kind
+    named = [k for k in FRAMEWORKS if section.lower() == k]
+    frameworks = named or (list(cells) if cells else find_frameworks(text, fuzzy=False))
+    digest = hashlib.sha256(f"{source}\x1f{' > '.join(headings)}\x1f{text}".encode()).hexdigest()
+    return Passage(
+        chunk_id=digest[:16],
+        text=text,
+        source=source,
+        section=section,
+        heading_path=" > ".join(headings),
+        position=position,
+        kind=kind,
+        label=label,
+        frameworks=tuple(f for f in frameworks if f in FRAMEWORKS),
+        cells=cells,
+    )
+
+
+def dedupe_ids(passages: list[Passage]) -> list[Passage]:
+    """The same text twice in one section keeps distinct (still stable) ids."""
+    seen: dict[str, int] = {}
+    out = []
+    for p in passages:
+        n = seen.get(p.chunk_id, 0)
+        seen[p.chunk_id] = n + 1
+        if n:
+            p = Passage(**{**p.__dict__, "chunk_id": f"{p.chunk_id}-{n}"})
+        out.append(p)
+    return out
+
+
+def split_sentences(text: str) -> list[str]:
+    """Sentences of a passage; a table row or a short line is one sentence."""
+    return [s.strip() for s in SENTENCE_END.split(text) if s.strip()]

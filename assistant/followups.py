@@ -1,0 +1,151 @@
+"""Turning a follow-up into a standalone question, from the conversation so far (rule-based).
+
+"What's its learning curve?" after "Tell me about Metaflow." -> "What's Metaflow's learning curve?"
+"and for Prefect?" after "Which team size suits Kubeflow?" -> "Which team size suits Prefect?"
+"What about the other two?" after a Kubeflow question -> the same question for Metaflow and Prefect.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .types import QuestionError
+from .vocab import FRAMEWORKS, find_dimensions, find_frameworks
+
+SINGULAR = re.compile(
+    r"\b(?:it's|its|it|itself|this one|that one|(?:this|that|the) (?:framework|tool|platform|option))\b",
+    re.I,
+)
+PLURAL = re.compile(r"\b(?:they|them|their|both of them|both|these two|those two|these|those)\b", re.I)
+OTHERS = re.compile(
+    r"\b(?:the other two|the other ones|the others|other two|the remaining (?:two|ones)|the rest)\b", re.I
+)
+LEAD = re.compile(
+    r"^\s*(?:ok(?:ay)?[,.]?\s+)?(?:and|also|so|what about|how about|what of|and for|and what about|"
+    r"and how about|same (?:question )?for|now for|then for)\b[\s,]*",
+    re.I,
+)
+BARE = re.compile(
+    r"^\s*(?:why|why\s+is\s+that|how\s+so|how\s+come|tell me more|more|go on|explain|elaborate|"
+    r"details|really|and|can you elaborate|say more|more details)\W*$",
+    re.I,
+)
+FILLER = re.compile(r"\b(?:for|about|with|the|a|an|please|then|instead|one)\b|[^\w\s]", re.I)
+
+History = list[dict]
+
+
+def check_history(history) -> History:
+    """Accept the messages format; reject anything else with a clear error."""
+    if history is None:
+        return []
+    if not isinstance(history, (list, tuple)):
+        raise QuestionError("history must be a list of {'role', 'content'} messages")
+    clean = []
+    for i, msg in enumerate(history):
+        if not isinstance(msg, dict) or "role" not in msg or "content" not in msg:
+            raise QuestionError(f"history[{i}] must be a {{'role', 'content'}} message")
+        if msg["role"] not in ("user", "assistant"):
+            raise QuestionError(f"history[{i}] has role {msg['role']!r}; expected 'user' or 'assistant'")
+        content = msg["content"]
+        if isinstance(content, list):  # gradio-style list of parts: keep the text parts
+            content = " ".join(p.get("text", "") if isinstance(p, dict) else str(p) for p in content)
+        if not isinstance(content, str):
+            raise QuestionError(f"history[{i}].content must be text")
+        clean.append({"role": msg["role"], "content": content})
+    return clean
+
+
+def standalone_question(question: str, history: History) -> str:
+    """The question rewritten so it can be understood without the conversation."""
+    previous: str | None = None
+    previous_answer = ""
+    for msg in history:
+        if msg["role"] == "user":
+            previous = rewrite(msg["content"], previous, previous_answer)
+        else:
+            previous_answer = msg["content"]
+    return rewrite(question, previous, previous_answer)
+
+
+def names(keys: list[str]) -> str:
+    shown = [FRAMEWORKS[k] for k in keys]
+    return shown[0] if len(shown) == 1 else ", ".join(shown[:-1]) + " and " + shown[-1]
+
+
+def possessive(keys: list[str]) -> str:
+    return names(keys) + ("'s" if len(keys) == 1 else "'")
+
+
+def rewrite(question: str, previous: str | None, previous_answer: str = "") -> str:
+    q = question.strip()
+    if not previous:
+        return q
+    mine = find_frameworks(q)
+    before = find_frameworks(previous) or _lead_frameworks(previous_answer)
+
+    if OTHERS.search(q):
+        others = [k for k in FRAMEWORKS if k not in before] or [k for k in FRAMEWORKS if k not in mine]
+        rest = FILLER.sub(" ", LEAD.sub("", OTHERS.sub("", q))).strip()
+        if not rest or not (find_dimensions(rest) or len(rest.split()) > 2):
+            return _swap(previous, before, others)
+        return OTHERS.sub(names(others), q)
+
+    if BARE.match(q):
+        return previous
+
+    lead = LEAD.match(q)
+    rest = FILLER.sub(" ", LEAD.sub("", q)).strip()
+    bare_rest = re.sub("|".join(FRAMEWORKS), "", rest, flags=re.I).strip()
+    if mine and lead and not bare_rest:  # "and for Prefect?", "what about Metaflow?"
+        return _swap(previous, before, mine)
+
+    referents = [k for k in before if k not in mine]
+    if referents and SINGULAR.search(q) and len(referents) == 1:
+        return _replace_pronouns(q, SINGULAR, referents)
+    if referents and (PLURAL.search(q) or SINGULAR.search(q)):
+        return _replace_pronouns(q, PLURAL if PLURAL.search(q) else SINGULAR, referents)
+
+    if not mine and before and (lead or len(q.split()) <= 6) and find_dimensions(q):
+        body = LEAD.sub("", q).rstrip(" ?.")  # "and the learning curve?" -> "... for Metaflow?"
+        return f"What about {body} for {names(before)}?"
+    if mine and lead and not find_dimensions(q) and find_dimensions(previous):
+        return _swap(previous, before, mine)
+    return q
+
+
+def _swap(previous: str, old: list[str], new: list[str]) -> str:
+    """The previous question asked of other frameworks."""
+    if not old:
+        return f"{previous.rstrip(' ?.')} for {names(new)}?"
+    pattern = re.compile(
+        r"(?:\b(?:" + "|".join(old) + r")\b(?:'s)?(?:\s*(?:,|and|or|vs\.?|versus)\s*)?)+", re.I
+    )
+    first = [True]
+
+    def sub(m: re.Match) -> str:
+        if not first[0]:
+            return ""
+        first[0] = False
+        trail = " " if m.group().endswith(" ") else ""
+        return (possessive(new) if "'s" in m.group() else names(new)) + trail
+
+    return pattern.sub(sub, previous)
+
+
+def _replace_pronouns(q: str, pattern: re.Pattern, keys: list[str]) -> str:
+    def sub(m: re.Match) -> str:
+        word = m.group().lower()
+        if word in ("its", "their"):
+            return possessive(keys)
+        if word == "it's":
+            return names(keys) + " is"
+        return names(keys)
+
+    return pattern.sub(sub, q, count=1)
+
+
+def _lead_frameworks(answer: str) -> list[str]:
+    """Frameworks named in the first sentence of the previous answer."""
+    first = re.split(r"(?<=[.!?])\s", answer.strip(), maxsplit=1)[0] if answer else ""
+    return find_frameworks(first, fuzzy=False)

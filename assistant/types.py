@@ -1,0 +1,117 @@
+"""The shapes that cross module boundaries: passages, citations, replies, errors."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from typing import Any
+
+
+class AssistantError(Exception):
+    """A problem to show the user as one clear line (never a traceback)."""
+
+
+class SettingsError(AssistantError):
+    """A setting is unknown or has a bad value."""
+
+
+class CorpusError(AssistantError):
+    """The corpus folder is missing, empty or unreadable."""
+
+
+class IndexFailure(AssistantError):
+    """The index cannot be opened or built."""
+
+
+class QuestionError(AssistantError, ValueError):
+    """The question (or its history) cannot be answered as given: empty, too long, malformed."""
+
+
+@dataclass(frozen=True)
+class Passage:
+    """One citable piece of the corpus."""
+
+    chunk_id: str
+    text: str
+    source: str  # file name inside the corpus folder
+    section: str  # the nearest heading, e.g. "Kubeflow" or "The Honest Comparison"
+    heading_path: str  # every heading above it, joined with " > "
+    position: int  # order within the corpus
+    kind: str = "paragraph"  # "paragraph" | "labelled" | "table_row" | "byline"
+    label: str = ""  # "Setup complexity" for labelled lines and table rows
+    frameworks: tuple[str, ...] = ()  # frameworks the passage is about
+    cells: dict[str, str] = field(default_factory=dict)  # table rows: framework -> value
+
+    def metadata(self) -> dict[str, Any]:
+        """Flat metadata as Chroma stores it."""
+        return {
+            "chunk_id": self.chunk_id,
+            "source": self.source,
+            "section": self.section,
+            "heading_path": self.heading_path,
+            "position": self.position,
+            "kind": self.kind,
+            "label": self.label,
+            "frameworks": ",".join(self.frameworks),
+            "cells": json.dumps(self.cells, ensure_ascii=False),
+        }
+
+    @classmethod
+    def from_stored(cls, text: str, meta: dict[str, Any]) -> "Passage":
+        return cls(
+            chunk_id=meta["chunk_id"],
+            text=text,
+            source=meta["source"],
+            section=meta["section"],
+            heading_path=meta["heading_path"],
+            position=int(meta["position"]),
+            kind=meta.get("kind", "paragraph"),
+            label=meta.get("label", ""),
+            frameworks=tuple(f for f in meta.get("frameworks", "").split(",") if f),
+            cells=json.loads(meta.get("cells") or "{}"),
+        )
+
+
+@dataclass(frozen=True)
+class Citation:
+    number: int
+    source: str
+    section: str
+    quote: str  # the whole passage, as indexed
+    chunk_id: str
+    score: float  # fused retrieval score of the passage (higher is better)
+
+
+@dataclass(frozen=True)
+class Reply:
+    text: str  # markdown with [n] markers; no sources list
+    citations: list[Citation]
+    refused: bool
+    standalone_question: str
+    backend: str = "extractive"
+    partial: bool = False  # True for the growing replies that stream() yields before the last
+
+    @property
+    def answer(self) -> str:
+        return self.text
+
+
+def reply_to_json(reply: Reply) -> dict[str, Any]:
+    """The one JSON shape of a reply, used by the CLI, the UI's API and the evals."""
+    return {
+        "answer": reply.text,
+        "citations": [
+            {
+                "number": c.number,
+                "source": c.source,
+                "section": c.section,
+                "quote": c.quote,
+                "chunk_id": c.chunk_id,
+                "score": round(float(c.score), 6),
+            }
+            for c in reply.citations
+        ],
+        "refused": reply.refused,
+        "standalone_question": reply.standalone_question,
+        "backend": reply.backend,
+    }
