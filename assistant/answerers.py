@@ -234,7 +234,7 @@ class ExtractiveAnswerer:
         return parts
 
     def _quotes(self, q: Question, ev: Evidence, limit: int) -> list[str]:
-        pool = ev.sentences
+        pool = [s for s in ev.sentences if s.passage.kind != "table_row"] or ev.sentences
         if q.frameworks:
             pool = [s for s in pool if set(s.passage.frameworks) & set(q.frameworks)] or pool
         if not pool:

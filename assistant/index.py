@@ -49,7 +49,7 @@ def tokenize(text: str) -> list[str]:
 
 def stem(word: str) -> str:
     for suffix in ("ing", "ies", "es", "ed", "s"):
-        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+        if word.endswith(suffix) and len(word) - len(suffix) >= (3 if suffix == "s" else 4):
             return word[: -len(suffix)] + ("y" if suffix == "ies" else "")
     return word
 
@@ -162,8 +162,10 @@ class Index:
         self.by_id = {p.chunk_id: p for p in self.passages}
         self.by_label: dict[str, list[Passage]] = {}
         self.by_kind: dict[str, list[Passage]] = {}
+        self.by_section: dict[str, list[Passage]] = {}
         for p in self.passages:
             self.by_kind.setdefault(p.kind, []).append(p)
+            self.by_section.setdefault(p.section, []).append(p)
             if p.label:
                 self.by_label.setdefault(p.label, []).append(p)
         self._vocab: dict[str, frozenset[str]] = {}
@@ -186,6 +188,9 @@ class Index:
                 self._sentence_vectors.clear()
             self._sentence_vectors.update(zip(missing, self.embeddings.embed_documents(missing)))
         return [self._sentence_vectors[s] for s in sentences]
+
+    def passages_in(self, section: str) -> list[Passage]:
+        return self.by_section.get(section, [])
 
     def vocabulary(self, framework: str = "") -> frozenset[str]:
         """Stemmed words of every passage (or of the passages about one framework)."""

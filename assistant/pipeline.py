@@ -17,7 +17,7 @@ import numpy as np
 from .answerers import Answerer, Evidence, ExtractiveAnswerer, Sentence
 from .corpus import split_sentences
 from .followups import check_history, standalone_question
-from .index import Index, Progress, open_index
+from .index import Index, Progress, open_index, tokenize
 from .question import Question, analyse
 from .retrieval import Hit, retrieve
 from .scope import check_scope
@@ -26,6 +26,7 @@ from .types import Citation, QuestionError, Reply
 
 log = logging.getLogger("assistant")
 MARKER = re.compile(r"\[\[([0-9a-f]{16}(?:-\d+)?)\]\]")
+LEXICAL_WEIGHT = 0.15
 LABEL_ONLY = re.compile(r"^[A-Z][A-Za-z /()-]{2,40}: [\w –-]{1,20}\.$")
 
 
@@ -73,25 +74,28 @@ class Assistant:
         vector = index.embed_query(standalone)
         hits = retrieve(index, q, vector, self.settings)
         evidence = gather_evidence(index, q, vector, hits)
+        retrieved = tuple(h.passage.chunk_id for h in hits)
         scope = check_scope(q, evidence.best_similarity, index, self.settings)
         if scope.refused:
             log.info("refused (%s): %s", scope.reason, standalone)
-            yield Reply(scope.message, [], True, standalone, self.answerer.name)
+            yield Reply(scope.message, [], True, standalone, self.answerer.name, retrieved=retrieved,
+                        reason=scope.reason)
             return
         draft = ""
         for piece in self.answerer.stream(q, evidence):
             draft += piece
             body, citations = number_citations(draft, hits)
-            yield Reply(body, citations, False, standalone, self.answerer.name, partial=True)
+            yield Reply(body, citations, False, standalone, self.answerer.name, True, retrieved)
         body, citations = number_citations(draft, hits)
         if not citations:  # nothing citable was found: say so rather than answer unsupported
-            yield Reply("The article doesn't cover that clearly enough to answer.", [], True, standalone,
-                        self.answerer.name)
+            yield Reply(NOTHING_CITABLE, [], True, standalone, self.answerer.name, retrieved=retrieved,
+                        reason="nothing_citable")
             return
-        yield Reply(body, citations, False, standalone, self.answerer.name)
+        yield Reply(body, citations, False, standalone, self.answerer.name, retrieved=retrieved)
 
 
 INVISIBLE = {"Cc", "Cf", "Co", "Cs"}
+NOTHING_CITABLE = "The article doesn't cover that clearly enough for me to answer with a source."
 
 
 def clean_question(question, max_chars: int) -> str:
@@ -121,12 +125,20 @@ def gather_evidence(index: Index, q: Question, vector: list[float], hits: list[H
             items.append((s, hit))
     if not items:
         return Evidence(hits, [])
-    vectors = np.asarray(index.embed_sentences([s for s, _ in items]))
+    # A sentence is embedded with its section's name, so "Getting it running ... takes weeks" in the
+    # Kubeflow section is about Kubeflow.
+    vectors = np.asarray(index.embed_sentences([f"{hit.passage.section}: {s}" for s, hit in items]))
     sims = vectors @ np.asarray(vector)
+    idf = index.bm25.idf
+    terms = {t: max(idf.get(t, 0.0), 0.0) for t in tokenize(q.text)}
+    total = sum(terms.values()) or 1.0
     sentences = []
     for (s, hit), sim in zip(items, sims):
         bonus = 0.05 if q.frameworks and any(f in s.lower() for f in q.frameworks) else 0.0
-        sentences.append(Sentence(s, hit.passage, float(sim), float(sim) + 0.1 * hit.score + bonus))
+        shared = set(tokenize(s)) & terms.keys()
+        overlap = sum(terms[t] for t in shared) / total  # idf-weighted share of the question's words
+        score = float(sim) + 0.1 * hit.score + bonus + LEXICAL_WEIGHT * overlap
+        sentences.append(Sentence(s, hit.passage, float(sim), score))
     sentences.sort(key=lambda s: -s.score)
     return Evidence(hits, sentences)
 

@@ -28,6 +28,7 @@ OVERVIEW = re.compile(
     r"overview of|summari[sz]e|who (?:is|are))\s+(?:the )?\s*(?P<rest>.*?)\W*$",
     re.I,
 )
+WHICH = re.compile(r"\b(?:which|what) (?:one|framework|tool|stack|mlops framework)\b|\bwhich one\b", re.I)
 YES_NO = re.compile(r"^\s*(?:is|are|does|do|can|will|would|was|has|have)\b", re.I)
 ABOUT_ARTICLE = re.compile(
     r"\bwho (?:wrote|writes|authored|published|is the author)|\bauthor\b|\bwhen was (?:the|this) "
@@ -118,9 +119,10 @@ def analyse(text: str) -> Question:
     q.situation = {name for name, rx in SITUATIONS.items() if rx.search(text)}
     if "k8s_no" in q.situation:
         q.situation.discard("k8s_yes")
-    q.recommendation = bool(RECOMMEND.search(text)) and not (q.dimensions and q.frameworks and not q.situation)
-    if q.team_size is not None or (q.situation - {"data_scientists"}):
-        q.recommendation = q.recommendation or not q.dimensions
+    described = q.team_size is not None or bool(q.situation - {"data_scientists"})
+    asks_which = bool(RECOMMEND.search(text) or WHICH.search(text))
+    q.recommendation = asks_which and (described or not (q.dimensions and q.frameworks)) and not (
+        q.dimensions and not described)
     om = OVERVIEW.match(text)
     q.overview = bool(om) and not q.dimensions and len(q.frameworks) == 1 and len(om["rest"].split()) <= 3
     q.about_article = bool(ABOUT_ARTICLE.search(text)) and not q.frameworks

@@ -50,6 +50,7 @@ def retrieve(index: Index, question: Question, vector: list[float], settings: Se
     return [Hit(index.by_id[cid], score / scale, cosine.get(cid, 0.0)) for cid, score in ranked]
 
 
+RECOMMENDATION_SECTION = "Which Should You Choose?"
 LABEL_FOR = {"setup": "Setup complexity", "learning": "Learning curve", "team": "Best fit"}
 
 
@@ -66,6 +67,9 @@ def steered_passages(index: Index, question: Question) -> list[Passage]:
     """The passages a question names by its structure: a table row, a labelled line, the byline."""
     if question.about_article:
         return index.by_kind.get("byline", [])[:1]
+    if question.recommendation:
+        advice = [p for p in index.passages_in(RECOMMENDATION_SECTION) if p.frameworks]
+        return advice + index.by_label.get("Best fit", [])
     if not question.dimension:
         return []
     dim = question.dimension

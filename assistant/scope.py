@@ -15,7 +15,15 @@ from dataclasses import dataclass
 from .index import STOPWORDS, Index, stem
 from .question import ABOUT_ARTICLE, SITUATIONS, TEAM_SIZE, Question
 from .settings import Settings
-from .vocab import ALIASES, DIMENSIONS, FRAMEWORKS, words
+from .vocab import (
+    DIMENSIONS,
+    FRAMEWORKS,
+    HIGH_WORDS,
+    LOW_WORDS,
+    OTHER_TOOLS,
+    is_framework_word,
+    words,
+)
 
 COVERS = (
     "The article compares Kubeflow, Metaflow and Prefect: what MLOps frameworks do, each framework's "
@@ -61,7 +69,10 @@ GENERIC = frozenset(
     not very quite rather pretty fairly somewhat fit fits fitting suit suits suited suitable matter
     matters important consider considering evaluate evaluating company companies startup startups
     team teams small large big size people person engineer engineers tell us mlops stack stacks
-    between difference three two""".split()
+    between difference three two effort exist exists existing since yourself myself ourselves mind
+    start starting started raised raise just like commonly typically usually often pair paired
+    change changed changes define defined defining happen happens new old part parts used come
+    comes came from go""".split()
 )
 
 # Words the article uses under another name.
@@ -124,7 +135,7 @@ def content_words(question: Question) -> list[str]:
     """The words of the question that carry its topic."""
     text = question.text
     spans = []
-    for rx in [d.pattern for d in DIMENSIONS] + list(SITUATIONS.values()) + [TEAM_SIZE, ABOUT_ARTICLE]:
+    for rx in [d.pattern for d in DIMENSIONS] + list(SITUATIONS.values()) + [TEAM_SIZE, ABOUT_ARTICLE, LOW_WORDS, HIGH_WORDS]:
         for m in rx.finditer(text):  # widen each match to whole words: "cheap" -> "cheapest"
             a, b = m.span()
             while a > 0 and text[a - 1].isalnum():
@@ -133,13 +144,12 @@ def content_words(question: Question) -> list[str]:
                 b += 1
             spans.append((a, b))
     masked = "".join(" " if any(a <= i < b for a, b in spans) else ch for i, ch in enumerate(text))
-    names = set(FRAMEWORKS) | {w for alias in ALIASES for w in alias.split()}
     out = []
     for w in words(masked):
         w = w.replace("'s", "")
         if w in STOPWORDS or w in GENERIC or w.isdigit() or len(w) < 3:
             continue
-        if any(w == n or (len(w) >= 5 and difflib.SequenceMatcher(None, w, n).ratio() >= 0.8) for n in names):
+        if is_framework_word(w):
             continue
         out.append(w)
     return list(dict.fromkeys(out))
@@ -152,11 +162,11 @@ def names_rare_term(question: Question, index: Index) -> bool:
 
 
 def uncovered_terms(question: Question, index: Index) -> list[str]:
-    """Content words found neither in the passages about the named frameworks nor, for questions
+    """Content words found neither in the passages about any named framework nor, for questions
     naming none, anywhere in the article (typos within edit distance are forgiven)."""
     missing = []
     for w in content_words(question):
-        if not all(_known(w, index.vocabulary(f)) for f in (question.frameworks or [""])):
+        if not any(_known(w, index.vocabulary(f)) for f in (question.frameworks or [""])):
             missing.append(w)
     return missing
 
@@ -166,12 +176,14 @@ def _uncovered_anywhere(terms: list[str], index: Index) -> bool:
 
 
 def _known(word: str, vocab: frozenset[str]) -> bool:
+    if word in OTHER_TOOLS:
+        return False
     for candidate in {word, SYNONYMS.get(word, word)}:
         s = stem(candidate)
         if s in vocab or candidate in vocab:
             return True
         if "-" in candidate and all(stem(part) in vocab for part in candidate.split("-")):
             return True
-    if len(word) >= 5 and difflib.get_close_matches(stem(word), vocab, n=1, cutoff=0.84):
+    if len(word) >= 5 and difflib.get_close_matches(stem(word), vocab, n=1, cutoff=0.86):
         return True
     return False

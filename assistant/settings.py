@@ -93,7 +93,7 @@ class Settings(BaseSettings):
         "(tuned on the eval set's tuning split).",
     )
     confident_sentence_score: float = Field(
-        0.62,
+        0.70,
         ge=-1,
         le=1,
         description="Answer despite words the article never uses when the best sentence is at least "

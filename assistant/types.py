@@ -90,6 +90,8 @@ class Reply:
     standalone_question: str
     backend: str = "extractive"
     partial: bool = False  # True for the growing replies that stream() yields before the last
+    retrieved: tuple[str, ...] = ()  # chunk ids of the passages retrieved, best first
+    reason: str = ""  # why a reply was refused: "instructions", "price", "unknown_terms", ...
 
     @property
     def answer(self) -> str:

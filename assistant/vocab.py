@@ -21,8 +21,12 @@ ALIASES = {
     "netflix": "metaflow",
 }
 
+# Tools the article never discusses: never read as a typo of one it does.
+OTHER_TOOLS = {"mlflow", "airflow", "dagster", "flyte", "kedro", "zenml", "argo", "luigi", "sagemaker",
+               "databricks", "ray", "dvc", "clearml", "bentoml", "seldon", "mage", "temporal", "dataflow"}
 # English words a fuzzy match must never turn into a framework name.
-_NOT_TYPOS = {"perfect", "prefer", "prefers", "preferred", "prefix", "defect", "reflect", "effect"}
+_NOT_TYPOS = {"perfect", "prefer", "prefers", "preferred", "prefix", "defect", "reflect", "effect",
+              "workflow", "workflows", "overflow", "kubectl", "kubernetes"} | OTHER_TOOLS
 
 WORD = re.compile(r"[a-z0-9]+(?:[’'][a-z]+)?(?:[-.][a-z0-9]+)*")
 
@@ -45,12 +49,22 @@ def find_frameworks(text: str, fuzzy: bool = True) -> list[str]:
     if fuzzy:
         for m in WORD.finditer(low):
             token = m.group().split("'")[0]
-            if len(token) < 5 or token in _NOT_TYPOS:
+            if not is_framework_word(token):
                 continue
             for key in FRAMEWORKS:
                 if key not in hits and difflib.SequenceMatcher(None, token, key).ratio() >= 0.8:
                     hits[key] = m.start()
     return sorted(hits, key=hits.get)
+
+
+def is_framework_word(token: str) -> bool:
+    """A framework's name, an alias's word, or a likely typo of a name (never a look-alike tool)."""
+    token = token.lower()
+    if token in FRAMEWORKS or any(token in alias.split() for alias in ALIASES):
+        return True
+    if len(token) < 5 or token in _NOT_TYPOS:
+        return False
+    return any(difflib.SequenceMatcher(None, token, key).ratio() >= 0.8 for key in FRAMEWORKS)
 
 
 @dataclass(frozen=True)
@@ -75,6 +89,8 @@ DIMENSIONS = [
             r"\binstall",
             r"\bdeploy",
             r"get(?:ting)? (?:it )?(?:up and )?running",
+            r"\bup and running\b",
+            r"\bsetup effort",
             r"stand(?:ing)? (?:it )?up",
             r"setup complexity",
             r"\bcomplex(?:ity)? to (?:set|run|deploy|install|operate)",

@@ -1,0 +1,1 @@
+"""The fixed evaluation set and its offline runner (a thin client of ``assistant``)."""
