@@ -130,6 +130,11 @@ def make_client(settings: Settings):
         log.warning("the index in %s is corrupt (%s); moved it to %s and rebuilding", path, exc, aside)
         shutil.move(str(path), str(aside))
         path.mkdir(parents=True)
+        from chromadb.api.shared_system_client import SharedSystemClient
+
+        # chroma caches one client per path: forget the broken one (only this path's)
+        SharedSystemClient._identifier_to_system.pop(str(path), None)
+        SharedSystemClient._identifier_to_refcount.pop(str(path), None)
         return chromadb.PersistentClient(path=str(path), settings=chroma_settings)
 
 

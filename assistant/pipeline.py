@@ -95,6 +95,8 @@ class Assistant:
 
 
 INVISIBLE = {"Cc", "Cf", "Co", "Cs"}
+SCRIPT = re.compile(r"<(script|style)\b[^>]*>.*?(?:</\1\s*>|$)", re.I | re.S)
+TAG = re.compile(r"</?[a-zA-Z][^<>]{0,500}>")
 NOTHING_CITABLE = "The article doesn't cover that clearly enough for me to answer with a source."
 
 
@@ -107,6 +109,8 @@ def clean_question(question, max_chars: int) -> str:
     text = unicodedata.normalize("NFKC", question)
     text = "".join(" " if ch in "\t\n\r" else ch for ch in text if ch in "\t\n\r"
                    or unicodedata.category(ch) not in INVISIBLE)
+    text = SCRIPT.sub(" ", text)  # markup is never run, and its words are not the question
+    text = TAG.sub(" ", text)
     text = re.sub(r"\s+", " ", text).strip()
     if not text:
         raise QuestionError("the question is empty")

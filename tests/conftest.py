@@ -1,0 +1,60 @@
+"""Shared fixtures: the real embedding model and a real Chroma index in a temp folder, built once."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
+os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
+for key in [k for k in os.environ if k.startswith("STACK_ASSISTANT_")]:
+    del os.environ[key]  # tests say what they need
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT / "corpus"
+ARTICLE = CORPUS / "mlops-stack-comparison.md"
+CLI = Path(sys.executable).with_name("stack-assistant")
+
+
+@pytest.fixture(scope="session")
+def data_dir(tmp_path_factory) -> Path:
+    return tmp_path_factory.mktemp("data")
+
+
+@pytest.fixture(scope="session")
+def settings(data_dir):
+    from assistant import load_settings
+
+    return load_settings(data_dir=data_dir, torch_threads=1)
+
+
+@pytest.fixture(scope="session")
+def bot(settings):
+    from assistant import Assistant
+
+    return Assistant.load(settings)
+
+
+@pytest.fixture()
+def corpus_copy(tmp_path) -> Path:
+    """A private copy of the corpus that a test may change."""
+    target = tmp_path / "corpus"
+    target.mkdir()
+    shutil.copy(ARTICLE, target / ARTICLE.name)
+    return target
+
+
+def run_cli(*args: str, env: dict | None = None, input: str | None = None, timeout: int = 180):
+    full_env = {**os.environ, **(env or {})}
+    return subprocess.run([str(CLI), *args], capture_output=True, text=True, env=full_env,
+                          input=input, timeout=timeout)
+
+
+def corpus_passage_texts(bot) -> set[str]:
+    return {p.text for p in bot.index.passages}

@@ -1,0 +1,56 @@
+"""Follow-ups become standalone questions before retrieval (rule-based, no model)."""
+
+import pytest
+
+from assistant.followups import check_history, standalone_question
+from assistant.types import QuestionError
+
+
+def U(text):
+    return {"role": "user", "content": text}
+
+
+def A(text):
+    return {"role": "assistant", "content": text}
+
+
+@pytest.mark.parametrize("history, question, expected", [
+    ([U("Tell me about Metaflow."), A("Metaflow was built at Netflix.")], "What's its learning curve?",
+     "What's Metaflow's learning curve?"),
+    ([U("Which team size suits Kubeflow?"), A("20+")], "and for Prefect?", "Which team size suits Prefect?"),
+    ([U("Which team size suits Kubeflow?"), A("20+")], "What about the other two?",
+     "Which team size suits Metaflow and Prefect?"),
+    ([U("Tell me about Metaflow."), A("...")], "How does it compare to Prefect?",
+     "How does Metaflow compare to Prefect?"),
+    ([U("How hard is Kubeflow to set up?"), A("High")], "What about Prefect?", "How hard is Prefect to set up?"),
+    ([U("Compare Kubeflow and Metaflow"), A("...")], "Are they expensive to self-host?",
+     "Are Kubeflow and Metaflow expensive to self-host?"),
+])
+def test_follow_ups_are_rewritten(history, question, expected):
+    assert standalone_question(question, history) == expected
+
+
+def test_pronoun_after_an_answer_naming_one_framework():
+    history = [U("Which framework has the lowest learning curve?"), A("Prefect has the lowest learning curve.")]
+    assert "Prefect" in standalone_question("Is it expensive to self-host?", history)
+
+
+def test_three_turns_carry_the_topic():
+    history = [U("Tell me about Kubeflow."), A("..."), U("How hard is it to set up?"), A("High")]
+    rewritten = standalone_question("And for the other two?", history)
+    assert "Metaflow" in rewritten and "Prefect" in rewritten and "set up" in rewritten
+
+
+def test_standalone_questions_are_left_alone():
+    history = [U("Tell me about Metaflow."), A("...")]
+    assert standalone_question("What is the capital of France?", history) == "What is the capital of France?"
+    assert standalone_question("How hard is Kubeflow to set up?", []) == "How hard is Kubeflow to set up?"
+
+
+@pytest.mark.parametrize("bad", [
+    "not a list", [{"role": "system", "content": "x"}], [{"role": "user"}], [{"role": "user", "content": 3}],
+    ["hello"],
+])
+def test_malformed_history_is_a_clear_error(bad):
+    with pytest.raises(QuestionError):
+        check_history(bad)

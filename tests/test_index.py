@@ -1,0 +1,102 @@
+"""The index: idempotent builds, rebuilds on change, no half-built index, corrupt index recovery."""
+
+import logging
+
+import chromadb
+import pytest
+from chromadb.config import Settings as ChromaSettings
+
+from assistant import Assistant, load_settings
+from assistant import index as index_module
+from assistant.corpus import load_corpus
+from assistant.index import fingerprint, open_index
+from assistant.types import IndexFailure
+
+
+def collections(data_dir):
+    client = chromadb.PersistentClient(path=str(data_dir / "chroma"),
+                                       settings=ChromaSettings(anonymized_telemetry=False))
+    return sorted(c if isinstance(c, str) else c.name for c in client.list_collections())
+
+
+@pytest.fixture()
+def local(tmp_path, corpus_copy):
+    return load_settings(data_dir=tmp_path / "data", corpus_dir=corpus_copy)
+
+
+def add_paragraph(corpus_dir, text):
+    path = next(corpus_dir.glob("*.md"))
+    path.write_text(path.read_text(encoding="utf-8") + f"\n\n## Appendix\n\n{text}\n", encoding="utf-8")
+
+
+def test_unchanged_corpus_is_not_reembedded(local, monkeypatch):
+    first = open_index(local)
+    assert first.built and len(first) == len(load_corpus(local.corpus_dir).passages)
+
+    calls = []
+    real = type(first.embeddings).embed_documents
+    monkeypatch.setattr(type(first.embeddings), "embed_documents",
+                        lambda self, texts: calls.append(len(texts)) or real(self, texts))
+    second = open_index(local)
+    assert not second.built and second.collection_name == first.collection_name
+    assert calls == []  # nothing re-embedded
+    assert collections(local.data_dir) == [first.collection_name]
+
+
+def test_changed_corpus_rebuilds_and_drops_the_old_build(local):
+    old = open_index(local)
+    add_paragraph(local.corpus_dir, "Zebra pipelines are an invented test fact.")
+    new = open_index(local)
+    assert new.built and new.collection_name != old.collection_name
+    assert len(new) == len(old) + 1
+    assert collections(local.data_dir) == [new.collection_name]
+    assert any("Zebra pipelines" in p.text for p in new.passages)
+
+
+def test_changed_embedding_model_changes_the_fingerprint(local):
+    passages = load_corpus(local.corpus_dir).passages
+    assert fingerprint(passages, "bundled:all-MiniLM-L6-v2") != fingerprint(passages, "some/other-model")
+
+
+def test_interrupted_build_leaves_the_previous_index_serving(local, monkeypatch):
+    good = open_index(local)
+    add_paragraph(local.corpus_dir, "Quokka orchestration is an invented test fact.")
+    monkeypatch.setattr(index_module, "BATCH", 4)
+    real = type(good.embeddings).embed_documents
+    calls = {"n": 0}
+
+    def dies_halfway(self, texts):
+        calls["n"] += 1
+        if calls["n"] == 3:
+            raise KeyboardInterrupt  # as if the user pressed Ctrl-C mid-build
+        return real(self, texts)
+
+    monkeypatch.setattr(type(good.embeddings), "embed_documents", dies_halfway)
+    with pytest.raises(KeyboardInterrupt):
+        open_index(local)
+    assert collections(local.data_dir) == [good.collection_name]  # no half-built collection left
+
+    monkeypatch.undo()
+    path = next(local.corpus_dir.glob("*.md"))
+    path.write_text(path.read_text(encoding="utf-8").split("\n\n## Appendix")[0], encoding="utf-8")
+    again = open_index(local)
+    assert not again.built and again.collection_name == good.collection_name
+
+
+def test_corrupt_index_is_moved_aside_and_rebuilt(local, caplog):
+    open_index(local)
+    sqlite = local.data_dir / "chroma" / "chroma.sqlite3"
+    sqlite.write_bytes(b"this is not a database" * 100)
+    with caplog.at_level(logging.WARNING, logger="assistant"):
+        bot = Assistant(local, open_index(local))
+    assert bot.index.built
+    assert "corrupt" in caplog.text
+    assert list(local.data_dir.glob("chroma.corrupt-*")), "the damaged index is kept for inspection"
+    reply = bot.ask("How hard is Kubeflow to set up?")
+    assert not reply.refused and "High" in reply.text
+
+
+def test_unreachable_chroma_server_is_a_clear_error(local):
+    settings = local.model_copy(update={"chroma_url": "http://127.0.0.1:9"})
+    with pytest.raises(IndexFailure, match="cannot reach the Chroma server"):
+        open_index(settings)

@@ -1,0 +1,48 @@
+"""Hybrid retrieval: exact names and loose paraphrases both land; named frameworks steer."""
+
+import pytest
+
+from assistant.question import analyse
+from assistant.retrieval import retrieve
+
+
+def top(bot, text, k=3):
+    q = analyse(text)
+    hits = retrieve(bot.index, q, bot.index.embed_query(text), bot.settings)
+    return [h.passage for h in hits[:k]], hits
+
+
+@pytest.mark.parametrize("name", ["Katib", "Cert-Manager", "Outerbounds", "Istio", "KServe"])
+def test_exact_names_land_in_the_top_three(bot, name):
+    passages, _ = top(bot, f"What does the article say about {name}?")
+    assert any(name in p.text for p in passages), [p.text[:60] for p in passages]
+
+
+@pytest.mark.parametrize("question, fragment", [
+    ("which is cheapest to self-host?", "Cost (self-hosted) —"),
+    ("how painful is getting kubeflow up and running", "Setup complexity"),
+    ("who came up with metaflow originally", "built at Netflix"),
+    ("what do mlops tools leave out", "They don’t typically handle"),
+])
+def test_paraphrases_land(bot, question, fragment):
+    _, hits = top(bot, question)
+    assert any(fragment in h.passage.text for h in hits[:6]), [h.passage.text[:60] for h in hits]
+
+
+def test_named_framework_steers_to_its_own_passages(bot):
+    passages, _ = top(bot, "What is the learning curve like for Prefect?", k=3)
+    assert all("prefect" in p.frameworks for p in passages)
+    assert passages[0].section in ("Prefect", "The Honest Comparison")
+
+
+def test_bm25_index_is_built_once_per_process(bot):
+    bm25 = bot.index.bm25
+    bot.ask("How hard is Kubeflow to set up?")
+    bot.ask("And Metaflow?")
+    assert bot.index.bm25 is bm25
+
+
+def test_scores_are_ordered_and_bounded(bot):
+    _, hits = top(bot, "Which framework has the lowest learning curve?", k=6)
+    scores = [h.score for h in hits]
+    assert all(0 <= s <= 1 for s in scores)
