@@ -12,7 +12,7 @@ export ANONYMIZED_TELEMETRY := False
 export GRADIO_ANALYTICS_ENABLED := False
 export TOKENIZERS_PARALLELISM := false
 
-.PHONY: install install-test index run chat test clean
+.PHONY: install install-test browser index run chat test screenshot clean
 
 $(VENV)/bin/python:
 	python3 -m venv $(VENV)
@@ -36,10 +36,22 @@ index: install
 chat: index
 	$(CLI) chat
 
-run: chat
+# The browser UI on http://127.0.0.1:7860 (STACK_ASSISTANT_UI_PORT / _UI_HOST to change).
+run: index
+	$(CLI) serve
 
-test: install-test
+# Debian's Chromium for the browser tests (Playwright drives it; never `playwright install`).
+browser:
+	@command -v chromium >/dev/null 2>&1 || { [ "$$(id -u)" = 0 ] && apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null; } || \
+	  echo "chromium is not installed: the browser tests will be skipped"
+
+test: install-test browser
 	$(PY) -m pytest -q
+
+# The README's screenshot, taken in a real browser from the running UI.
+screenshot: install-test browser index
+	$(PY) -m ui.screenshot
 
 clean:
 	rm -rf .data .pytest_cache test-artifacts

@@ -189,7 +189,8 @@ class ExtractiveAnswerer:
         pool = [s for s in ev.sentences if s.passage.section.lower() == f and s.passage.kind != "table_row"]
         if label:
             pool.sort(key=lambda s: (s.passage.label != label, -s.score))
-        return [s for s in pool if s.similarity >= self.min_similarity][:limit]
+        chosen = [s for s in pool if s.similarity >= self.min_similarity][:limit]
+        return sorted(chosen, key=lambda s: (s.passage.position, s.passage.text.find(s.text)))
 
     def _recommend(self, q: Question, ev: Evidence) -> list[str]:
         pick = recommend(q)

@@ -160,5 +160,20 @@ def chat(settings) -> None:
         history += [{"role": "user", "content": question}, {"role": "assistant", "content": reply.text}]
 
 
+@main.command()
+@click.option("--host", default=None, help="Address to bind (default 127.0.0.1; env STACK_ASSISTANT_UI_HOST).")
+@click.option("--port", type=int, default=None, help="Port (default 7860; env STACK_ASSISTANT_UI_PORT).")
+@friendly_errors
+@settings_options
+def serve(settings, host: str | None, port: int | None) -> None:
+    """Start the browser chat UI (Gradio) on http://HOST:PORT."""
+    settings = settings.model_copy(update={k: v for k, v in (("ui_host", host), ("ui_port", port)) if v})
+    bot = load_assistant(settings, show_progress=True)
+    from ui.app import serve as serve_ui  # gradio is imported only for this command
+
+    click.echo(f"Serving on http://{settings.ui_host}:{settings.ui_port} (Ctrl-C to stop)")
+    serve_ui(bot, settings.ui_host, settings.ui_port)
+
+
 if __name__ == "__main__":
     main()

@@ -112,6 +112,34 @@ class Settings(BaseSettings):
         2000, ge=10, le=100_000, description="Longer questions are declined with a clear message."
     )
 
+    # -- browser UI --------------------------------------------------------------------------
+    ui_host: str = Field("127.0.0.1", description="Address the UI binds to (127.0.0.1: this machine only).")
+    ui_port: int = Field(7860, ge=1, le=65535, description="Port of the UI.")
+    ui_auth: str | None = Field(
+        None, description="Basic auth for the UI: 'user:pass' (several separated by commas)."
+    )
+    ui_auth_file: Path | None = Field(None, description="A file of 'user:pass' lines for the UI's basic auth.")
+    ui_concurrency: int = Field(2, ge=1, le=64, description="Answers the UI computes at once (queue workers).")
+    ui_queue_size: int = Field(64, ge=1, le=10_000, description="Requests that may wait in the UI's queue.")
+
+    @field_validator("ui_auth")
+    @classmethod
+    def _check_auth(cls, value: str | None) -> str | None:
+        if value in (None, ""):
+            return None
+        for pair in value.split(","):
+            user, sep, password = pair.strip().partition(":")
+            if not (user and sep and password):
+                raise ValueError("must be 'user:pass' (several separated by commas)")
+        return value
+
+    @field_validator("ui_auth_file")
+    @classmethod
+    def _check_auth_file(cls, value: Path | None) -> Path | None:
+        if value is not None and not Path(value).is_file():
+            raise ValueError(f"file not found: {value}")
+        return value
+
     @field_validator("chroma_url")
     @classmethod
     def _check_url(cls, value: str | None) -> str | None:
