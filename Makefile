@@ -12,7 +12,7 @@ export ANONYMIZED_TELEMETRY := False
 export GRADIO_ANALYTICS_ENABLED := False
 export TOKENIZERS_PARALLELISM := false
 
-.PHONY: install install-test browser index run chat test screenshot clean
+.PHONY: install install-test browser index run chat test eval screenshot clean
 
 $(VENV)/bin/python:
 	python3 -m venv $(VENV)
@@ -48,6 +48,10 @@ browser:
 
 test: install-test browser
 	$(PY) -m pytest -q
+
+# The fixed eval set, offline, against the plain-langchain baseline; fails below evals/thresholds.yaml.
+eval: index
+	$(CLI) eval --check evals/thresholds.yaml
 
 # The README's screenshot, taken in a real browser from the running UI.
 screenshot: install-test browser index

@@ -6,6 +6,7 @@ import functools
 import json
 import logging
 import sys
+from pathlib import Path
 
 import click
 
@@ -158,6 +159,55 @@ def chat(settings) -> None:
             continue
         print_reply(reply, question)
         history += [{"role": "user", "content": question}, {"role": "assistant", "content": reply.text}]
+
+
+@main.command("eval")
+@click.option("--set", "cases_file", type=click.Path(exists=True, dir_okay=False), default=None,
+              help="Eval set (default: evals/cases.yaml).")
+@click.option("--backend", type=click.Choice(["extractive"]), default=None, help="Who answers.")
+@click.option("--out", "out_dir", type=click.Path(file_okay=False), default=None,
+              help="Where report.md/.json/.png go (default: evals/reports/).")
+@click.option("--no-baseline", is_flag=True, help="Skip the plain-langchain baseline.")
+@click.option("--check", "check_file", type=click.Path(exists=True, dir_okay=False), default=None,
+              help="Fail (exit 1) when a headline metric is below the thresholds in this YAML file.")
+@friendly_errors
+@settings_options
+def eval_command(settings, cases_file, backend, out_dir, no_baseline, check_file) -> None:
+    """Score the fixed eval set, offline, against the plain-langchain baseline; write the report."""
+    from rich.progress import Progress
+
+    from evals.runner import REPORTS, run_eval
+    from evals.scoring import CASES_FILE
+    from evals.thresholds import check_thresholds
+
+    if backend:
+        settings = settings.model_copy(update={"backend": backend})
+    bot = load_assistant(settings)
+    with Progress() as bar:
+        def factory(name, total):
+            task = bar.add_task(f"{name:>9}", total=total)
+
+            class Tick:
+                def __enter__(self):
+                    return lambda: bar.advance(task)
+
+                def __exit__(self, *exc):
+                    return False
+            return Tick()
+
+        report = run_eval(bot, Path(cases_file or CASES_FILE), Path(out_dir or REPORTS),
+                          baseline=not no_baseline, progress_factory=factory)
+    a, b = report["assistant"], report.get("baseline", {})
+    click.echo(f"{report['n_cases']} cases: passed {a['pass_rate']:.3f} (baseline {b.get('pass_rate', 0):.3f}); "
+               f"hit@3 {a['hit_at_3']:.3f}; fact recall {a['fact_recall']:.3f}; refusal P/R "
+               f"{a['refusal_precision']}/{a['refusal_recall']}; p50 {a['latency_p50_ms']} ms")
+    click.echo(f"report: {Path(out_dir or REPORTS) / 'report.md'}")
+    if check_file:
+        problems = check_thresholds(report, Path(check_file))
+        for problem in problems:
+            click.echo(f"below threshold: {problem}", err=True)
+        if problems:
+            sys.exit(1)
 
 
 @main.command()

@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
+import re
 import shutil
 import time
 import uuid
@@ -44,6 +45,7 @@ STOPWORDS = frozenset(
 
 def tokenize(text: str) -> list[str]:
     """BM25 tokens: lower-case words without stop words, plural/verb endings folded."""
+    text = re.sub(r"\bset(?:ting)?[ -]up\b", "setup", text, flags=re.I)
     return [stem(w) for w in words(text) if w not in STOPWORDS]
 
 

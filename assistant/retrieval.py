@@ -29,10 +29,12 @@ def retrieve(index: Index, question: Question, vector: list[float], settings: Se
     best_possible = (settings.dense_weight + settings.bm25_weight) / (settings.rrf_k + 1)
     cosine = {p.chunk_id: s for p, s in dense}
 
-    # Steering: passages about the named frameworks and the named table dimension move up, and the
-    # table row / labelled line for that dimension is always among the candidates.
+    # Steering: passages about the named frameworks move up, and so do the passages the question's
+    # shape names (the table row of a dimension, the advice for a recommendation), which are always
+    # among the candidates.
     boost = settings.framework_boost * best_possible
     steered = steered_passages(index, question)
+    steered_ids = {p.chunk_id for p in steered}
     for passage in steered:
         fused.setdefault(passage.chunk_id, 0.0)
     for chunk_id in fused:
@@ -40,8 +42,8 @@ def retrieve(index: Index, question: Question, vector: list[float], settings: Se
         if question.frameworks and set(p.frameworks) & set(question.frameworks):
             # a framework's own section counts fully; a passage that merely mentions it, half
             fused[chunk_id] += boost * (1.0 if p.section.lower() in question.frameworks else 0.5)
-        if question.dimension and _about_dimension(p, question):
-            fused[chunk_id] += boost
+        if chunk_id in steered_ids:  # the table row is the canonical answer to a dimension question
+            fused[chunk_id] += boost * (1.5 if p.kind == "table_row" else 1.0)
     ranked = sorted(fused.items(), key=lambda kv: -kv[1])[: settings.top_k]
     kept = {cid for cid, _ in ranked}
     ranked += [(p.chunk_id, fused[p.chunk_id]) for p in steered if p.chunk_id not in kept]
@@ -68,8 +70,10 @@ def steered_passages(index: Index, question: Question) -> list[Passage]:
     if question.about_article:
         return index.by_kind.get("byline", [])[:1]
     if question.recommendation:
-        advice = [p for p in index.passages_in(RECOMMENDATION_SECTION) if p.frameworks]
-        return advice + index.by_label.get("Best fit", [])
+        wanted = set(question.frameworks) or {"kubeflow", "metaflow", "prefect"}
+        advice = [p for p in index.passages_in(RECOMMENDATION_SECTION) + index.by_label.get("Best fit", [])
+                  if set(p.frameworks) & wanted]
+        return advice
     if not question.dimension:
         return []
     dim = question.dimension
