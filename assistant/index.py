@@ -20,7 +20,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Callable
 
-from .corpus import CHUNKER_VERSION, Corpus, load_corpus
+from .corpus import CHUNKER_VERSION, Corpus, load_corpus, split_sentences
 from .settings import Settings
 from .types import IndexFailure, Passage
 from .vocab import words
@@ -36,6 +36,7 @@ Progress = Callable[[int, int], None]  # (done, total)
 BATCH = 64
 STALE_BUILD_SECONDS = 3600
 SENTENCE_CACHE = 50_000
+WARM_LIMIT = 2_000  # passages; larger corpora embed sentences as questions need them
 STOPWORDS = frozenset(
     "a an and are as at be but by can do does for from how i if in is it its it's of on or our "
     "should so that the their them they this to was we what when where which who why will with "
@@ -187,8 +188,18 @@ class Index:
     def embed_query(self, text: str) -> list[float]:
         return self.embeddings.embed_query(text)
 
+    def sentence_vectors(self, items: list[tuple[Passage, str]]) -> list[list[float]]:
+        """Vectors of passage sentences, each computed once per process. A sentence is embedded with
+        its section's name, so "Getting it running ... takes weeks" in the Kubeflow section is about
+        Kubeflow."""
+        return self.embed_sentences([f"{p.section}: {s}" for p, s in items])
+
+    def warm(self) -> None:
+        """Embed every sentence up front when the corpus is small, so no question pays for it."""
+        if len(self.passages) <= WARM_LIMIT:
+            self.sentence_vectors([(p, s) for p in self.passages for s in split_sentences(p.text)])
+
     def embed_sentences(self, sentences: list[str]) -> list[list[float]]:
-        """Sentence vectors, each computed once per process."""
         missing = [s for s in dict.fromkeys(sentences) if s not in self._sentence_vectors]
         if missing:
             if len(self._sentence_vectors) > SENTENCE_CACHE:
@@ -233,7 +244,9 @@ def open_index(settings: Settings, *, rebuild: bool = False, progress: Progress 
         built = True
     _drop_other_builds(client, settings.collection_prefix, keep=name)
     try:
-        return Index(corpus, client, collection, embeddings, name, built)
+        index = Index(corpus, client, collection, embeddings, name, built)
+        index.warm()
+        return index
     except IndexFailure:
         if rebuild:
             raise

@@ -129,9 +129,7 @@ def gather_evidence(index: Index, q: Question, vector: list[float], hits: list[H
             items.append((s, hit))
     if not items:
         return Evidence(hits, [])
-    # A sentence is embedded with its section's name, so "Getting it running ... takes weeks" in the
-    # Kubeflow section is about Kubeflow.
-    vectors = np.asarray(index.embed_sentences([f"{hit.passage.section}: {s}" for s, hit in items]))
+    vectors = np.asarray(index.sentence_vectors([(hit.passage, s) for s, hit in items]))
     sims = vectors @ np.asarray(vector)
     idf = index.bm25.idf
     terms = {t: max(idf.get(t, 0.0), 0.0) for t in tokenize(q.text)}
