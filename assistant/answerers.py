@@ -40,11 +40,20 @@ class Evidence:
         return max((s.similarity for s in self.sentences), default=0.0)
 
 
+@dataclass
+class AnswerNote:
+    """What an answerer reports after its text: who answered and what the grounding check did."""
+
+    answered_by: str
+    grounding: dict | None = None
+
+
 class Answerer(Protocol):
     name: str
 
-    def stream(self, question: Question, evidence: Evidence) -> Iterator[str]:
-        """Yield the answer's markdown in pieces, citations as [[chunk_id]]."""
+    def stream(self, question: Question, evidence: Evidence, index=None) -> Iterator[str | AnswerNote]:
+        """Yield the answer's markdown in pieces, citations as [[chunk_id]]; optionally end with an
+        AnswerNote."""
 
 
 def cite(p: Passage) -> str:
@@ -80,7 +89,7 @@ class ExtractiveAnswerer:
         self.support_ratio = support_ratio
         self.min_similarity = min_similarity
 
-    def stream(self, question: Question, evidence: Evidence) -> Iterator[str]:
+    def stream(self, question: Question, evidence: Evidence, index=None) -> Iterator[str]:
         parts = self.compose(question, evidence)
         for i, part in enumerate(parts):
             yield ("" if i == 0 else " ") + part

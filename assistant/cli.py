@@ -29,10 +29,32 @@ def settings_options(fn):
                   help="Use a Chroma server instead of the embedded index (env: STACK_ASSISTANT_CHROMA_URL).")
     @functools.wraps(fn)
     def wrapper(config_file, data_dir, corpus_dir, chroma_url, **kwargs):
-        settings = load_settings(config_file, data_dir=data_dir, corpus_dir=corpus_dir, chroma_url=chroma_url)
+        overrides = {SETTING_FOR[k]: kwargs.pop(k) for k in list(kwargs) if k in SETTING_FOR}
+        settings = load_settings(config_file, data_dir=data_dir, corpus_dir=corpus_dir, chroma_url=chroma_url,
+                                 **overrides)
         return fn(settings=settings, **kwargs)
 
     return wrapper
+
+
+# Command options that are settings (validated with the rest).
+SETTING_FOR = {"backend": "backend", "model": "llm_model", "base_url": "llm_base_url",
+               "model_path": "llm_model_path", "host": "ui_host", "port": "ui_port"}
+
+
+def backend_options(fn):
+    """--backend and the options that say which model to use."""
+    for option in reversed([
+        click.option("--backend", type=click.Choice(["extractive", "llamacpp", "ollama", "openai"]), default=None,
+                     help="Who writes the answer (env: STACK_ASSISTANT_BACKEND; default extractive)."),
+        click.option("--model", default=None, help="Model name for ollama/openai (env: STACK_ASSISTANT_LLM_MODEL)."),
+        click.option("--base-url", default=None,
+                     help="Server URL for ollama/openai (env: STACK_ASSISTANT_LLM_BASE_URL)."),
+        click.option("--model-path", type=click.Path(dir_okay=False), default=None,
+                     help="GGUF file for llamacpp (env: STACK_ASSISTANT_LLM_MODEL_PATH)."),
+    ]):
+        fn = option(fn)
+    return fn
 
 
 def friendly_errors(fn):
@@ -106,6 +128,7 @@ def index(settings, rebuild: bool) -> None:
               help='JSON file of earlier turns: [{"role": "user"|"assistant", "content": "..."}].')
 @friendly_errors
 @settings_options
+@backend_options
 def ask(settings, question: str, as_json: bool, history_file) -> None:
     """Answer one QUESTION from the article."""
     from .pipeline import clean_question
@@ -138,6 +161,7 @@ def print_reply(reply, asked: str | None = None) -> None:
 @main.command()
 @friendly_errors
 @settings_options
+@backend_options
 def chat(settings) -> None:
     """A conversation in the terminal; follow-up questions understand what came before."""
     bot = load_assistant(settings)
@@ -164,7 +188,6 @@ def chat(settings) -> None:
 @main.command("eval")
 @click.option("--set", "cases_file", type=click.Path(exists=True, dir_okay=False), default=None,
               help="Eval set (default: evals/cases.yaml).")
-@click.option("--backend", type=click.Choice(["extractive"]), default=None, help="Who answers.")
 @click.option("--out", "out_dir", type=click.Path(file_okay=False), default=None,
               help="Where report.md/.json/.png go (default: evals/reports/).")
 @click.option("--no-baseline", is_flag=True, help="Skip the plain-langchain baseline.")
@@ -172,7 +195,8 @@ def chat(settings) -> None:
               help="Fail (exit 1) when a headline metric is below the thresholds in this YAML file.")
 @friendly_errors
 @settings_options
-def eval_command(settings, cases_file, backend, out_dir, no_baseline, check_file) -> None:
+@backend_options
+def eval_command(settings, cases_file, out_dir, no_baseline, check_file) -> None:
     """Score the fixed eval set, offline, against the plain-langchain baseline; write the report."""
     from rich.progress import Progress
 
@@ -180,8 +204,6 @@ def eval_command(settings, cases_file, backend, out_dir, no_baseline, check_file
     from evals.scoring import CASES_FILE
     from evals.thresholds import check_thresholds
 
-    if backend:
-        settings = settings.model_copy(update={"backend": backend})
     bot = load_assistant(settings)
     with Progress() as bar:
         def factory(name, total):
@@ -215,9 +237,9 @@ def eval_command(settings, cases_file, backend, out_dir, no_baseline, check_file
 @click.option("--port", type=int, default=None, help="Port (default 7860; env STACK_ASSISTANT_UI_PORT).")
 @friendly_errors
 @settings_options
-def serve(settings, host: str | None, port: int | None) -> None:
+@backend_options
+def serve(settings) -> None:
     """Start the browser chat UI (Gradio) on http://HOST:PORT."""
-    settings = settings.model_copy(update={k: v for k, v in (("ui_host", host), ("ui_port", port)) if v})
     bot = load_assistant(settings, show_progress=True)
     from ui.app import serve as serve_ui  # gradio is imported only for this command
 

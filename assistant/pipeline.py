@@ -14,7 +14,7 @@ from typing import Iterator
 
 import numpy as np
 
-from .answerers import Answerer, Evidence, ExtractiveAnswerer, Sentence
+from .answerers import Answerer, AnswerNote, Evidence, Sentence
 from .corpus import split_sentences
 from .followups import check_history, standalone_question
 from .index import Index, Progress, open_index, tokenize
@@ -36,8 +36,11 @@ class Assistant:
     def __init__(self, settings: Settings, index: Index, answerer: Answerer | None = None):
         self.settings = settings
         self.index = index
-        self.answerer = answerer or ExtractiveAnswerer(
-            settings.max_sentences, settings.support_ratio, settings.min_support_similarity)
+        if answerer is None:
+            from .llms import make_answerer
+
+            answerer = make_answerer(settings)
+        self.answerer = answerer
         self._reindex_lock = threading.Lock()
 
     @classmethod
@@ -69,7 +72,10 @@ class Assistant:
         """Yield growing partial replies (``partial=True``), then the final reply."""
         index = self.index  # one index for the whole answer, even if a reindex swaps it meanwhile
         text = clean_question(question, self.settings.max_question_chars)
-        standalone = standalone_question(text, check_history(history))
+        history = check_history(history)
+        standalone = standalone_question(text, history)
+        if history and self.settings.llm_condense and hasattr(self.answerer, "rewrite"):
+            standalone = self.answerer.rewrite(text, history, fallback=standalone)
         q = analyse(standalone)
         vector = index.embed_query(standalone)
         hits = retrieve(index, q, vector, self.settings)
@@ -81,17 +87,21 @@ class Assistant:
             yield Reply(scope.message, [], True, standalone, self.answerer.name, retrieved=retrieved,
                         reason=scope.reason)
             return
-        draft = ""
-        for piece in self.answerer.stream(q, evidence):
+        draft, note = "", AnswerNote(self.answerer.name)
+        for piece in self.answerer.stream(q, evidence, index):
+            if isinstance(piece, AnswerNote):
+                note = piece
+                continue
             draft += piece
             body, citations = number_citations(draft, hits)
-            yield Reply(body, citations, False, standalone, self.answerer.name, True, retrieved)
+            yield Reply(body, citations, False, standalone, note.answered_by, True, retrieved)
         body, citations = number_citations(draft, hits)
         if not citations:  # nothing citable was found: say so rather than answer unsupported
-            yield Reply(NOTHING_CITABLE, [], True, standalone, self.answerer.name, retrieved=retrieved,
-                        reason="nothing_citable")
+            yield Reply(NOTHING_CITABLE, [], True, standalone, note.answered_by, retrieved=retrieved,
+                        reason="nothing_citable", grounding=note.grounding)
             return
-        yield Reply(body, citations, False, standalone, self.answerer.name, retrieved=retrieved)
+        yield Reply(body, citations, False, standalone, note.answered_by, retrieved=retrieved,
+                    grounding=note.grounding)
 
 
 INVISIBLE = {"Cc", "Cf", "Co", "Cs"}

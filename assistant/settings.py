@@ -10,7 +10,7 @@ import os
 from pathlib import Path
 from typing import Literal
 
-from pydantic import Field, ValidationError, field_validator, model_validator
+from pydantic import Field, SecretStr, ValidationError, field_validator, model_validator
 from pydantic_settings import (
     BaseSettings,
     PydanticBaseSettingsSource,
@@ -79,8 +79,32 @@ class Settings(BaseSettings):
     )
 
     # -- answering and refusing ----------------------------------------------------------------
-    backend: Literal["extractive"] = Field(
-        "extractive", description="Who writes the answer: 'extractive' composes it from passages."
+    backend: Literal["extractive", "llamacpp", "ollama", "openai"] = Field(
+        "extractive",
+        description="Who writes the answer: 'extractive' composes it from passages (no model); "
+        "'llamacpp' a local GGUF file; 'ollama' an Ollama server; 'openai' any OpenAI-compatible server.",
+    )
+    llm_model: str | None = Field(None, description="Model name for the ollama/openai backends.")
+    llm_base_url: str | None = Field(
+        None, description="Server URL for ollama (default http://127.0.0.1:11434) or openai (e.g. http://127.0.0.1:8000/v1)."
+    )
+    llm_model_path: Path | None = Field(None, description="GGUF file for the llamacpp backend.")
+    openai_api_key: SecretStr | None = Field(
+        None, description="Key for the openai backend (local servers accept any string)."
+    )
+    llm_timeout: float = Field(60.0, gt=0, le=3600, description="Seconds before a model request is abandoned.")
+    llm_max_tokens: int = Field(400, ge=16, le=8192, description="Longest answer a model may write.")
+    llm_condense: bool = Field(
+        True, description="With a model backend, let the model rewrite follow-ups (rules on failure)."
+    )
+    grounding_min_overlap: float = Field(
+        0.6, ge=0, le=1, description="A model's sentence is supported when this share of its words is in "
+        "the cited passage (or two thirds of it, with an embedding similarity above grounding_min_similarity)."
+    )
+    grounding_min_similarity: float = Field(
+        0.75, ge=-1, le=1,
+        description="Similarity to one of the passage's sentences that, with two thirds of the word overlap, "
+        "supports a paraphrase.",
     )
     max_sentences: int = Field(
         3, ge=1, le=10, description="Most passage sentences the extractive answer quotes."
@@ -140,7 +164,7 @@ class Settings(BaseSettings):
             raise ValueError(f"file not found: {value}")
         return value
 
-    @field_validator("chroma_url")
+    @field_validator("chroma_url", "llm_base_url")
     @classmethod
     def _check_url(cls, value: str | None) -> str | None:
         if value in (None, ""):
@@ -153,6 +177,15 @@ class Settings(BaseSettings):
     def _check_candidates(self) -> "Settings":
         if self.candidates_k < self.top_k:
             raise ValueError(f"candidates_k ({self.candidates_k}) must be >= top_k ({self.top_k})")
+        if self.backend in ("ollama", "openai") and not self.llm_model:
+            raise ValueError(f"the {self.backend} backend needs a model name (--model / STACK_ASSISTANT_LLM_MODEL)")
+        if self.backend == "openai" and not self.llm_base_url and not self.openai_api_key:
+            raise ValueError("the openai backend needs --base-url (or STACK_ASSISTANT_OPENAI_API_KEY for OpenAI itself)")
+        if self.backend == "llamacpp":
+            if not self.llm_model_path:
+                raise ValueError("the llamacpp backend needs a GGUF file (--model-path / STACK_ASSISTANT_LLM_MODEL_PATH)")
+            if not Path(self.llm_model_path).is_file():
+                raise ValueError(f"GGUF file not found: {self.llm_model_path}")
         return self
 
     _config_file: Path | None = None
@@ -203,7 +236,10 @@ def load_settings(config_file: str | Path | None = None, **overrides) -> Setting
 def describe_validation_error(exc: ValidationError) -> str:
     parts = []
     for err in exc.errors():
-        field = ".".join(str(p) for p in err["loc"]) or "settings"
+        field = ".".join(str(p) for p in err["loc"])
+        if not field:  # a rule across several settings
+            parts.append(err["msg"].removeprefix("Value error, "))
+            continue
         value = err.get("input")
         env = f" ({ENV_PREFIX}{field.upper()})" if field in Settings.model_fields else ""
         shown = "" if isinstance(value, dict) else f" = {value!r}"

@@ -92,6 +92,7 @@ class Reply:
     partial: bool = False  # True for the growing replies that stream() yields before the last
     retrieved: tuple[str, ...] = ()  # chunk ids of the passages retrieved, best first
     reason: str = ""  # why a reply was refused: "instructions", "price", "unknown_terms", ...
+    grounding: dict | None = None  # LLM backends: what the grounding check removed (see grounding.py)
 
     @property
     def answer(self) -> str:
@@ -116,4 +117,5 @@ def reply_to_json(reply: Reply) -> dict[str, Any]:
         "refused": reply.refused,
         "standalone_question": reply.standalone_question,
         "backend": reply.backend,
+        "grounding": reply.grounding,
     }

@@ -43,6 +43,12 @@ def write_markdown(report: dict, path: Path) -> None:
             row += f" {fmt(report['baseline'][key])} | {fmt(report.get('ratios', {}).get(key))} |"
         lines.append(row)
 
+    if report.get("grounding"):
+        g = report["grounding"]
+        lines += ["", "## Grounding check", "",
+                  f"{g['answers']} model answers: {g['sentences_checked']} sentences checked, "
+                  f"{g['sentences_dropped']} dropped as unsupported, {g['unknown_markers_removed']} markers to "
+                  f"missing passages removed, {g['fallbacks']} answers fell back to the extractive answerer."]
     lines += ["", "## Tuning split vs held-back split", "",
               "Refusal thresholds were tuned on `tune` only; `heldout` was never used for tuning.", "",
               "| system | split | n | passed | hit@3 | fact recall | refusal recall | refusal precision |",

@@ -28,7 +28,7 @@ def assistant_asker(bot: Assistant) -> Ask:
         data = reply_to_json(reply)
         retrieved = [bot.index.by_id[cid].text for cid in reply.retrieved if cid in bot.index.by_id]
         return Outcome(data["answer"], reply.refused, data["citations"], retrieved,
-                       reply.standalone_question, latency)
+                       reply.standalone_question, latency, reply.grounding)
     return ask
 
 
@@ -89,6 +89,7 @@ def run_eval(bot: Assistant, cases_file: Path = CASES_FILE, out_dir: Path = REPO
         with (progress_factory(name, len(cases)) if progress_factory else _nothing()) as tick:
             results[name] = run_system(ask, cases, texts, document, progress=tick)
     report = build_report(results, cases_file, bot.answerer.name)
+    report["grounding"] = grounding_totals(bot, results["assistant"])
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     (out_dir / "report.json").write_text(json.dumps(report, indent=2, ensure_ascii=False), encoding="utf-8")
@@ -97,6 +98,17 @@ def run_eval(bot: Assistant, cases_file: Path = CASES_FILE, out_dir: Path = REPO
     write_markdown(report, out_dir / "report.md")
     write_chart(report, out_dir / "report.png")
     return report
+
+
+def grounding_totals(bot: Assistant, results: list[CaseResult]) -> dict | None:
+    """For model backends: how many sentences the grounding check saw, dropped, and fallbacks."""
+    notes = [r.grounding for r in results if r.grounding]
+    if not notes:
+        return None
+    return {"answers": len(notes), "sentences_checked": sum(n["checked"] for n in notes),
+            "sentences_dropped": sum(len(n["dropped"]) for n in notes),
+            "unknown_markers_removed": sum(n["unknown_markers_removed"] for n in notes),
+            "fallbacks": sum(1 for n in notes if n["fallback"])}
 
 
 def build_report(results: dict[str, list[CaseResult]], cases_file: Path, backend: str) -> dict:

@@ -52,6 +52,7 @@ class Outcome:
     retrieved: list[str]  # passage texts, best first
     standalone_question: str
     latency_ms: float
+    grounding: dict | None = None  # model backends: what the grounding check did
 
 
 @dataclass
@@ -73,6 +74,7 @@ class CaseResult:
     words: int
     passed: bool
     why: list[str]
+    grounding: dict | None = None
 
 
 def holds(fragment: str, text: str) -> bool:
@@ -123,7 +125,7 @@ def score_case(case: Case, out: Outcome, corpus_texts: set[str], document_text: 
         answer=answer, refused=out.refused, expected_refusal=case.refuse, rank=rank,
         fact_recall=recall, forbidden=forbidden, citations_valid=valid,
         citation_precision=precision, standalone_ok=standalone_ok, latency_ms=out.latency_ms,
-        words=len(answer.split()), passed=passed, why=why,
+        words=len(answer.split()), passed=passed, why=why, grounding=out.grounding,
     )
 
 

@@ -58,6 +58,22 @@ def sources_markdown(reply: Reply) -> str:
     return "\n\n".join(parts)
 
 
+def backend_note(reply: Reply) -> str:
+    """Which backend answered and what the grounding check removed (model backends only)."""
+    g = reply.grounding
+    if not g or reply.partial:
+        return ""
+    parts = [f"Answered by: {reply.backend}"]
+    if g.get("fallback"):
+        parts.append(f"the model's answer was not used ({html.escape(g['fallback'])})")
+    if g.get("dropped"):
+        n = len(g["dropped"])
+        parts.append(f"grounding check dropped {n} unsupported sentence{'s' if n > 1 else ''}")
+    if g.get("unknown_markers_removed"):
+        parts.append(f"removed {g['unknown_markers_removed']} citation(s) to missing passages")
+    return " · ".join(parts)
+
+
 def reply_messages(reply: Reply, asked: str) -> list[dict]:
     """The chat messages that show one reply: the answer, then its sources (collapsible)."""
     text = reply.text
@@ -65,6 +81,9 @@ def reply_messages(reply: Reply, asked: str) -> list[dict]:
         text = f"**Not covered by the article.**\n\n{html.escape(text)}"
     if reply.standalone_question and reply.standalone_question != asked.strip():
         text = f"*Searched for: “{html.escape(reply.standalone_question)}”*\n\n{text}"
+    note = backend_note(reply)
+    if note:
+        text = f"{text}\n\n*{note}*"
     messages = [{"role": "assistant", "content": text}]
     if reply.citations and not reply.partial:
         messages.append({"role": "assistant", "content": sources_markdown(reply),
