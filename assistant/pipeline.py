@@ -45,10 +45,14 @@ class Assistant:
 
     @classmethod
     def load(cls, settings: Settings | None = None, *, config_file=None, rebuild: bool = False,
-             progress: Progress | None = None, **overrides) -> "Assistant":
-        """Settings from defaults, a config file and env vars; opens (or builds) the index."""
+             progress: Progress | None = None, warm: bool = True, **overrides) -> "Assistant":
+        """Settings from defaults, a config file and env vars; opens (or builds) the index. ``warm``
+        embeds the passages' sentences up front (for long-running processes)."""
         settings = settings or load_settings(config_file, **overrides)
-        return cls(settings, open_index(settings, rebuild=rebuild, progress=progress))
+        index = open_index(settings, rebuild=rebuild, progress=progress)
+        if warm:
+            index.warm()
+        return cls(settings, index)
 
     @property
     def about(self) -> dict[str, str]:
@@ -58,6 +62,7 @@ class Assistant:
         """Re-read the corpus and swap in its index; questions in flight finish on the old one."""
         with self._reindex_lock:
             new = open_index(self.settings, rebuild=rebuild, progress=progress)
+            new.warm()
             changed = new.collection_name != self.index.collection_name or rebuild
             self.index = new
             return changed

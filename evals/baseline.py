@@ -1,6 +1,7 @@
 """The plain langchain pipeline people write from the tutorials, scored beside the assistant:
-RecursiveCharacterTextSplitter over the raw files, the same embedding model, top-k similarity search
-in Chroma, and the retrieved chunks shown as the answer. No follow-up rewriting, no refusals."""
+RecursiveCharacterTextSplitter over the raw files, the same embedding model through
+HuggingFaceEmbeddings, top-k similarity search in Chroma, and the retrieved chunks shown as the
+answer. No follow-up rewriting, no refusals."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ import time
 import uuid
 from pathlib import Path
 
-from assistant.index import load_embeddings
+from assistant.embeddings import model_dir, torch_embeddings
 from assistant.settings import Settings
 
 CHUNK_SIZE = 1000  # the tutorials' defaults
@@ -34,7 +35,7 @@ class PlainPipeline:
 
         client = chromadb.EphemeralClient(settings=ChromaSettings(anonymized_telemetry=False))
         self.store = Chroma(client=client, collection_name=f"baseline-{uuid.uuid4().hex[:8]}",
-                            embedding_function=load_embeddings(settings),
+                            embedding_function=torch_embeddings(model_dir(settings), settings.torch_threads),
                             collection_metadata={"hnsw:space": "cosine"})
         self.store.add_documents(self.chunks)
 
