@@ -9,6 +9,7 @@ previous index serving. A corrupt embedded index is moved aside and rebuilt from
 
 from __future__ import annotations
 
+import difflib
 import hashlib
 import logging
 import os
@@ -21,6 +22,7 @@ from typing import Callable
 
 from .corpus import CHUNKER_VERSION, Corpus, load_corpus, split_sentences
 from .embeddings import load_embeddings, model_id
+from .lexical import BM25
 from .settings import Settings
 from .types import IndexFailure, Passage
 from .vocab import words
@@ -118,7 +120,6 @@ class Index:
 
     def __init__(self, corpus: Corpus, client, collection, embeddings, name: str, built: bool):
         from langchain_chroma import Chroma
-        from rank_bm25 import BM25Okapi  # langchain's BM25Retriever wraps it but hides the scores
 
         self.corpus = corpus
         self.collection_name = name
@@ -139,10 +140,11 @@ class Index:
             if p.label:
                 self.by_label.setdefault(p.label, []).append(p)
         self._vocab: dict[str, frozenset[str]] = {}
+        self._vocab_buckets: dict[tuple, dict] = {}
         self._sentence_vectors: dict[str, list[float]] = {}
         if set(self.by_id) != {p.chunk_id for p in corpus.passages}:
             raise IndexFailure(f"index {name} does not hold the corpus passages")
-        self.bm25 = BM25Okapi([tokenize(f"{p.section} {p.label} {p.text}") for p in self.passages])
+        self.bm25 = BM25([tokenize(f"{p.section} {p.label} {p.text}") for p in self.passages])
 
     def __len__(self) -> int:
         return len(self.passages)
@@ -172,6 +174,19 @@ class Index:
     def passages_in(self, section: str) -> list[Passage]:
         return self.by_section.get(section, [])
 
+    def has_near_word(self, word: str, framework: str = "", cutoff: float = 0.86) -> bool:
+        """Whether a word within a typo of ``word`` is in the vocabulary (candidates share the first
+        letter and nearly the length, so this stays fast on a large corpus)."""
+        key = (framework, "buckets")
+        if key not in self._vocab_buckets:
+            buckets: dict[tuple[str, int], list[str]] = {}
+            for w in self.vocabulary(framework):
+                buckets.setdefault((w[:1], len(w)), []).append(w)
+            self._vocab_buckets[key] = buckets
+        buckets = self._vocab_buckets[key]
+        candidates = [w for n in range(len(word) - 2, len(word) + 3) for w in buckets.get((word[:1], n), ())]
+        return bool(difflib.get_close_matches(word, candidates, n=1, cutoff=cutoff))
+
     def vocabulary(self, framework: str = "") -> frozenset[str]:
         """Stemmed words of every passage (or of the passages about one framework)."""
         if framework not in self._vocab:
@@ -186,9 +201,7 @@ class Index:
         return [(self.by_id[d.metadata["chunk_id"]], 1.0 - float(distance)) for d, distance in hits]
 
     def bm25_search(self, query: str, k: int) -> list[tuple[Passage, float]]:
-        scores = self.bm25.get_scores(tokenize(query))
-        best = sorted(range(len(scores)), key=lambda i: -scores[i])[:k]
-        return [(self.passages[i], float(scores[i])) for i in best if scores[i] > 0]
+        return [(self.passages[i], score) for i, score in self.bm25.top(tokenize(query), k)]
 
 
 def open_index(settings: Settings, *, rebuild: bool = False, progress: Progress | None = None) -> Index:

@@ -8,7 +8,6 @@ close enough. The two similarity thresholds are settings, tuned on the eval set'
 
 from __future__ import annotations
 
-import difflib
 import re
 from dataclasses import dataclass
 
@@ -166,24 +165,23 @@ def uncovered_terms(question: Question, index: Index) -> list[str]:
     naming none, anywhere in the article (typos within edit distance are forgiven)."""
     missing = []
     for w in content_words(question):
-        if not any(_known(w, index.vocabulary(f)) for f in (question.frameworks or [""])):
+        if not any(_known(w, index, f) for f in (question.frameworks or [""])):
             missing.append(w)
     return missing
 
 
 def _uncovered_anywhere(terms: list[str], index: Index) -> bool:
-    return any(not _known(w, index.vocabulary()) for w in terms)
+    return any(not _known(w, index) for w in terms)
 
 
-def _known(word: str, vocab: frozenset[str]) -> bool:
+def _known(word: str, index: Index, framework: str = "") -> bool:
     if word in OTHER_TOOLS:
         return False
+    vocab = index.vocabulary(framework)
     for candidate in {word, SYNONYMS.get(word, word)}:
         s = stem(candidate)
         if s in vocab or candidate in vocab:
             return True
         if "-" in candidate and all(stem(part) in vocab for part in candidate.split("-")):
             return True
-    if len(word) >= 5 and difflib.get_close_matches(stem(word), vocab, n=1, cutoff=0.86):
-        return True
-    return False
+    return len(word) >= 5 and index.has_near_word(stem(word), framework)

@@ -46,3 +46,17 @@ def test_scores_are_ordered_and_bounded(bot):
     _, hits = top(bot, "Which framework has the lowest learning curve?", k=6)
     scores = [h.score for h in hits]
     assert all(0 <= s <= 1 for s in scores)
+
+
+def test_our_bm25_scores_equal_rank_bm25(bot):
+    import numpy as np
+    from rank_bm25 import BM25Okapi
+
+    from assistant.index import tokenize
+    from assistant.lexical import BM25
+
+    docs = [tokenize(f"{p.section} {p.label} {p.text}") for p in bot.index.passages]
+    ours, theirs = BM25(docs), BM25Okapi(docs)
+    for query in ("kubeflow setup complexity", "cheapest to self-host", "Katib hyperparameter tuning", "the of and"):
+        tokens = tokenize(query)
+        assert np.allclose(ours.scores(tokens), theirs.get_scores(tokens), atol=1e-4)
