@@ -12,7 +12,7 @@ export ANONYMIZED_TELEMETRY := False
 export GRADIO_ANALYTICS_ENABLED := False
 export TOKENIZERS_PARALLELISM := false
 
-.PHONY: install install-test browser index run chat test eval screenshot clean
+.PHONY: install install-test browser index run chat test eval bench screenshot clean
 
 $(VENV)/bin/python:
 	python3 -m venv $(VENV)
@@ -54,6 +54,10 @@ test: install-test browser
 # The fixed eval set, offline, against the plain-langchain baseline; fails below evals/thresholds.yaml.
 eval: index
 	$(CLI) eval --check evals/thresholds.yaml
+
+# Benchmarks vs the plain pipeline: prints a table, writes evals/reports/bench.{json,png}.
+bench: install-test index
+	$(PY) -m evals.bench
 
 # The README's screenshot, taken in a real browser from the running UI.
 screenshot: install-test browser index

@@ -122,6 +122,7 @@ class Index:
         from langchain_chroma import Chroma
 
         self.corpus = corpus
+        self.client = client
         self.collection_name = name
         self.built = built  # True when this process (re)built it
         self.embeddings = embeddings
@@ -204,8 +205,10 @@ class Index:
         return [(self.passages[i], score) for i, score in self.bm25.top(tokenize(query), k)]
 
 
-def open_index(settings: Settings, *, rebuild: bool = False, progress: Progress | None = None) -> Index:
-    """Open the index of the current corpus, building it first when missing, stale or forced."""
+def open_index(settings: Settings, *, rebuild: bool = False, progress: Progress | None = None,
+               drop_old: bool = True) -> Index:
+    """Open the index of the current corpus, building it first when missing, stale or forced.
+    ``drop_old=False`` keeps older builds (a running server drops them once no answer uses them)."""
     corpus = load_corpus(settings.corpus_dir, settings.chunk_max_chars)
     embeddings = load_embeddings(settings)
     fp = fingerprint(corpus.passages, model_id(settings))
@@ -219,14 +222,15 @@ def open_index(settings: Settings, *, rebuild: bool = False, progress: Progress 
                     " (forced)" if rebuild else "")
         collection = _build(client, name, corpus, embeddings, settings, progress)
         built = True
-    _drop_other_builds(client, settings.collection_prefix, keep=name)
+    if drop_old:
+        drop_other_builds(client, settings.collection_prefix, keep=name)
     try:
         return Index(corpus, client, collection, embeddings, name, built)
     except IndexFailure:
         if rebuild:
             raise
         log.warning("index %s is inconsistent; rebuilding it from the corpus", name)
-        return open_index(settings, rebuild=True, progress=progress)
+        return open_index(settings, rebuild=True, progress=progress, drop_old=drop_old)
 
 
 def _complete_collection(client, name: str, expected: int):
@@ -268,10 +272,7 @@ def _build(client, name: str, corpus: Corpus, embeddings, settings: Settings, pr
                 progress(min(start + BATCH, len(passages)), len(passages))
         if collection.count() != len(passages):
             raise IndexFailure(f"index build wrote {collection.count()} of {len(passages)} passages")
-        try:
-            client.delete_collection(name)  # a stale or damaged one under the final name
-        except Exception:
-            pass
+        _retire(client, name, settings.collection_prefix)  # a forced rebuild: the old one steps aside
         collection.modify(name=name)
     except BaseException:
         try:
@@ -282,7 +283,15 @@ def _build(client, name: str, corpus: Corpus, embeddings, settings: Settings, pr
     return client.get_collection(name, embedding_function=None)
 
 
-def _drop_other_builds(client, prefix: str, keep: str) -> None:
+def _retire(client, name: str, prefix: str) -> None:
+    """Rename an existing collection out of the way (dropped later, never before the new one is in)."""
+    try:
+        client.get_collection(name, embedding_function=None).modify(name=f"{prefix}-retired-{uuid.uuid4().hex[:12]}")
+    except Exception:
+        pass
+
+
+def drop_other_builds(client, prefix: str, keep: str) -> None:
     """Remove older builds of this corpus (and leftovers of interrupted ones)."""
     try:
         names = [c if isinstance(c, str) else c.name for c in client.list_collections()]

@@ -17,7 +17,7 @@ import numpy as np
 from .answerers import Answerer, AnswerNote, Evidence, Sentence
 from .corpus import split_sentences
 from .followups import check_history, standalone_question
-from .index import Index, Progress, open_index, tokenize
+from .index import Index, Progress, drop_other_builds, open_index, tokenize
 from .question import Question, analyse
 from .retrieval import Hit, retrieve
 from .scope import check_scope
@@ -27,6 +27,7 @@ from .types import Citation, QuestionError, Reply
 log = logging.getLogger("assistant")
 MARKER = re.compile(r"\[\[([0-9a-f]{16}(?:-\d+)?)\]\]")
 LEXICAL_WEIGHT = 0.15
+REINDEX_GRACE_S = 30.0  # how long a replaced index stays readable for answers already under way
 LABEL_ONLY = re.compile(r"^[A-Z][A-Za-z /()-]{2,40}: [\w –-]{1,20}\.$")
 
 
@@ -58,14 +59,21 @@ class Assistant:
     def about(self) -> dict[str, str]:
         return self.index.corpus.about
 
-    def reindex(self, rebuild: bool = False, progress: Progress | None = None) -> bool:
-        """Re-read the corpus and swap in its index; questions in flight finish on the old one."""
+    def reindex(self, rebuild: bool = False, progress: Progress | None = None) -> dict:
+        """Re-read the corpus and swap in its index. Questions in flight finish on the old index, which
+        is dropped a little later, so no answer ever mixes old and new passages."""
         with self._reindex_lock:
-            new = open_index(self.settings, rebuild=rebuild, progress=progress)
+            old = self.index
+            new = open_index(self.settings, rebuild=rebuild, progress=progress, drop_old=False)
             new.warm()
-            changed = new.collection_name != self.index.collection_name or rebuild
             self.index = new
-            return changed
+        changed = new.collection_name != old.collection_name or rebuild
+        if changed:
+            timer = threading.Timer(REINDEX_GRACE_S, drop_other_builds,
+                                    (new.client, self.settings.collection_prefix, new.collection_name))
+            timer.daemon = True
+            timer.start()
+        return {"changed": changed, "collection": new.collection_name, "passages": len(new)}
 
     def ask(self, question: str, history: list[dict] | None = None) -> Reply:
         reply = None

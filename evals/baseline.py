@@ -56,3 +56,12 @@ class PlainPipeline:
             "retrieved": [d.page_content for d in found],
             "latency_ms": (time.perf_counter() - start) * 1000,
         }
+
+
+if __name__ == "__main__":  # a fresh process to a printed answer, as a tutorial script runs
+    import sys
+
+    from assistant.settings import load_settings
+
+    pipeline = PlainPipeline(load_settings())
+    print(pipeline.ask(" ".join(sys.argv[1:]) or "How hard is Kubeflow to set up?")["answer"])

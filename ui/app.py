@@ -182,6 +182,13 @@ def build_app(bot: Assistant) -> gr.Blocks:
         except AssistantError as exc:
             raise gr.Error(str(exc)) from None
 
+    def api_reindex() -> dict:
+        """Re-read the corpus and swap in its index (answers in flight finish on the old one)."""
+        try:
+            return bot.reindex()
+        except AssistantError as exc:
+            raise gr.Error(str(exc)) from None
+
     with gr.Blocks(title="MLOps Stack Assistant") as app:
         gr.Markdown(header(about), elem_id="header")
         turns = gr.State([])
@@ -207,6 +214,7 @@ def build_app(bot: Assistant) -> gr.Blocks:
         retry_btn.click(retry, [turns], outputs, api_visibility="private")
         new_btn.click(new_chat, None, outputs, api_visibility="private")
         gr.api(api_ask, api_name="ask")
+        gr.api(api_reindex, api_name="reindex", concurrency_limit=1)
     return app
 
 

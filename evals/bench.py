@@ -1,0 +1,345 @@
+"""Benchmarks (`make bench`): prints a table and writes evals/reports/bench.json and bench.png.
+
+Everything is measured beside the plain langchain pipeline of the eval baseline in the same run and
+reported as ratios; these machines are noisy, so read the ratios, not the absolute times.
+
+    python -m evals.bench [--sizes 1000,10000,100000] [--quick]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+from assistant import Assistant, load_settings
+from assistant.index import open_index
+from assistant.question import analyse
+from assistant.retrieval import retrieve
+
+from .scoring import load_cases
+
+REPORTS = Path(__file__).resolve().parent / "reports"
+CLI = Path(sys.executable).with_name("stack-assistant")
+QUESTION = "How hard is Kubeflow to set up?"
+
+
+def pct(values, q):
+    values = sorted(values)
+    if len(values) == 1:
+        return values[0]
+    return statistics.quantiles(values, n=100, method="inclusive")[q - 1]
+
+
+def median_of(fn, runs):
+    return statistics.median(fn() for _ in range(runs))
+
+
+def timed_process(args, env=None) -> float:
+    start = time.perf_counter()
+    result = subprocess.run(args, capture_output=True, text=True, env={**os.environ, **(env or {})}, timeout=600)
+    if result.returncode != 0:
+        raise RuntimeError(f"{args} failed: {result.stderr[-500:]}")
+    return time.perf_counter() - start
+
+
+# -- cold start --------------------------------------------------------------------------------
+
+
+def cold_start(data_dir: Path, runs: int) -> dict:
+    env = {"STACK_ASSISTANT_DATA_DIR": str(data_dir)}
+    ours = median_of(lambda: timed_process([str(CLI), "ask", QUESTION], env), runs)
+    plain = median_of(lambda: timed_process([sys.executable, "-m", "evals.baseline", QUESTION], env), runs)
+    return {"assistant_s": round(ours, 2), "baseline_s": round(plain, 2), "ratio": round(ours / plain, 3)}
+
+
+# -- warm answers ------------------------------------------------------------------------------
+
+
+def warm_latency(bot: Assistant) -> dict:
+    from .baseline import PlainPipeline
+
+    cases = load_cases()
+    questions = [c.question for c in cases if len(c.turns) == 1]
+    for q in questions[:5]:
+        bot.ask(q)
+    ours = []
+    for q in questions:
+        start = time.perf_counter()
+        bot.ask(q)
+        ours.append((time.perf_counter() - start) * 1000)
+    plain_pipeline = PlainPipeline(bot.settings)
+    for q in questions[:5]:
+        plain_pipeline.ask(q)
+    plain = [plain_pipeline.ask(q)["latency_ms"] for q in questions]
+    plain_pipeline.close()
+    return {"questions": len(questions),
+            "assistant_p50_ms": round(pct(ours, 50), 2), "assistant_p95_ms": round(pct(ours, 95), 2),
+            "baseline_p50_ms": round(pct(plain, 50), 2), "baseline_p95_ms": round(pct(plain, 95), 2),
+            "ratio_p50": round(pct(ours, 50) / pct(plain, 50), 3)}
+
+
+# -- index build and open ----------------------------------------------------------------------
+
+
+def build_and_open(settings, tmp: Path) -> dict:
+    from .baseline import PlainPipeline
+
+    fresh = settings.model_copy(update={"data_dir": tmp / "build"})
+    open_index(fresh)  # exports the ONNX model once, so the timing is the build alone
+    start = time.perf_counter()
+    index = open_index(fresh, rebuild=True)
+    build = time.perf_counter() - start
+    start = time.perf_counter()
+    open_index(fresh)
+    reopen = time.perf_counter() - start
+    start = time.perf_counter()
+    plain = PlainPipeline(settings)
+    plain_build = time.perf_counter() - start
+    chunks = len(plain.chunks)
+    plain.close()
+    return {"passages": len(index), "build_s": round(build, 3), "passages_per_s": round(len(index) / build, 1),
+            "open_existing_s": round(reopen, 3), "baseline_chunks": chunks, "baseline_build_s": round(plain_build, 3),
+            "baseline_chunks_per_s": round(chunks / plain_build, 1)}
+
+
+# -- the UI server -----------------------------------------------------------------------------
+
+
+def peak_rss_mb(pid: int) -> float:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return 0.0
+
+
+def ui_server(data_dir: Path, sessions: int = 20) -> dict:
+    from gradio_client import Client
+
+    from ui.screenshot import free_port
+
+    port = free_port()
+    env = {**os.environ, "STACK_ASSISTANT_DATA_DIR": str(data_dir), "STACK_ASSISTANT_UI_CONCURRENCY": "2"}
+    start = time.perf_counter()
+    proc = subprocess.Popen([str(CLI), "serve", "--port", str(port)], env=env, stdout=subprocess.DEVNULL,
+                            stderr=subprocess.DEVNULL)
+    try:
+        client = None
+        while time.perf_counter() - start < 180:
+            try:
+                client = Client(f"http://127.0.0.1:{port}/", verbose=False)
+                client.predict(QUESTION, [], api_name="/ask")
+                break
+            except Exception:
+                time.sleep(0.25)
+        first_answer = time.perf_counter() - start
+        latencies = []
+        for case in load_cases()[:30]:
+            t = time.perf_counter()
+            client.predict(case.question, [], api_name="/ask")
+            latencies.append((time.perf_counter() - t) * 1000)
+        load = load_test(f"http://127.0.0.1:{port}/", sessions)
+        rss = peak_rss_mb(proc.pid)
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
+    return {"start_to_first_answer_s": round(first_answer, 2),
+            "gradio_client_p50_ms": round(pct(latencies, 50), 1),
+            "gradio_client_p95_ms": round(pct(latencies, 95), 1),
+            "peak_rss_mb": round(rss, 1), "load": load}
+
+
+SESSIONS = [("Tell me about Kubeflow.", "How hard is it to set up?", "Kubeflow"),
+            ("Tell me about Metaflow.", "How hard is it to set up?", "Metaflow"),
+            ("Tell me about Prefect.", "How hard is it to set up?", "Prefect")]
+
+
+def load_test(url: str, sessions: int, deadline_s: float = 300) -> dict:
+    """`sessions` chat sessions at once, each a question and a follow-up on its own history; every
+    answer must be right for its own session. Bounded in count and time."""
+    from gradio_client import Client
+
+    results, errors = [], []
+    barrier = threading.Barrier(sessions)
+
+    def session(i: int):
+        first, follow, framework = SESSIONS[i % len(SESSIONS)]
+        try:
+            client = Client(url, verbose=False)
+            barrier.wait(timeout=60)
+            t0 = time.perf_counter()
+            a = client.predict(first, [], api_name="/ask")
+            t1 = time.perf_counter()
+            history = [{"role": "user", "content": first}, {"role": "assistant", "content": a["answer"]}]
+            b = client.predict(follow, history, api_name="/ask")
+            t2 = time.perf_counter()
+            ok = (framework in a["answer"] and b["standalone_question"] == f"How hard is {framework} to set up?"
+                  and b["answer"].startswith(f"{framework}'s setup complexity is"))
+            results.append(((t1 - t0) * 1000, (t2 - t1) * 1000, ok))
+        except Exception as exc:  # counted, not raised: the load test reports
+            errors.append(repr(exc)[:200])
+
+    threads = [threading.Thread(target=session, args=(i,), daemon=True) for i in range(sessions)]
+    start = time.perf_counter()
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=max(1.0, deadline_s - (time.perf_counter() - start)))
+    wall = time.perf_counter() - start
+    latencies = [x for r in results for x in r[:2]]
+    return {"sessions": sessions, "answers": len(latencies), "all_right": all(r[2] for r in results) and not errors,
+            "wrong": sum(1 for r in results if not r[2]), "errors": errors[:3], "wall_s": round(wall, 2),
+            "answers_per_s": round(len(latencies) / wall, 2) if wall else None,
+            "p50_ms": round(pct(latencies, 50), 1) if latencies else None,
+            "p95_ms": round(pct(latencies, 95), 1) if latencies else None}
+
+
+# -- scale -------------------------------------------------------------------------------------
+
+WORDS = ("pipeline orchestration artifact experiment tracking cluster storage compute batch schedule "
+         "deploy model registry feature serving monitoring lineage metadata notebook container image "
+         "workflow task flow step retry cache queue worker agent gateway tenant quota budget latency "
+         "throughput replica shard index vector embedding token dataset label drift alert dashboard").split()
+
+
+def synthetic_corpus(folder: Path, n: int, seed: int = 7) -> None:
+    """n passages of plausible MLOps prose under headings (plus the real article)."""
+    rng = random.Random(seed)
+    folder.mkdir(parents=True, exist_ok=True)
+    shutil.copy(Path(__file__).resolve().parent.parent / "corpus" / "mlops-stack-comparison.md", folder)
+    lines = ["# Synthetic operations notes", ""]
+    for i in range(n):
+        if i % 50 == 0:
+            lines += [f"## Section {i // 50}", ""]
+        sentence = lambda: " ".join(rng.choice(WORDS) for _ in range(rng.randint(8, 14))).capitalize() + "."  # noqa: E731
+        lines += [f"Note {i}: " + " ".join(sentence() for _ in range(3)), ""]
+    (folder / "synthetic.md").write_text("\n".join(lines), encoding="utf-8")
+
+
+def scale(settings, tmp: Path, sizes: list[int]) -> list[dict]:
+    rows = []
+    questions = [c.question for c in load_cases() if len(c.turns) == 1][:40]
+    for n in sizes:
+        corpus = tmp / f"corpus-{n}"
+        synthetic_corpus(corpus, n)
+        s = settings.model_copy(update={"corpus_dir": corpus, "data_dir": tmp / f"data-{n}", "torch_threads": 2})
+        start = time.perf_counter()
+        index = open_index(s)
+        build = time.perf_counter() - start
+        start = time.perf_counter()
+        index = open_index(s)
+        reopen = time.perf_counter() - start
+        bot = Assistant(s, index)
+        retrieval, answers = [], []
+        for q in questions:
+            vector = index.embed_query(q)
+            t = time.perf_counter()
+            retrieve(index, analyse(q), vector, s)
+            retrieval.append((time.perf_counter() - t) * 1000)
+            t = time.perf_counter()
+            bot.ask(q)
+            answers.append((time.perf_counter() - t) * 1000)
+        rows.append({"passages": len(index), "build_s": round(build, 2), "passages_per_s": round(len(index) / build, 1),
+                     "open_s": round(reopen, 2), "retrieval_p50_ms": round(pct(retrieval, 50), 2),
+                     "retrieval_p95_ms": round(pct(retrieval, 95), 2), "answer_p50_ms": round(pct(answers, 50), 1),
+                     "answer_p95_ms": round(pct(answers, 95), 1)})
+        print(f"  scale {len(index):>7} passages: build {build:7.1f} s, retrieval p50 {rows[-1]['retrieval_p50_ms']} ms")
+        shutil.rmtree(tmp / f"data-{n}", ignore_errors=True)
+    return rows
+
+
+def chart(rows: list[dict], path: Path) -> None:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    sizes = [r["passages"] for r in rows]
+    fig, (a, b) = plt.subplots(1, 2, figsize=(10, 4), dpi=110)
+    a.plot(sizes, [r["retrieval_p50_ms"] for r in rows], "o-", label="retrieval p50")
+    a.plot(sizes, [r["retrieval_p95_ms"] for r in rows], "o--", label="retrieval p95")
+    a.plot(sizes, [r["answer_p50_ms"] for r in rows], "s-", label="whole answer p50")
+    a.set_xscale("log")
+    a.set_xlabel("passages")
+    a.set_ylabel("ms")
+    a.set_title("Latency vs corpus size")
+    a.axhline(50, color="grey", lw=0.8, ls=":")
+    a.legend()
+    b.plot(sizes, [r["build_s"] for r in rows], "o-", color="#e8743b")
+    b.set_xscale("log")
+    b.set_yscale("log")
+    b.set_xlabel("passages")
+    b.set_ylabel("seconds")
+    b.set_title("Index build time")
+    for ax in (a, b):
+        ax.grid(alpha=0.3)
+    fig.tight_layout()
+    fig.savefig(path)
+    plt.close(fig)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description="Benchmarks vs the plain langchain pipeline.")
+    parser.add_argument("--sizes", default="1000,10000,100000")
+    parser.add_argument("--runs", type=int, default=3, help="cold-start runs (median)")
+    parser.add_argument("--out", type=Path, default=REPORTS)
+    args = parser.parse_args()
+
+    settings = load_settings()
+    bot = Assistant.load(settings)
+    results = {"machine": {"cpus": os.cpu_count(), "python": sys.version.split()[0]}}
+    with tempfile.TemporaryDirectory(prefix="bench-") as tmp:
+        tmp = Path(tmp)
+        print("cold start …")
+        results["cold_start"] = cold_start(settings.data_dir, args.runs)
+        print("warm answers …")
+        results["warm"] = warm_latency(bot)
+        print("index build …")
+        results["index"] = build_and_open(settings, tmp)
+        print("UI server and load …")
+        results["ui"] = ui_server(settings.data_dir)
+        print("scale …")
+        results["scale"] = scale(settings, tmp, [int(x) for x in args.sizes.split(",") if x])
+    args.out.mkdir(parents=True, exist_ok=True)
+    (args.out / "bench.json").write_text(json.dumps(results, indent=2), encoding="utf-8")
+    chart(results["scale"], args.out / "bench.png")
+    print_table(results)
+
+
+def print_table(r: dict) -> None:
+    c, w, i, u = r["cold_start"], r["warm"], r["index"], r["ui"]
+    rows = [
+        ("cold `ask` (fresh process → answer)", f"{c['assistant_s']} s", f"{c['baseline_s']} s", c["ratio"]),
+        ("warm answer p50", f"{w['assistant_p50_ms']} ms", f"{w['baseline_p50_ms']} ms", w["ratio_p50"]),
+        ("warm answer p95", f"{w['assistant_p95_ms']} ms", f"{w['baseline_p95_ms']} ms",
+         round(w["assistant_p95_ms"] / w["baseline_p95_ms"], 3)),
+        ("index build (article)", f"{i['passages_per_s']} passages/s", f"{i['baseline_chunks_per_s']} chunks/s",
+         round(i["passages_per_s"] / i["baseline_chunks_per_s"], 3)),
+        ("open existing index", f"{i['open_existing_s']} s", "—", "—"),
+        ("UI start → first answer", f"{u['start_to_first_answer_s']} s", "—", "—"),
+        ("answer via gradio_client p50 / p95", f"{u['gradio_client_p50_ms']} / {u['gradio_client_p95_ms']} ms", "—", "—"),
+        ("UI server peak RSS", f"{u['peak_rss_mb']} MB", "—", "—"),
+    ]
+    print("\n| measure | assistant | plain pipeline | ratio |\n|---|---:|---:|---:|")
+    for name, a, b, ratio in rows:
+        print(f"| {name} | {a} | {b} | {ratio} |")
+    ld = u["load"]
+    print(f"\nload: {ld['sessions']} sessions × 2 answers, all right: {ld['all_right']}, "
+          f"{ld['answers_per_s']} answers/s, p50 {ld['p50_ms']} ms, p95 {ld['p95_ms']} ms")
+    print("\n| passages | build | passages/s | open | retrieval p50 / p95 | answer p50 / p95 |\n|---:|---:|---:|---:|---:|---:|")
+    for s in r["scale"]:
+        print(f"| {s['passages']} | {s['build_s']} s | {s['passages_per_s']} | {s['open_s']} s | "
+              f"{s['retrieval_p50_ms']} / {s['retrieval_p95_ms']} ms | {s['answer_p50_ms']} / {s['answer_p95_ms']} ms |")
+
+
+if __name__ == "__main__":
+    main()
