@@ -167,9 +167,11 @@ class OnnxEmbeddings(Embeddings):
         self.inputs = {i.name for i in self.session.get_inputs()}
 
     def _embed(self, texts: list[str]) -> list[list[float]]:
-        out = []
+        order = sorted(range(len(texts)), key=lambda i: len(texts[i]))  # batches of like length pad less
+        out: list[list[float]] = [None] * len(texts)  # type: ignore[list-item]
         for start in range(0, len(texts), BATCH):
-            encoded = self.tokenizer.encode_batch(texts[start:start + BATCH])
+            batch = order[start:start + BATCH]
+            encoded = self.tokenizer.encode_batch([texts[i] for i in batch])
             ids = np.array([e.ids for e in encoded], dtype=np.int64)
             mask = np.array([e.attention_mask for e in encoded], dtype=np.int64)
             feed = {"input_ids": ids, "attention_mask": mask,
@@ -181,7 +183,8 @@ class OnnxEmbeddings(Embeddings):
                 weights = mask[..., None].astype(np.float32)
                 vectors = (hidden * weights).sum(1) / np.clip(weights.sum(1), 1e-9, None)
             vectors = vectors / np.clip(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-12, None)
-            out.extend(vectors.astype(np.float32).tolist())
+            for i, vector in zip(batch, vectors.astype(np.float32).tolist()):
+                out[i] = vector
         return out
 
     def embed_documents(self, texts: list[str]) -> list[list[float]]:

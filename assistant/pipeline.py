@@ -107,7 +107,7 @@ class Assistant:
                 continue
             draft += piece
             body, citations = number_citations(draft, hits)
-            yield Reply(body, citations, False, standalone, note.answered_by, True, retrieved)
+            yield Reply(body, citations, False, standalone, note.answered_by, partial=True, retrieved=retrieved)
         body, citations = number_citations(draft, hits)
         if not citations:  # nothing citable was found: say so rather than answer unsupported
             yield Reply(NOTHING_CITABLE, [], True, standalone, note.answered_by, retrieved=retrieved,
