@@ -218,8 +218,9 @@ def eval_command(settings, cases_file, out_dir, no_baseline, check_file) -> None
 
         report = run_eval(bot, Path(cases_file or CASES_FILE), Path(out_dir or REPORTS),
                           baseline=not no_baseline, progress_factory=factory)
-    a, b = report["assistant"], report.get("baseline", {})
-    click.echo(f"{report['n_cases']} cases: passed {a['pass_rate']:.3f} (baseline {b.get('pass_rate', 0):.3f}); "
+    a, b = report["assistant"], report.get("baseline")
+    versus = f" (baseline {b['pass_rate']:.3f})" if b else ""
+    click.echo(f"{report['n_cases']} cases: passed {a['pass_rate']:.3f}{versus}; "
                f"hit@3 {a['hit_at_3']:.3f}; fact recall {a['fact_recall']:.3f}; refusal P/R "
                f"{a['refusal_precision']}/{a['refusal_recall']}; p50 {a['latency_p50_ms']} ms")
     click.echo(f"report: {Path(out_dir or REPORTS) / 'report.md'}")

@@ -19,6 +19,7 @@ from .grounding import Grounder, sentences_in
 from .question import Question
 from .settings import Settings
 from .types import AssistantError
+from .vocab import find_frameworks
 
 log = logging.getLogger("assistant")
 
@@ -169,6 +170,8 @@ class LLMAnswerer:
             return fallback
         if not text or len(text) > 3 * max(len(question), len(fallback)) + 40:
             return fallback
+        if set(find_frameworks(fallback)) - set(find_frameworks(text)):
+            return fallback  # the model lost a framework the conversation is about
         return text
 
 

@@ -94,6 +94,9 @@ def test_model_rewrites_follow_ups_and_rules_take_over_on_failure(bot):
     broken = with_model(bot, Broken(messages=iter([AIMessage(content="x")])))
     assert broken.ask("What's its learning curve?", history).standalone_question == "What's Metaflow's learning curve?"
 
+    lost = with_model(bot, fake("What is the learning curve?", "x"))  # dropped "Metaflow": rules win
+    assert lost.ask("What's its learning curve?", history).standalone_question == "What's Metaflow's learning curve?"
+
 
 def passages_in(messages):
     system = next(m for m in messages if m["role"] == "system")["content"]
