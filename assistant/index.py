@@ -37,6 +37,7 @@ os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
 Progress = Callable[[int, int], None]  # (done, total)
 BATCH = 64
 STALE_BUILD_SECONDS = 3600
+READ_PAGE = 5000
 SENTENCE_CACHE = 50_000
 WARM_LIMIT = 2_000  # passages; larger corpora embed sentences as questions need them
 STOPWORDS = frozenset(
@@ -128,8 +129,10 @@ class Index:
         self.embeddings = embeddings
         self.store = Chroma(client=client, collection_name=name,
                             embedding_function=embeddings, create_collection_if_not_exists=False)
-        stored = collection.get(include=["documents", "metadatas"])
-        passages = [Passage.from_stored(t, m) for t, m in zip(stored["documents"], stored["metadatas"])]
+        passages = []
+        for start in range(0, collection.count(), READ_PAGE):  # paged: SQLite caps variables per query
+            stored = collection.get(include=["documents", "metadatas"], limit=READ_PAGE, offset=start)
+            passages += [Passage.from_stored(t, m) for t, m in zip(stored["documents"], stored["metadatas"])]
         self.passages = sorted(passages, key=lambda p: p.position)
         self.by_id = {p.chunk_id: p for p in self.passages}
         self.by_label: dict[str, list[Passage]] = {}

@@ -225,7 +225,7 @@ def synthetic_corpus(folder: Path, n: int, seed: int = 7) -> None:
     (folder / "synthetic.md").write_text("\n".join(lines), encoding="utf-8")
 
 
-def scale(settings, tmp: Path, sizes: list[int]) -> list[dict]:
+def scale(settings, tmp: Path, sizes: list[int], save=lambda rows: None) -> list[dict]:
     rows = []
     questions = [c.question for c in load_cases() if len(c.turns) == 1][:40]
     for n in sizes:
@@ -253,6 +253,7 @@ def scale(settings, tmp: Path, sizes: list[int]) -> list[dict]:
                      "retrieval_p95_ms": round(pct(retrieval, 95), 2), "answer_p50_ms": round(pct(answers, 50), 1),
                      "answer_p95_ms": round(pct(answers, 95), 1)})
         print(f"  scale {len(index):>7} passages: build {build:7.1f} s, retrieval p50 {rows[-1]['retrieval_p50_ms']} ms")
+        save(rows)
         shutil.rmtree(tmp / f"data-{n}", ignore_errors=True)
     return rows
 
@@ -299,6 +300,13 @@ def main() -> None:
     results = {"machine": {"cpus": os.cpu_count(), "python": sys.version.split()[0]}}
     with tempfile.TemporaryDirectory(prefix="bench-") as tmp:
         tmp = Path(tmp)
+        args.out.mkdir(parents=True, exist_ok=True)
+
+        def save(scale_rows=None):  # after every part, so a late failure loses nothing measured
+            if scale_rows is not None:
+                results["scale"] = scale_rows
+            (args.out / "bench.json").write_text(json.dumps(results, indent=2), encoding="utf-8")
+
         print("cold start …")
         results["cold_start"] = cold_start(settings.data_dir, args.runs)
         print("warm answers …")
@@ -307,10 +315,9 @@ def main() -> None:
         results["index"] = build_and_open(settings, tmp)
         print("UI server and load …")
         results["ui"] = ui_server(settings.data_dir)
+        save()
         print("scale …")
-        results["scale"] = scale(settings, tmp, [int(x) for x in args.sizes.split(",") if x])
-    args.out.mkdir(parents=True, exist_ok=True)
-    (args.out / "bench.json").write_text(json.dumps(results, indent=2), encoding="utf-8")
+        scale(settings, tmp, [int(x) for x in args.sizes.split(",") if x], save)
     chart(results["scale"], args.out / "bench.png")
     print_table(results)
 

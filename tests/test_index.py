@@ -100,3 +100,11 @@ def test_unreachable_chroma_server_is_a_clear_error(local):
     settings = local.model_copy(update={"chroma_url": "http://127.0.0.1:9"})
     with pytest.raises(IndexFailure, match="cannot reach the Chroma server"):
         open_index(settings)
+
+
+def test_passages_are_read_back_in_pages(local, monkeypatch):
+    """Large collections are read in pages (SQLite caps the variables of one query)."""
+    built = open_index(local)
+    monkeypatch.setattr(index_module, "READ_PAGE", 7)
+    paged = open_index(local)
+    assert [p.chunk_id for p in paged.passages] == [p.chunk_id for p in built.passages]
