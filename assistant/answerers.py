@@ -14,7 +14,7 @@ from typing import Iterator, Protocol
 from .corpus import split_sentences
 from .followups import names
 from .question import Question
-from .retrieval import Hit
+from .retrieval import LABEL_FOR, Hit
 from .types import Passage
 from .vocab import FRAMEWORKS, Dimension, level
 
@@ -193,8 +193,7 @@ class ExtractiveAnswerer:
         return f"{names(winners)} {verb} the {word} {dim.noun} ({bold(cells[winners[0]])})"
 
     def _support(self, ev: Evidence, f: str, dim: Dimension, limit: int) -> list[Sentence]:
-        label = {"setup": "Setup complexity", "learning": "Learning curve", "team": "Best fit",
-                 "infra": "Setup complexity", "managed": "Setup complexity"}.get(dim.key)
+        label = {**LABEL_FOR, "infra": "Setup complexity", "managed": "Setup complexity"}.get(dim.key)
         pool = [s for s in ev.sentences if s.passage.section.lower() == f and s.passage.kind != "table_row"]
         if label:
             pool.sort(key=lambda s: (s.passage.label != label, -s.score))

@@ -53,6 +53,7 @@ def retrieve(index: Index, question: Question, vector: list[float], settings: Se
 
 
 RECOMMENDATION_SECTION = "Which Should You Choose?"
+# The labelled line of a framework's section that speaks to a table dimension.
 LABEL_FOR = {"setup": "Setup complexity", "learning": "Learning curve", "team": "Best fit"}
 
 
