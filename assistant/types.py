@@ -94,10 +94,6 @@ class Reply:
     reason: str = ""  # why a reply was refused: "instructions", "price", "unknown_terms", ...
     grounding: dict | None = None  # LLM backends: what the grounding check removed (see grounding.py)
 
-    @property
-    def answer(self) -> str:
-        return self.text
-
 
 def reply_to_json(reply: Reply) -> dict[str, Any]:
     """The one JSON shape of a reply, used by the CLI, the UI's API and the evals."""
