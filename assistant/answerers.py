@@ -1,25 +1,28 @@
 """Answerers turn a question and its evidence into an answer whose every sentence cites a passage.
 
 An answerer writes citations as ``[[chunk_id]]``; the pipeline numbers them. ``ExtractiveAnswerer``,
-the default, needs no language model: it states table facts with templates that quote the table's own
-values, and otherwise quotes the passage sentences that best match the question.
+the default, needs no language model: it states table facts with the table's own values (verdicts
+on yes/no, comparisons and false premises from the values' ranks), answers a described situation
+with the article's advice sentence, and otherwise quotes the passage sentences that best match.
+Everything it knows of the article comes from the article model (``article.py``).
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Iterator, Protocol
 
-from .corpus import split_sentences
-from .followups import names
-from .question import Question
-from .retrieval import LABEL_FOR, Hit
-from .types import Passage
-from .vocab import FRAMEWORKS, Dimension, level
+import numpy as np
 
-BYLINE = re.compile(r"^(?P<date>[A-Z][a-z]+ \d{1,2}, \d{4}) · (?P<read>\d+ min read) · (?P<author>.+?)\s*$")
-SUPERLATIVE_WORD = re.compile(r"\b(?:\w{3,}est|most|least)\b", re.I)
+from . import language as lang
+from .article import Advice, ArticleModel, Dimension
+from .corpus import split_sentences
+from .question import Question
+from .retrieval import Hit
+from .types import Passage
+
+ORDINAL = {2: "two", 3: "three", 4: "four", 5: "five", 6: "six"}
 
 
 @dataclass
@@ -34,6 +37,7 @@ class Sentence:
 class Evidence:
     hits: list[Hit]
     sentences: list[Sentence]  # best first, from the hits only
+    vector: list[float] = field(default_factory=list)  # the question's embedding
 
     @property
     def best_similarity(self) -> float:
@@ -56,29 +60,32 @@ class Answerer(Protocol):
         AnswerNote."""
 
 
-def cite(p: Passage) -> str:
-    return f"[[{p.chunk_id}]]"
+def cite(p: Passage | str) -> str:
+    return f"[[{p if isinstance(p, str) else p.chunk_id}]]"
 
 
-def quote(s: Sentence) -> str:
-    """A passage sentence, verbatim, with its marker before the closing punctuation."""
+def quote(s: Sentence, model: ArticleModel | None = None, name_subject: bool = False) -> str:
+    """A passage sentence, verbatim, with its marker before the closing punctuation. A sentence that
+    opens with a pronoun standing for its section's subject (or any sentence, with ``name_subject``)
+    is shown as ``**Subject**: “sentence”`` so the answer never leaves "it" dangling."""
     m = re.match(r"^(.*?)([.!?…]*)$", s.text.strip(), re.S)
+    owner = model.section_subject(s.passage) if model else None
+    if owner and (lang.PRONOUN_START.match(s.text) or (name_subject and not named_first(s.text, owner, model))):
+        return f"{bold(model.names([owner]))}: “{m[1]}{m[2]}” {cite(s.passage)}"
     return f"{m[1]} {cite(s.passage)}{m[2] or '.'}"
+
+
+def named_first(text: str, subject: str, model: ArticleModel) -> bool:
+    return text.lower().startswith(subject) or any(text.lower().startswith(a) for a in model.subjects[subject].aliases)
 
 
 def bold(value: str) -> str:
     return f"**{value}**"
 
 
-FACT = {
-    "setup": "{f}'s setup complexity is {v}",
-    "learning": "{f}'s learning curve is {v}",
-    "managed": "{f}'s managed option is {v}",
-    "features": "On ML-specific features, the article rates {f} as {v}",
-    "team": "The best team size for {f} is {v}",
-    "infra": "{f}'s infrastructure requirement is {v}",
-    "cost": "{f}'s self-hosted cost is {v}",
-}
+def is_are(noun: str) -> str:
+    last = noun.split()[-1].lower() if noun.split() else ""
+    return "are" if last.endswith("s") and not last.endswith(("ss", "us", "is")) else "is"
 
 
 class ExtractiveAnswerer:
@@ -90,162 +97,158 @@ class ExtractiveAnswerer:
         self.min_similarity = min_similarity
 
     def stream(self, question: Question, evidence: Evidence, index=None) -> Iterator[str]:
-        parts = self.compose(question, evidence)
+        parts = self.compose(question, evidence, index)
         for i, part in enumerate(parts):
             yield ("" if i == 0 else " ") + part
 
     # -- composition ---------------------------------------------------------------------------
 
-    def compose(self, q: Question, ev: Evidence) -> list[str]:
-        row = self._table_row(q, ev)
+    def compose(self, q: Question, ev: Evidence, index) -> list[str]:
+        model = index.model
+        shown = {h.passage.chunk_id for h in ev.hits}
         if q.about_article:
-            parts = self._byline(ev)
+            parts = self._byline(model, shown)
             if parts:
                 return parts
         if q.recommendation:
-            parts = self._recommend(q, ev)
+            parts = self._recommend(q, ev, index)
             if parts:
                 return parts
-        if row is not None:
-            return self._table_fact(q, row, ev)
+        if q.dimension is not None and any(q.dimension.value(s) for s in model.subjects):
+            parts = self._table_fact(q, q.dimension, ev, model, shown)
+            if parts:
+                return parts
         if q.overview:
-            parts = self._overview(q, ev)
+            parts = self._overview(q, ev, model)
             if parts:
                 return parts
-        return self._quotes(q, ev, self.max_sentences)
+        return self._quotes(q, ev, model, self.max_sentences)
 
-    def _table_row(self, q: Question, ev: Evidence) -> Passage | None:
-        if not q.dimension:
-            return None
-        for hit in ev.hits:
-            if hit.passage.kind == "table_row" and hit.passage.label == q.dimension.label:
-                return hit.passage
-        return None
-
-    def _table_fact(self, q: Question, row: Passage, ev: Evidence) -> list[str]:
-        dim: Dimension = q.dimension
-        cells = {k: v for k, v in row.cells.items() if k in FRAMEWORKS}
-        asked = [f for f in q.frameworks if f in cells] or list(cells)
-        levels = {f: level(v) for f, v in cells.items()}
-        ranked = dim.ordered and all(lv is not None for lv in levels.values())
+    def _table_fact(self, q: Question, dim: Dimension, ev: Evidence, model: ArticleModel, shown) -> list[str]:
+        values = {s: dim.value(s) for s in model.subjects}
+        values = {s: v for s, v in values.items() if v and v[1] in shown}
+        if not values:
+            return []
+        asked = [s for s in q.subjects if s in values] or list(values)
+        if q.subjects and not [s for s in q.subjects if s in values]:
+            return []  # the table says nothing of the subject asked about
+        ranks = {s: lang.rank(v[0]) for s, v in values.items()}
+        ranked = dim.ordered and all(r is not None for r in ranks.values()) and len(ranks) >= 2
+        name, noun = model.names, dim.noun
         parts: list[str] = []
-
         if len(asked) == 1:
-            f = asked[0]
-            lead = FACT[dim.key].format(f=FRAMEWORKS[f], v=bold(cells[f]))
+            s = asked[0]
+            value, source = values[s]
+            lead = f"{name([s])}'s {noun} {is_are(noun)} {bold(value)}"
             if ranked and q.polarity is not None and (q.yes_no or q.premise):
-                lead = self._judge(q, f, lead, cells, levels, dim)
-            parts.append(f"{lead} {cite(row)}.")
+                lead = self._judge(q, s, lead, values, ranks, model)
+            parts.append(f"{lead} {cite(source)}.")
+            for other, chunk_id, doc in dim.values(s)[1:]:  # the same subject in another document
+                if chunk_id in shown:
+                    title = next((d.title for d in model.documents if d.source == doc), doc)
+                    parts.append(f"“{title}” gives {bold(other)} {cite(chunk_id)}.")
         else:
-            if ranked and (q.superlative or q.comparative or SUPERLATIVE_WORD.search(q.text)):
-                parts.append(self._extreme(q, asked, cells, levels, dim) + f" {cite(row)}.")
-            side = "; ".join(f"{FRAMEWORKS[f]}: {bold(cells[f])}" for f in asked)
-            parts.append(f"{dim.label} — {side} {cite(row)}.")
-
-        # Supporting sentences: the framework sections' own words on the same topic.
+            sources = list(dict.fromkeys(values[s][1] for s in asked))
+            if ranked and (q.superlative or q.comparative or lang.SUPERLATIVE_WORD.search(q.text) or q.which):
+                parts.append(self._extreme(q, asked, values, ranks, noun, model) + f" {cite(sources[0])}.")
+            side = "; ".join(f"{name([s])}: {bold(values[s][0])}" for s in asked)
+            parts.append(f"{dim.label} — {side} {' '.join(cite(c) for c in sources)}.")
         budget = self.max_sentences - (1 if len(asked) == 1 else 0)
-        for f in asked:
+        for s in asked:
             if budget <= 0:
                 break
-            support = self._support(ev, f, dim, limit=2 if len(asked) == 1 else 1)
-            for s in support[:budget]:
-                parts.append(quote(s))
+            for sentence in self._support(ev, s, dim, model, limit=2 if len(asked) == 1 else 1)[:budget]:
+                parts.append(quote(sentence, model))
                 budget -= 1
         return parts
 
-    def _judge(self, q, f, lead, cells, levels, dim) -> str:
-        """Answer a yes/no question or correct a false premise about one framework."""
-        mine = levels[f]
-        claims_extreme = bool(SUPERLATIVE_WORD.search(q.text))
-        if claims_extreme:
-            target = min(levels.values()) if q.polarity < 0 else max(levels.values())
-            true = mine == target
+    def _judge(self, q, s, lead, values, ranks, model) -> str:
+        """Answer a yes/no question or correct a false premise about one subject."""
+        mine, lo, hi = ranks[s], min(ranks.values()), max(ranks.values())
+        if lang.SUPERLATIVE_WORD.search(q.text):
+            true = mine == (lo if q.polarity < 0 else hi)
         else:
-            true = mine <= 1.5 if q.polarity < 0 else mine >= 3
+            true = mine <= 1.5 if q.polarity < 0 else mine >= 2.5
         if q.premise and not true:
-            lowest = [k for k, lv in levels.items() if lv == min(levels.values())]
-            highest = [k for k, lv in levels.items() if lv == max(levels.values())]
-            where = "the highest" if f in highest else "the lowest" if f in lowest else "in the middle"
-            other = lowest if q.polarity < 0 else highest
-            other = [k for k in other if k != f]
+            where = "the highest" if mine == hi else "the lowest" if mine == lo else "in the middle"
+            other = [k for k, r in ranks.items() if r == (lo if q.polarity < 0 else hi) and k != s]
             extra = ""
             if other:
                 word = "lowest" if q.polarity < 0 else "highest"
-                extra = f"; the {word} is {names(other)}'s ({bold(cells[other[0]])})"
-            return f"That premise doesn't match the article: {lead}, {where} of the three{extra}"
+                extra = f"; the {word} is {model.names(other)}'s ({bold(values[other[0]][0])})"
+            of = ORDINAL.get(len(ranks), str(len(ranks)))
+            return f"That premise doesn't match the article: {lead}, {where} of the {of}{extra}"
         if q.yes_no:
             return ("Yes — " if true else "No — ") + lead
         return lead
 
-    def _extreme(self, q, asked, cells, levels, dim) -> str:
-        sub = {f: levels[f] for f in asked}
+    def _extreme(self, q, asked, values, ranks, noun, model) -> str:
+        sub = {s: ranks[s] for s in asked}
         if q.comparative and len(asked) == 2 and q.polarity is not None:
             a, b = asked
             true = sub[a] < sub[b] if q.polarity < 0 else sub[a] > sub[b]
             verdict = "Yes" if true else ("No — they are the same" if sub[a] == sub[b] else "No")
-            return (f"{verdict}: {FRAMEWORKS[a]}'s {dim.noun} is {bold(cells[a])} and "
-                    f"{FRAMEWORKS[b]}'s is {bold(cells[b])}")
+            return (f"{verdict}: {model.names([a])}'s {noun} {is_are(noun)} {bold(values[a][0])} and "
+                    f"{model.names([b])}'s {is_are(noun)} {bold(values[b][0])}")
         want_low = q.polarity is None or q.polarity < 0
         target = min(sub.values()) if want_low else max(sub.values())
-        winners = [f for f in asked if sub[f] == target]
+        winners = [s for s in asked if sub[s] == target]
         verb = "has" if len(winners) == 1 else "have"
         word = "lowest" if want_low else "highest"
-        return f"{names(winners)} {verb} the {word} {dim.noun} ({bold(cells[winners[0]])})"
+        return f"{model.names(winners)} {verb} the {word} {noun} ({bold(values[winners[0]][0])})"
 
-    def _support(self, ev: Evidence, f: str, dim: Dimension, limit: int) -> list[Sentence]:
-        label = {**LABEL_FOR, "infra": "Setup complexity", "managed": "Setup complexity"}.get(dim.key)
-        pool = [s for s in ev.sentences if s.passage.section.lower() == f and s.passage.kind != "table_row"]
-        if label:
-            pool.sort(key=lambda s: (s.passage.label != label, -s.score))
-        chosen = [s for s in pool if s.similarity >= self.min_similarity][:limit]
-        return sorted(chosen, key=lambda s: (s.passage.position, s.passage.text.find(s.text)))
+    def _support(self, ev: Evidence, s: str, dim: Dimension, model: ArticleModel, limit: int) -> list[Sentence]:
+        """The subject's own section on the same topic: its labelled line first, then close sentences."""
+        lines = set(dim.lines.get(s, []))
+        pool = [x for x in ev.sentences if model.section_subject(x.passage) == s and x.passage.kind != "table_row"]
+        pool.sort(key=lambda x: (x.passage.chunk_id not in lines, -x.score))
+        chosen = [x for x in pool if x.similarity >= self.min_similarity or x.passage.chunk_id in lines][:limit]
+        return sorted(chosen, key=lambda x: (x.passage.position, x.passage.text.find(x.text)))
 
-    def _recommend(self, q: Question, ev: Evidence) -> list[str]:
-        pick = recommend(q)
-        chosen = [s for s in ev.sentences
-                  if pick in s.passage.frameworks and s.passage.section == "Which Should You Choose?"]
-        fit = [s for s in ev.sentences if s.passage.section.lower() == pick and s.passage.label == "Best fit"]
-        if q.team_size is not None:
-            fit.sort(key=lambda s: (not re.search(r"\d", s.text), -s.score))
-        if not chosen and not fit:
+    def _recommend(self, q: Question, ev: Evidence, index) -> list[str]:
+        model = index.model
+        shown = {h.passage.chunk_id for h in ev.hits}
+        advice = [a for a in model.advice if a.chunk_id in shown and (not q.subjects or a.subject in q.subjects)]
+        if not advice or not ev.vector:
             return []
-        lead_source = (chosen or fit)[0]
-        parts = [f"For that situation the article points to {bold(FRAMEWORKS[pick])} {cite(lead_source.passage)}."]
-        picked = []
-        for s in chosen[:1] + fit[:2]:
-            if s.text not in picked and len(picked) < self.max_sentences:
-                picked.append(s.text)
-                parts.append(quote(s))
+        best = rank_advice(q, advice, ev.vector, index)
+        if not best:
+            return []
+        top = best[0]
+        parts = [f"For that situation the article points to {bold(model.names([top.subject]))} {cite(top.chunk_id)}.",
+                 quote(Sentence(top.sentence, index.by_id[top.chunk_id], 1.0, 1.0), model)]
+        for other in best[1:]:
+            if other.subject == top.subject and other.sentence != top.sentence and len(parts) <= 2:
+                parts.append(quote(Sentence(other.sentence, index.by_id[other.chunk_id], 1.0, 1.0), model))
+                break
         return parts
 
-    def _byline(self, ev: Evidence) -> list[str]:
-        for hit in ev.hits:
-            p = hit.passage
-            if p.kind == "byline":
-                m = BYLINE.match(p.text)
-                if not m:
-                    return [f"The article's byline reads “{p.text}” {cite(p)}."]
-                return [f"The article is by the {bold(m['author'])}, dated {m['date']} "
-                        f"({m['read']}) {cite(p)}."]
-        return []
+    def _byline(self, model: ArticleModel, shown) -> list[str]:
+        out = []
+        for doc in model.documents:
+            if doc.byline in shown and (doc.author or doc.date):
+                when = f", dated {doc.date}" if doc.date else ""
+                title = f" “{doc.title}”" if len(model.documents) > 1 and doc.title else ""
+                out.append(f"The article{title} is by {bold(doc.author)}{when} {cite(doc.byline)}.")
+        return out
 
-    def _overview(self, q: Question, ev: Evidence) -> list[str]:
-        f = q.frameworks[0]
-        own = [h.passage for h in ev.hits if h.passage.section.lower() == f and h.passage.kind == "paragraph"]
+    def _overview(self, q: Question, ev: Evidence, model: ArticleModel) -> list[str]:
+        s = q.subjects[0]
+        own = [h.passage for h in ev.hits if model.section_subject(h.passage) == s and h.passage.kind == "paragraph"]
         if not own:
             return []
         first = min(own, key=lambda p: p.position)
         sentences = split_sentences(first.text)[:2]
-        parts = [quote(Sentence(s, first, 1.0, 1.0)) for s in sentences]
-        more = [s for s in ev.sentences if s.passage.section.lower() == f and s.text not in sentences]
-        for s in more[: max(0, self.max_sentences - len(parts))]:
-            parts.append(quote(s))
+        parts = [quote(Sentence(x, first, 1.0, 1.0), model) for x in sentences]
+        more = [x for x in ev.sentences if model.section_subject(x.passage) == s and x.text not in sentences]
+        for x in more[: max(0, self.max_sentences - len(parts))]:
+            parts.append(quote(x, model))
         return parts
 
-    def _quotes(self, q: Question, ev: Evidence, limit: int) -> list[str]:
+    def _quotes(self, q: Question, ev: Evidence, model: ArticleModel, limit: int) -> list[str]:
         pool = [s for s in ev.sentences if s.passage.kind != "table_row"] or ev.sentences
-        if q.frameworks:
-            pool = [s for s in pool if set(s.passage.frameworks) & set(q.frameworks)] or pool
+        if q.subjects:
+            pool = [s for s in pool if set(s.passage.subjects) & set(q.subjects)] or pool
         if not pool:
             return []
         best = pool[0].score
@@ -258,41 +261,41 @@ class ExtractiveAnswerer:
             picked.append(s)
         if len({s.passage.chunk_id for s in picked}) == 1:  # one passage: keep its own order
             picked.sort(key=lambda s: s.passage.text.find(s.text))
-        return [quote(s) for s in picked]
+        name_first = q.which and not q.subjects
+        return [quote(s, model, name_subject=name_first and i == 0) for i, s in enumerate(picked)]
 
 
-def recommend(q: Question) -> str:
-    """The framework the article's advice points to for the situation the question describes."""
-    score = {"kubeflow": 0.0, "metaflow": 0.5, "prefect": 0.0}  # Metaflow: the article's default
-    sit, n = q.situation, q.team_size
-    if "k8s_yes" in sit:
-        score["kubeflow"] += 2
-    if "k8s_no" in sit:
-        score["kubeflow"] -= 2
-        score["metaflow"] += 1
-    if "gcp" in sit:
-        score["kubeflow"] += 1.5
-    if "full_platform" in sit:
-        score["kubeflow"] += 1.5
-    if "data_eng" in sit:
-        score["prefect"] += 3
-    if "minimal" in sit:
-        score["prefect"] += 2
-    if "early" in sit:
-        score["metaflow"] += 1.5
-    if "data_scientists" in sit:
-        score["metaflow"] += 0.5
-    if n is not None:
-        if n >= 20 or ("k8s_yes" in sit and n >= 15):
-            score["kubeflow"] += 2
-        if 3 <= n <= 15:
-            score["metaflow"] += 1.5
-        if n < 15:
-            score["kubeflow"] -= 1.5
-    for f in q.frameworks:  # "Should we pick Kubeflow or Prefect?" chooses between those
-        score[f] += 0.25
-    if q.frameworks and len(q.frameworks) < 3:
-        for f in set(score) - set(q.frameworks):
-            score[f] -= 10
-    return max(score, key=score.get)
-
+def rank_advice(q: Question, advice: list[Advice], vector, index) -> list[Advice]:
+    """The advice statements, best fit to the situation the question describes first: similarity
+    of the question to each statement's conditions, shared rare words, a stated head count inside
+    the statement's range; a statement that advises against a subject counts against it."""
+    sims = np.asarray(index.embed_sentences([a.conditions for a in advice])) @ np.asarray(vector)
+    idf = index.bm25.idf
+    asked = {t: max(idf.get(t, 0.0), 0.0) for t in lang.tokenize(q.text.replace("-", " "))
+             if not index.model.is_subject_word(t)}
+    total = sum(asked.values()) or 1.0
+    negated = lang.negated_terms(q.text)
+    scored, against = [], {}
+    for a, sim in zip(advice, sims):
+        words = set(lang.tokenize(a.conditions.replace("-", " "))) | set(lang.tokenize(a.conditions))
+        shared = words & asked.keys()
+        score = float(sim) + 0.5 * sum(asked[t] for t in shared) / total
+        for term in negated & {w.split("-")[0] for w in words} | negated & words:
+            # the question lacks what this advice needs, unless the advice too does without it
+            score += 0.25 if term in lang.negated_terms(a.conditions) else -0.35
+        heads = [sum(q.counts)] if q.counts else []
+        fits = [lo <= n <= hi for n in heads for lo, hi in lang.ranges(a.sentence)]
+        if any(fits):
+            score += 0.3
+        elif fits:
+            score -= 0.2
+        if a.default:  # the article's default: the answer when the question describes no situation
+            score += 0.05 if q.situation else 0.3
+        if a.negative:
+            against[a.subject] = max(against.get(a.subject, 0.0), score)
+        else:
+            scored.append((score, a))
+    scored = [(s - (0.5 * against[a.subject] if against.get(a.subject, float("-inf")) > s else 0.0), a)
+              for s, a in scored]
+    scored.sort(key=lambda pair: -pair[0])
+    return [a for _, a in scored]

@@ -88,8 +88,8 @@ def setup_logging(verbose: bool) -> None:
 @click.option("-v", "--verbose", is_flag=True, help="Log what the assistant does.")
 @click.version_option(package_name="mlops-stack-assistant")
 def main(verbose: bool) -> None:
-    """MLOps Stack Assistant: answers questions about the article "MLOps Stack Comparison: Kubeflow
-    vs Metaflow vs Prefect", citing the passages it used, and says so when the article doesn't say."""
+    """MLOps Stack Assistant: answers questions about the comparison articles in the corpus folder,
+    citing the passages it used, and says so when the corpus doesn't say."""
     setup_logging(verbose)
 
 
@@ -185,25 +185,37 @@ def chat(settings) -> None:
 
 
 @main.command("eval")
-@click.option("--set", "cases_file", type=click.Path(exists=True, dir_okay=False), default=None,
-              help="Eval set (default: evals/cases.yaml).")
+@click.option("--set", "cases_files", multiple=True, type=click.Path(dir_okay=False),
+              help="Eval set (default: evals/cases.yaml). Repeatable; the n-th --set is scored on the n-th "
+              "--corpus, or on the settings' corpus when there is none.")
+@click.option("--corpus", "corpora", multiple=True, type=click.Path(file_okay=False),
+              help="Corpus folder for the --set at the same position (repeatable).")
+@click.option("--suite", "suite_file", type=click.Path(dir_okay=False), default=None,
+              help="YAML list of {name, corpus, set} entries, paths relative to it (e.g. evals/suite.yaml); "
+              "--corpus/--set pairs are scored after it.")
 @click.option("--out", "out_dir", type=click.Path(file_okay=False), default=None,
               help="Where report.md/.json/.png go (default: evals/reports/).")
 @click.option("--no-baseline", is_flag=True, help="Skip the plain-langchain baseline.")
 @click.option("--check", "check_file", type=click.Path(exists=True, dir_okay=False), default=None,
-              help="Fail (exit 1) when a headline metric is below the thresholds in this YAML file.")
+              help="Fail (exit 1) when a metric is beyond the thresholds in this YAML file.")
 @friendly_errors
 @settings_options
 @backend_options
-def eval_command(settings, cases_file, out_dir, no_baseline, check_file) -> None:
-    """Score the fixed eval set, offline, against the plain-langchain baseline; write the report."""
+def eval_command(settings, cases_files, corpora, suite_file, out_dir, no_baseline, check_file) -> None:
+    """Score eval sets, offline, each on its corpus and beside the plain-langchain baseline; write the report."""
     from rich.progress import Progress
 
-    from evals.runner import REPORTS, run_eval
-    from evals.scoring import CASES_FILE
-    from evals.thresholds import check_thresholds
+    from evals.runner import REPORTS, run_suite
+    from evals.suite import SuiteError, select_entries
+    from evals.thresholds import check_thresholds, ungated_sets
 
-    bot = load_assistant(settings)
+    own_corpus = Path(settings.corpus_dir).resolve()
+    try:
+        entries = select_entries(suite_file, tuple(corpora), tuple(cases_files), own_corpus)
+    except SuiteError as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(2)
+    bot = load_assistant(settings) if any(e.corpus == own_corpus for e in entries) else None
     with Progress() as bar:
         def factory(name, total):
             task = bar.add_task(f"{name:>9}", total=total)
@@ -216,16 +228,24 @@ def eval_command(settings, cases_file, out_dir, no_baseline, check_file) -> None
                     return False
             return Tick()
 
-        report = run_eval(bot, Path(cases_file or CASES_FILE), Path(out_dir or REPORTS),
-                          baseline=not no_baseline, progress_factory=factory)
-    a, b = report["assistant"], report.get("baseline")
-    versus = f" (baseline {b['pass_rate']:.3f})" if b else ""
-    click.echo(f"{report['n_cases']} cases: passed {a['pass_rate']:.3f}{versus}; "
-               f"hit@3 {a['hit_at_3']:.3f}; fact recall {a['fact_recall']:.3f}; refusal P/R "
-               f"{a['refusal_precision']}/{a['refusal_recall']}; p50 {a['latency_p50_ms']} ms")
+        try:
+            report = run_suite(settings, entries, Path(out_dir or REPORTS), baseline=not no_baseline,
+                               progress_factory=factory, bot=bot)
+        except SuiteError as exc:
+            click.echo(f"error: {exc}", err=True)
+            sys.exit(2)
+    for name, s in report["sets"].items():
+        a, b = s["assistant"], s.get("baseline")
+        versus = f" (baseline {b['pass_rate']:.3f})" if b else ""
+        label = f"{name}: " if len(report["sets"]) > 1 else ""
+        click.echo(f"{label}{s['n_cases']} cases: passed {a['pass_rate']:.3f}{versus}; "
+                   f"hit@3 {a['hit_at_3'] or 0:.3f}; fact recall {a['fact_recall'] or 0:.3f}; refusal P/R "
+                   f"{a['refusal_precision']}/{a['refusal_recall']}; p50 {a['latency_p50_ms']} ms")
     click.echo(f"report: {Path(out_dir or REPORTS) / 'report.md'}")
     if check_file:
-        problems = check_thresholds(report, Path(check_file))
+        for name in ungated_sets(report, Path(check_file)) if not suite_file else []:
+            click.echo(f"not gated: set {name} is not in this run (use --suite)", err=True)
+        problems = check_thresholds(report, Path(check_file), skip_missing_sets=not suite_file)
         for problem in problems:
             click.echo(f"below threshold: {problem}", err=True)
         if problems:

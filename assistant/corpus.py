@@ -14,10 +14,10 @@ from pathlib import Path
 
 from langchain_text_splitters import MarkdownHeaderTextSplitter, RecursiveCharacterTextSplitter
 
+from .article import ArticleModel, derive_model
 from .types import CorpusError, Passage
-from .vocab import FRAMEWORKS, find_frameworks
 
-CHUNKER_VERSION = "3"  # bump when the chunking changes: the index fingerprint includes it
+CHUNKER_VERSION = "4"  # bump when the chunking changes: the index fingerprint includes it
 SUFFIXES = (".md", ".txt")
 HEADERS = [("#", "h1"), ("##", "h2"), ("###", "h3")]
 LABELLED = re.compile(r"^(?P<label>[A-Z][A-Za-z /()-]{2,40}): \S")
@@ -34,6 +34,7 @@ class CorpusDocument:
 class Corpus:
     documents: list[CorpusDocument]
     passages: list[Passage]
+    model: ArticleModel = field(default_factory=ArticleModel)
 
     @property
     def about(self) -> dict[str, str]:
@@ -63,7 +64,22 @@ def load_corpus(corpus_dir: Path, max_chars: int = 400) -> Corpus:
             passages.append(make_passage(text, path.name, headings, len(passages), kind, label, cells))
     if not passages:
         raise CorpusError(f"the corpus in {corpus_dir} has no text")
-    return Corpus(documents, dedupe_ids(passages))
+    passages = dedupe_ids(passages)
+    model = derive_model(documents, passages)
+    return Corpus(documents, [with_subjects(p, model) for p in passages], model)
+
+
+def with_subjects(p: Passage, model: ArticleModel) -> Passage:
+    """Tag a passage with the subjects it is about: its section's, its table row's, or (outside the
+    subjects' sections) those it names."""
+    own = model.section_subject(p)
+    if own:
+        subjects = [own]
+    elif p.kind == "table_row":
+        subjects = [c.lower() for c in p.cells if c.lower() in model.subjects]
+    else:
+        subjects = model.find_subjects(p.text, fuzzy=False)
+    return Passage(**{**p.__dict__, "subjects": tuple(subjects)})
 
 
 def split_front_matter(raw: str) -> tuple[dict[str, str], str]:
@@ -112,7 +128,7 @@ def blocks(text: str) -> list[str]:
 
 
 def table_rows(block: str, headings: list[str]):
-    """One passage per row: 'Setup complexity — Kubeflow: High; Metaflow: Medium; Prefect: Low'."""
+    """One passage per row, carrying the header: 'Label — Column A: value; Column B: value'."""
     lines = [ln.strip() for ln in block.splitlines() if ln.strip().startswith("|")]
     split = lambda ln: [c.strip() for c in ln.strip("|").split("|")]  # noqa: E731
     header = split(lines[0])
@@ -123,7 +139,7 @@ def table_rows(block: str, headings: list[str]):
         label, values = cells[0], cells[1:]
         pairs = list(zip(header[1:], values))
         text = f"{label} — " + "; ".join(f"{col}: {val}" for col, val in pairs)
-        yield text, headings, "table_row", label, {col.lower(): val for col, val in pairs}
+        yield text, headings, "table_row", label, dict(pairs)
 
 
 def make_passage(text, source, headings, position, kind, label, cells) -> Passage:
@@ -133,8 +149,6 @@ def make_passage(text, source, headings, position, kind, label, cells) -> Passag
     if not headings:
         section = "(byline)" if position == 0 else "(preamble)"
         kind = "byline" if position == 0 else kind
-    named = [k for k in FRAMEWORKS if section.lower() == k]
-    frameworks = named or (list(cells) if cells else find_frameworks(text, fuzzy=False))
     digest = hashlib.sha256(f"{source}\x1f{' > '.join(headings)}\x1f{text}".encode()).hexdigest()
     return Passage(
         chunk_id=digest[:16],
@@ -145,7 +159,6 @@ def make_passage(text, source, headings, position, kind, label, cells) -> Passag
         position=position,
         kind=kind,
         label=label,
-        frameworks=tuple(f for f in frameworks if f in FRAMEWORKS),
         cells=cells,
     )
 

@@ -1,16 +1,18 @@
-"""Turning a follow-up into a standalone question, from the conversation so far (rule-based).
+"""Turning a follow-up into a standalone question, from the conversation so far (rule-based), with
+the subjects of the article model:
 
-"What's its learning curve?" after "Tell me about Metaflow." -> "What's Metaflow's learning curve?"
-"and for Prefect?" after "Which team size suits Kubeflow?" -> "Which team size suits Prefect?"
-"What about the other two?" after a Kubeflow question -> the same question for Metaflow and Prefect.
+"What's its learning curve?" after "Tell me about A." -> "What's A's learning curve?"
+"and for B?" after "Which team size suits A?" -> "Which team size suits B?"
+"What about the other two?" after a question on A -> the same question for B and C.
 """
 
 from __future__ import annotations
 
 import re
 
+from .article import ArticleModel
+from .language import tokenize
 from .types import QuestionError
-from .vocab import FRAMEWORKS, find_dimensions, find_frameworks
 
 SINGULAR = re.compile(
     r"\b(?:it's|its|it|itself|this one|that one|(?:this|that|the) (?:framework|tool|platform|option))\b",
@@ -18,7 +20,7 @@ SINGULAR = re.compile(
 )
 PLURAL = re.compile(r"\b(?:they|them|their|both of them|both|these two|those two|these|those)\b", re.I)
 OTHERS = re.compile(
-    r"\b(?:the other two|the other ones|the others|other two|the remaining (?:two|ones)|the rest)\b", re.I
+    r"\b(?:the other two|the other ones?|the others|other two|the remaining (?:two|ones?)|the rest)\b", re.I
 )
 LEAD = re.compile(
     r"^\s*(?:ok(?:ay)?[,.]?\s+)?(?:and|also|so|what about|how about|what of|and for|and what about|"
@@ -56,39 +58,39 @@ def check_history(history) -> History:
     return clean
 
 
-def standalone_question(question: str, history: History) -> str:
+def standalone_question(question: str, history: History, model: ArticleModel) -> str:
     """The question rewritten so it can be understood without the conversation."""
     previous: str | None = None
     previous_answer = ""
     for msg in history:
         if msg["role"] == "user":
-            previous = rewrite(msg["content"], previous, previous_answer)
+            previous = rewrite(msg["content"], previous, model, previous_answer)
         else:
             previous_answer = msg["content"]
-    return rewrite(question, previous, previous_answer)
+    return rewrite(question, previous, model, previous_answer)
 
 
-def names(keys: list[str]) -> str:
-    shown = [FRAMEWORKS[k] for k in keys]
-    return shown[0] if len(shown) == 1 else ", ".join(shown[:-1]) + " and " + shown[-1]
+def names_dimension(text: str, model: ArticleModel) -> bool:
+    """The text names a table dimension by one of its label's words ("and the learning curve?")."""
+    asked = set(tokenize(text))
+    return any(w in asked for d in model.dimensions.values() for w in tokenize(d.label) if len(w) > 3)
 
 
-def possessive(keys: list[str]) -> str:
-    return names(keys) + ("'s" if len(keys) == 1 else "'")
-
-
-def rewrite(question: str, previous: str | None, previous_answer: str = "") -> str:
+def rewrite(question: str, previous: str | None, model: ArticleModel, previous_answer: str = "") -> str:
     q = question.strip()
     if not previous:
         return q
-    mine = find_frameworks(q)
-    before = find_frameworks(previous) or _lead_frameworks(previous_answer)
+    everyone = list(model.subjects)
+    names = model.names
+    possessive = lambda keys: names(keys) + ("'s" if len(keys) == 1 else "'")  # noqa: E731
+    mine = model.find_subjects(q)
+    before = model.find_subjects(previous) or _lead_subjects(previous_answer, model)
 
     if OTHERS.search(q):
-        others = [k for k in FRAMEWORKS if k not in before] or [k for k in FRAMEWORKS if k not in mine]
+        others = [k for k in everyone if k not in before] or [k for k in everyone if k not in mine]
         rest = FILLER.sub(" ", LEAD.sub("", OTHERS.sub("", q))).strip()
-        if not rest or not (find_dimensions(rest) or len(rest.split()) > 2):
-            return _swap(previous, before, others)
+        if not rest or not (names_dimension(rest, model) or len(rest.split()) > 2):
+            return _swap(previous, before, others, names, possessive)
         return OTHERS.sub(names(others), q)
 
     if BARE.match(q):
@@ -96,30 +98,33 @@ def rewrite(question: str, previous: str | None, previous_answer: str = "") -> s
 
     lead = LEAD.match(q)
     rest = FILLER.sub(" ", LEAD.sub("", q)).strip()
-    bare_rest = re.sub("|".join(FRAMEWORKS), "", rest, flags=re.I).strip()
-    if mine and lead and not bare_rest:  # "and for Prefect?", "what about Metaflow?"
-        return _swap(previous, before, mine)
+    bare_rest = rest
+    for key in mine:  # the subjects' names, however the question spelt them
+        bare_rest = re.sub(rf"\b{re.escape(key)}\b", "", bare_rest, flags=re.I)
+    bare_rest = " ".join(w for w in bare_rest.split() if not model.is_subject_word(w)).strip()
+    if mine and lead and not bare_rest:  # "and for B?", "what about C?"
+        return _swap(previous, before, mine, names, possessive)
 
     referents = [k for k in before if k not in mine]
     if referents and SINGULAR.search(q) and len(referents) == 1:
-        return _replace_pronouns(q, SINGULAR, referents)
+        return _replace_pronouns(q, SINGULAR, referents, names, possessive)
     if referents and (PLURAL.search(q) or SINGULAR.search(q)):
-        return _replace_pronouns(q, PLURAL if PLURAL.search(q) else SINGULAR, referents)
+        return _replace_pronouns(q, PLURAL if PLURAL.search(q) else SINGULAR, referents, names, possessive)
 
-    if not mine and before and (lead or len(q.split()) <= 6) and find_dimensions(q):
-        body = LEAD.sub("", q).rstrip(" ?.")  # "and the learning curve?" -> "... for Metaflow?"
+    if not mine and before and (lead or len(q.split()) <= 6) and names_dimension(q, model):
+        body = LEAD.sub("", q).rstrip(" ?.")  # "and the learning curve?" -> "... for A?"
         return f"What about {body} for {names(before)}?"
-    if mine and lead and not find_dimensions(q) and find_dimensions(previous):
-        return _swap(previous, before, mine)
+    if mine and lead and not names_dimension(q, model) and names_dimension(previous, model):
+        return _swap(previous, before, mine, names, possessive)
     return q
 
 
-def _swap(previous: str, old: list[str], new: list[str]) -> str:
-    """The previous question asked of other frameworks."""
+def _swap(previous: str, old: list[str], new: list[str], names, possessive) -> str:
+    """The previous question asked of other subjects."""
     if not old:
         return f"{previous.rstrip(' ?.')} for {names(new)}?"
     pattern = re.compile(
-        r"(?:\b(?:" + "|".join(old) + r")\b(?:'s)?(?:\s*(?:,|and|or|vs\.?|versus)\s*)?)+", re.I
+        r"(?:\b(?:" + "|".join(map(re.escape, old)) + r")\b(?:'s)?(?:\s*(?:,|and|or|vs\.?|versus)\s*)?)+", re.I
     )
     first = [True]
 
@@ -133,7 +138,7 @@ def _swap(previous: str, old: list[str], new: list[str]) -> str:
     return pattern.sub(sub, previous)
 
 
-def _replace_pronouns(q: str, pattern: re.Pattern, keys: list[str]) -> str:
+def _replace_pronouns(q: str, pattern: re.Pattern, keys: list[str], names, possessive) -> str:
     def sub(m: re.Match) -> str:
         word = m.group().lower()
         if word in ("its", "their"):
@@ -145,7 +150,7 @@ def _replace_pronouns(q: str, pattern: re.Pattern, keys: list[str]) -> str:
     return pattern.sub(sub, q, count=1)
 
 
-def _lead_frameworks(answer: str) -> list[str]:
-    """Frameworks named in the first sentence of the previous answer."""
+def _lead_subjects(answer: str, model: ArticleModel) -> list[str]:
+    """Subjects named in the first sentence of the previous answer."""
     first = re.split(r"(?<=[.!?])\s", answer.strip(), maxsplit=1)[0] if answer else ""
-    return find_frameworks(first, fuzzy=False)
+    return model.find_subjects(first, fuzzy=False)

@@ -87,7 +87,7 @@ class Grounder:
 
     def similarity(self, passage: Passage, text: str) -> float:
         """Highest cosine similarity to one of the passage's sentences (embedded bare, without the
-        section name, so a sentence is not "about Kubeflow" merely by naming it)."""
+        section name, so a sentence is not "about" a subject merely by naming it)."""
         sentences = split_sentences(passage.text)
         if not sentences:
             return 0.0

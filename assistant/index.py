@@ -20,12 +20,13 @@ import uuid
 from pathlib import Path
 from typing import Callable
 
+from .article import MODEL_VERSION, ArticleModel
 from .corpus import CHUNKER_VERSION, Corpus, load_corpus, split_sentences
 from .embeddings import load_embeddings, model_id
+from .language import STOPWORDS, stem, tokenize  # noqa: F401  (the index's tokens, shared)
 from .lexical import BM25
 from .settings import Settings
 from .types import IndexFailure, Passage
-from .vocab import words
 
 log = logging.getLogger("assistant")
 os.environ.setdefault("HF_HUB_OFFLINE", "1")  # never reach for a hub unless the user says so
@@ -40,26 +41,6 @@ STALE_BUILD_SECONDS = 3600
 READ_PAGE = 5000
 SENTENCE_CACHE = 50_000
 WARM_LIMIT = 2_000  # passages; larger corpora embed sentences as questions need them
-STOPWORDS = frozenset(
-    "a an and are as at be but by can do does for from how i if in is it its it's of on or our "
-    "should so that the their them they this to was we what when where which who why will with "
-    "you your me my us vs about than then there these those would could has have had".split()
-)
-
-
-def tokenize(text: str) -> list[str]:
-    """BM25 tokens: lower-case words without stop words, plural/verb endings folded."""
-    text = re.sub(r"\bset(?:ting)?[ -]up\b", "setup", text, flags=re.I)
-    return [stem(w) for w in words(text) if w not in STOPWORDS]
-
-
-def stem(word: str) -> str:
-    for suffix in ("ing", "ies", "es", "ed", "s"):
-        if word.endswith(suffix) and len(word) - len(suffix) >= (3 if suffix == "s" else 4):
-            return word[: -len(suffix)] + ("y" if suffix == "ies" else "")
-    return word
-
-
 # -- chroma ------------------------------------------------------------------------------------
 
 
@@ -107,7 +88,7 @@ def make_client(settings: Settings):
 
 
 def fingerprint(passages: list[Passage], model_id: str) -> str:
-    h = hashlib.sha256(f"chunker={CHUNKER_VERSION}\x1emodel={model_id}".encode())
+    h = hashlib.sha256(f"chunker={CHUNKER_VERSION}\x1earticle={MODEL_VERSION}\x1emodel={model_id}".encode())
     for p in passages:
         h.update(f"\x1e{p.chunk_id}:{p.position}:{p.section}".encode())
     return h.hexdigest()
@@ -156,16 +137,28 @@ class Index:
     def embed_query(self, text: str) -> list[float]:
         return self.embeddings.embed_query(text)
 
+    def embed_question(self, text: str, bare: str) -> tuple[list[float], list[float]]:
+        """The question's vector, and the vector of its words without the subjects' names (for
+        matching table dimensions), in one model call."""
+        if bare == text:
+            vector = self.embed_query(text)
+            return vector, vector
+        vector, bare_vector = self.embeddings.embed_documents([text, bare])
+        return vector, bare_vector
+
     def sentence_vectors(self, items: list[tuple[Passage, str]]) -> list[list[float]]:
         """Vectors of passage sentences, each computed once per process. A sentence is embedded with
-        its section's name, so "Getting it running ... takes weeks" in the Kubeflow section is about
-        Kubeflow."""
+        its section's name, so "Getting it running ... takes weeks" in a subject's section is about
+        that subject."""
         return self.embed_sentences([f"{p.section}: {s}" for p, s in items])
 
     def warm(self) -> None:
         """Embed every sentence up front when the corpus is small, so no question pays for it."""
         if len(self.passages) <= WARM_LIMIT:
             self.sentence_vectors([(p, s) for p in self.passages for s in split_sentences(p.text)])
+        dims = self.model.dimensions.values()
+        self.embed_sentences([d.label for d in dims] + [f"What is its {d.noun}?" for d in dims]
+                             + [a.conditions for a in self.model.advice])
 
     def embed_sentences(self, sentences: list[str]) -> list[list[float]]:
         missing = [s for s in dict.fromkeys(sentences) if s not in self._sentence_vectors]
@@ -178,26 +171,41 @@ class Index:
     def passages_in(self, section: str) -> list[Passage]:
         return self.by_section.get(section, [])
 
-    def has_near_word(self, word: str, framework: str = "", cutoff: float = 0.86) -> bool:
+    def has_near_word(self, word: str, subject: str = "", cutoff: float = 0.86) -> bool:
         """Whether a word within a typo of ``word`` is in the vocabulary (candidates share the first
         letter and nearly the length, so this stays fast on a large corpus)."""
-        key = (framework, "buckets")
+        key = (subject, "buckets")
         if key not in self._vocab_buckets:
             buckets: dict[tuple[str, int], list[str]] = {}
-            for w in self.vocabulary(framework):
+            for w in self.vocabulary(subject):
                 buckets.setdefault((w[:1], len(w)), []).append(w)
             self._vocab_buckets[key] = buckets
         buckets = self._vocab_buckets[key]
         candidates = [w for n in range(len(word) - 2, len(word) + 3) for w in buckets.get((word[:1], n), ())]
         return bool(difflib.get_close_matches(word, candidates, n=1, cutoff=cutoff))
 
-    def vocabulary(self, framework: str = "") -> frozenset[str]:
-        """Stemmed words of every passage (or of the passages about one framework)."""
-        if framework not in self._vocab:
+    def has_prefix_word(self, word: str, subject: str = "") -> bool:
+        """Whether the vocabulary holds a longer word that starts with ``word`` (a clipped word)."""
+        key = (subject, "sorted")
+        if key not in self._vocab_buckets:
+            self._vocab_buckets[key] = sorted(self.vocabulary(subject))
+        words = self._vocab_buckets[key]
+        import bisect
+
+        i = bisect.bisect_left(words, word)
+        return i < len(words) and words[i].startswith(word) and len(words[i]) > len(word)
+
+    def vocabulary(self, subject: str = "") -> frozenset[str]:
+        """Stemmed words of every passage (or of the passages about one subject)."""
+        if subject not in self._vocab:
             texts = (f"{p.section} {p.label} {p.text}" for p in self.passages
-                     if not framework or framework in p.frameworks)
-            self._vocab[framework] = frozenset(w for t in texts for w in tokenize(t))
-        return self._vocab[framework]
+                     if not subject or subject in p.subjects)
+            self._vocab[subject] = frozenset(w for t in texts for w in tokenize(t))
+        return self._vocab[subject]
+
+    @property
+    def model(self) -> ArticleModel:
+        return self.corpus.model
 
     def dense_search(self, vector: list[float], k: int) -> list[tuple[Passage, float]]:
         """(passage, cosine similarity), best first."""
@@ -227,6 +235,7 @@ def open_index(settings: Settings, *, rebuild: bool = False, progress: Progress 
         built = True
     if drop_old:
         drop_other_builds(client, settings.collection_prefix, keep=name)
+    save_model(settings, name, corpus.model)
     try:
         return Index(corpus, client, collection, embeddings, name, built)
     except IndexFailure:
@@ -234,6 +243,18 @@ def open_index(settings: Settings, *, rebuild: bool = False, progress: Progress 
             raise
         log.warning("index %s is inconsistent; rebuilding it from the corpus", name)
         return open_index(settings, rebuild=True, progress=progress, drop_old=drop_old)
+
+
+def save_model(settings: Settings, name: str, model: ArticleModel) -> Path:
+    """The article model beside the index, under the index's name (same fingerprint): what the
+    assistant read from the corpus, for people and tools to inspect."""
+    path = Path(settings.data_dir) / "models" / f"{name}.json"
+    if not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(f".{uuid.uuid4().hex[:8]}.tmp")
+        tmp.write_text(model.to_json(), encoding="utf-8")
+        os.replace(tmp, path)
+    return path
 
 
 def _complete_collection(client, name: str, expected: int):
@@ -300,8 +321,9 @@ def drop_other_builds(client, prefix: str, keep: str) -> None:
         names = [c if isinstance(c, str) else c.name for c in client.list_collections()]
     except Exception:
         return
-    for other in names:
-        if not other.startswith(prefix + "-") or other == keep:
+    own = re.compile(rf"^{re.escape(prefix)}-(?:[0-9a-f]{{16}}|building-[0-9a-f]{{12}}|retired-[0-9a-f]{{12}})$")
+    for other in names:  # only this prefix's builds: "prefix-other-corpus-…" belongs to another corpus
+        if not own.match(other) or other == keep:
             continue
         try:
             if "-building-" in other:  # leave a build that another process may still be writing

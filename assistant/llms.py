@@ -19,7 +19,6 @@ from .grounding import Grounder, sentences_in
 from .question import Question
 from .settings import Settings
 from .types import AssistantError
-from .vocab import find_frameworks
 
 log = logging.getLogger("assistant")
 
@@ -149,12 +148,12 @@ class LLMAnswerer:
         if grounder.report.fallback:
             if shown:
                 yield "\n\n"
-            yield from self.fallback.stream(question, evidence)
+            yield from self.fallback.stream(question, evidence, index)
             yield AnswerNote(answered_by="extractive", grounding=grounder.report.as_dict())
             return
         yield AnswerNote(answered_by=self.name, grounding=grounder.report.as_dict())
 
-    def rewrite(self, question: str, history: list[dict], fallback: str) -> str:
+    def rewrite(self, question: str, history: list[dict], fallback: str, model=None) -> str:
         """The condense-question pattern; the rule-based rewrite when the model fails or rambles."""
         if not history:
             return fallback
@@ -170,8 +169,8 @@ class LLMAnswerer:
             return fallback
         if not text or len(text) > 3 * max(len(question), len(fallback)) + 40:
             return fallback
-        if set(find_frameworks(fallback)) - set(find_frameworks(text)):
-            return fallback  # the model lost a framework the conversation is about
+        if model is not None and set(model.find_subjects(fallback)) - set(model.find_subjects(text)):
+            return fallback  # the model lost a subject the conversation is about
         return text
 
 

@@ -1,7 +1,10 @@
 """The answer path, in order. The CLI, the UI and the eval runner all call ``Assistant``.
 
-    clean_question -> standalone_question -> analyse -> retrieve -> gather_evidence
+    clean_question -> standalone_question -> embed -> analyse -> retrieve (-> infer_dimension) -> gather_evidence
         -> check_scope -> answerer.stream -> number_citations -> Reply
+
+What the steps know of the article (its subjects, table dimensions, advice) comes from the article
+model that the index derived from the corpus (``article.py``).
 """
 
 from __future__ import annotations
@@ -18,7 +21,7 @@ from .answerers import Answerer, AnswerNote, Evidence, Sentence
 from .corpus import split_sentences
 from .followups import check_history, standalone_question
 from .index import Index, Progress, drop_other_builds, open_index, tokenize
-from .question import Question, analyse
+from .question import Question, analyse, bare_question, infer_dimension
 from .retrieval import Hit, retrieve
 from .scope import check_scope
 from .settings import Settings, load_settings
@@ -86,15 +89,19 @@ class Assistant:
         index = self.index  # one index for the whole answer, even if a reindex swaps it meanwhile
         text = clean_question(question, self.settings.max_question_chars)
         history = check_history(history)
-        standalone = standalone_question(text, history)
+        standalone = standalone_question(text, history, index.model)
         if history and self.settings.llm_condense and hasattr(self.answerer, "rewrite"):
-            standalone = self.answerer.rewrite(text, history, fallback=standalone)
-        q = analyse(standalone)
-        vector = index.embed_query(standalone)
+            standalone = self.answerer.rewrite(text, history, fallback=standalone, model=index.model)
+        vector, bare_vector = index.embed_question(standalone, bare_question(standalone, index.model))
+        q = analyse(standalone, index.model, index, bare_vector)
         hits = retrieve(index, q, vector, self.settings)
+        inferred = infer_dimension(q, hits, index.model)
+        if inferred:  # retrieval found the dimension the wording hid: steer to its row too
+            q.dimensions = [inferred]
+            hits = retrieve(index, q, vector, self.settings)
         evidence = gather_evidence(index, q, vector, hits)
         retrieved = tuple(h.passage.chunk_id for h in hits)
-        scope = check_scope(q, evidence.best_similarity, index, self.settings)
+        scope = check_scope(q, evidence.best_similarity, index, self.settings, evidence.sentences)
         if scope.refused:
             log.info("refused (%s): %s", scope.reason, standalone)
             yield Reply(scope.message, [], True, standalone, self.answerer.name, retrieved=retrieved,
@@ -151,7 +158,7 @@ def gather_evidence(index: Index, q: Question, vector: list[float], hits: list[H
                 continue
             items.append((s, hit))
     if not items:
-        return Evidence(hits, [])
+        return Evidence(hits, [], vector)
     vectors = np.asarray(index.sentence_vectors([(hit.passage, s) for s, hit in items]))
     sims = vectors @ np.asarray(vector)
     idf = index.bm25.idf
@@ -159,13 +166,13 @@ def gather_evidence(index: Index, q: Question, vector: list[float], hits: list[H
     total = sum(terms.values()) or 1.0
     sentences = []
     for (s, hit), sim in zip(items, sims):
-        bonus = 0.05 if q.frameworks and any(f in s.lower() for f in q.frameworks) else 0.0
+        bonus = 0.05 if q.subjects and any(f in s.lower() for f in q.subjects) else 0.0
         shared = set(tokenize(s)) & terms.keys()
         overlap = sum(terms[t] for t in shared) / total  # idf-weighted share of the question's words
         score = float(sim) + 0.1 * hit.score + bonus + LEXICAL_WEIGHT * overlap
         sentences.append(Sentence(s, hit.passage, float(sim), score))
     sentences.sort(key=lambda s: -s.score)
-    return Evidence(hits, sentences)
+    return Evidence(hits, sentences, vector)
 
 
 def number_citations(draft: str, hits: list[Hit]) -> tuple[str, list[Citation]]:

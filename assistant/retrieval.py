@@ -1,5 +1,5 @@
 """Hybrid retrieval: dense (Chroma) and lexical (BM25) rankings fused by reciprocal rank fusion,
-then steered toward the frameworks and table dimensions the question names."""
+then steered toward the subjects and table dimensions the question names (from the article model)."""
 
 from __future__ import annotations
 
@@ -29,7 +29,7 @@ def retrieve(index: Index, question: Question, vector: list[float], settings: Se
     best_possible = (settings.dense_weight + settings.bm25_weight) / (settings.rrf_k + 1)
     cosine = {p.chunk_id: s for p, s in dense}
 
-    # Steering: passages about the named frameworks move up, and so do the passages the question's
+    # Steering: passages about the named subjects move up, and so do the passages the question's
     # shape names (the table row of a dimension, the advice for a recommendation), which are always
     # among the candidates.
     boost = settings.framework_boost * best_possible
@@ -39,9 +39,10 @@ def retrieve(index: Index, question: Question, vector: list[float], settings: Se
         fused.setdefault(passage.chunk_id, 0.0)
     for chunk_id in fused:
         p = index.by_id[chunk_id]
-        if question.frameworks and set(p.frameworks) & set(question.frameworks):
-            # a framework's own section counts fully; a passage that merely mentions it, half
-            fused[chunk_id] += boost * (1.0 if p.section.lower() in question.frameworks else 0.5)
+        if question.subjects and set(p.subjects) & set(question.subjects):
+            # a subject's own section counts fully; a passage that merely mentions it, half
+            own = index.model.section_subject(p) in question.subjects
+            fused[chunk_id] += boost * (1.0 if own else 0.5)
         if chunk_id in steered_ids:  # the table row is the canonical answer to a dimension question
             fused[chunk_id] += boost * (1.5 if p.kind == "table_row" else 1.0)
     ranked = sorted(fused.items(), key=lambda kv: -kv[1])[: settings.top_k]
@@ -52,33 +53,21 @@ def retrieve(index: Index, question: Question, vector: list[float], settings: Se
     return [Hit(index.by_id[cid], score / scale, cosine.get(cid, 0.0)) for cid, score in ranked]
 
 
-RECOMMENDATION_SECTION = "Which Should You Choose?"
-# The labelled line of a framework's section that speaks to a table dimension.
-LABEL_FOR = {"setup": "Setup complexity", "learning": "Learning curve", "team": "Best fit"}
-
-
-def _about_dimension(p: Passage, question: Question) -> bool:
-    dim = question.dimension
-    if p.kind == "table_row":
-        return p.label == dim.label
-    if p.kind == "labelled" and LABEL_FOR.get(dim.key) == p.label:
-        return not question.frameworks or p.section.lower() in question.frameworks
-    return False
-
-
 def steered_passages(index: Index, question: Question) -> list[Passage]:
-    """The passages a question names by its structure: a table row, a labelled line, the byline."""
+    """The passages a question names by its structure: a table row and its subjects' labelled lines,
+    the advice for a recommendation, the byline for a question about the article."""
+    model = index.model
     if question.about_article:
-        return index.by_kind.get("byline", [])[:1]
+        return [index.by_id[d.byline] for d in model.documents if d.byline in index.by_id][:2]
     if question.recommendation:
-        wanted = set(question.frameworks) or {"kubeflow", "metaflow", "prefect"}
-        advice = [p for p in index.passages_in(RECOMMENDATION_SECTION) + index.by_label.get("Best fit", [])
-                  if set(p.frameworks) & wanted]
-        return advice
-    if not question.dimension:
-        return []
-    dim = question.dimension
-    rows = index.by_label.get(dim.label, [])
-    lines = index.by_label.get(LABEL_FOR.get(dim.key, ""), [])
-    unique = {p.chunk_id: p for p in rows + lines}.values()
-    return [p for p in unique if _about_dimension(p, question)]
+        wanted = set(question.subjects) or set(model.subjects)
+        ids = dict.fromkeys(a.chunk_id for a in model.advice if a.subject in wanted)
+        return [index.by_id[c] for c in ids if c in index.by_id]
+    out = []
+    for dim in question.dimensions[:1]:
+        ids = [r.chunk_id for r in dim.rows]
+        for subject, lines in dim.lines.items():
+            if not question.subjects or subject in question.subjects:
+                ids += lines
+        out += [index.by_id[c] for c in dict.fromkeys(ids) if c in index.by_id]
+    return out

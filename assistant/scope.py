@@ -1,9 +1,11 @@
-"""Deciding whether the article covers a question, before anything is answered.
+"""Deciding whether the corpus covers a question, before anything is answered.
 
 A question is declined when it asks the assistant to drop its instructions or to write something
-creative, asks for prices the article never gives, uses words the article (or the named framework's
-passages) never uses while no passage sentence is a confident match, or when nothing in the article is
-close enough. The two similarity thresholds are settings, tuned on the eval set's tuning split.
+creative, asks for prices, or when its topic — its rare words and the names it writes (wordfreq
+tells an everyday word from a topic word) — is absent from the corpus (or from the passages about
+the subject it names) while no passage sentence is a confident match, or when nothing in the corpus
+is close enough. Everyday words never decide a refusal. What the corpus covers is generated from
+the article model. The two similarity thresholds are settings.
 """
 
 from __future__ import annotations
@@ -11,88 +13,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .index import STOPWORDS, Index, stem
-from .question import ABOUT_ARTICLE, SITUATIONS, TEAM_SIZE, Question
+from . import language as lang
+from .index import Index
+from .question import Question, strip_subjects
 from .settings import Settings
-from .vocab import (
-    DIMENSIONS,
-    FRAMEWORKS,
-    HIGH_WORDS,
-    LOW_WORDS,
-    OTHER_TOOLS,
-    is_framework_word,
-    words,
-)
 
-COVERS = (
-    "The article compares Kubeflow, Metaflow and Prefect: what MLOps frameworks do, each framework's "
-    "setup complexity, learning curve, managed options, ML-specific features, best team size, "
-    "infrastructure requirement and self-hosted cost, and which one to choose."
-)
-
-INJECTION = re.compile(
-    r"\b(?:ignore|disregard|forget|override|bypass)\b.{0,40}\b(?:instructions?|rules?|prompts?|guidelines|"
-    r"previous|above|context|system)\b|\bsystem prompt\b|\byou are now\b|\bpretend (?:to be|you)\b"
-    r"|\bjailbreak|\bdeveloper mode\b|\bact as\b|\brole-?play\b|\bnew instructions\b",
-    re.I,
-)
-CREATIVE = re.compile(
-    r"\b(?:write|compose|make up|create|generate|sing|tell)\b.{0,30}\b(?:poem|haiku|song|story|joke|"
-    r"limerick|rap|essay|sonnet|lyrics|tweet|novel|fiction)\b|\bpoem\b|\bhaiku\b|\blimerick\b",
-    re.I,
-)
-PRICE = re.compile(
-    r"\$|€|£|\bdollars?\b|\beuros?\b|\bpric(?:e|es|ing)\b|\bper (?:month|seat|user|year|hour|node)\b"
-    r"|\bsubscription\b|\blicen[cs](?:e|ing) (?:fee|cost)|\bfree (?:tier|plan)\b|\bbilling\b|\bpaid plan"
-    r"|\bhow much (?:is|does|do|would|will) (?:it cost to (?:buy|subscribe)|(?:prefect cloud|outerbounds|"
-    r"vertex ai(?: pipelines)?|the managed))",
-    re.I,
-)
-PRICE_OK = re.compile(r"self[- ]host|cheap|expensive|\bcost\b(?! per)", re.I)
-
-RARE_IDF = 1.9  # a word in at most ~3 of the article's passages
-
-GENERIC = frozenset(
-    """tell explain know think say says said mean means please give like want use using used good
-    better best pick choose chose compare compared comparison comparing difference differences
-    different differ versus one ones framework frameworks tool tools option options article author
-    blog post recommend recommended recommendation suggest suggestion should would need needs much many
-    more less most least really actually exactly also just well right thing things way work works
-    working kind type sort lot bit any some other others each every all both either neither between
-    among over under which we our us hey hi hello thanks thank now then get gets go goes make makes
-    take does did done according describe described overview summary summarize summarise main key
-    point points whats why how when where who what worth ok okay etc vs versus say compare pros cons
-    advantage advantages disadvantage disadvantages strength strengths weakness weaknesses benefit
-    benefits downside downsides upside choice decide deciding decision pick picking picked us am
-    im i'm we're you're they're don't doesn't isn't aren't can't won't should've there's here yes no
-    not very quite rather pretty fairly somewhat fit fits fitting suit suits suited suitable matter
-    matters important consider considering evaluate evaluating company companies startup startups
-    team teams small large big size people person engineer engineers tell us mlops stack stacks
-    between difference three two effort exist exists existing since yourself myself ourselves mind
-    start starting started raised raise just like commonly typically usually often pair paired
-    change changed changes define defined defining happen happens new old part parts used come
-    comes came from go""".split()
-)
-
-# Words the article uses under another name.
-SYNONYMS = {
-    "created": "built", "create": "built", "developed": "built", "develop": "built", "made": "built",
-    "invented": "built", "founded": "built", "originated": "built", "origin": "built",
-    "origins": "built", "creator": "built", "creators": "built",
-    "opensource": "open-sourced", "k8": "k8s", "google": "gcp",
-    "easy": "simple", "easiest": "simple", "hard": "complex", "difficult": "complex",
-    "cheap": "cost", "cheapest": "cost", "expensive": "cost", "costly": "cost",
-    "hosted": "managed", "hosting": "managed", "saas": "managed",
-    "containers": "container", "containerize": "container", "containerized": "container",
-    "containerization": "container", "docker": "container", "experiments": "experiment",
-    "tracking": "track", "pipelines": "pipeline", "orchestrate": "orchestration",
-    "orchestrator": "orchestration", "serve": "serving", "serves": "serving",
-    "scale": "scaling", "scales": "scaling", "scalable": "scaling", "scalability": "scaling",
-    "lockin": "lock-in", "vendor": "lock-in", "dashboard": "ui", "interface": "ui",
-    "machine": "ml", "decorators": "decorating",
-    "decorator": "decorating", "long": "weeks", "time": "weeks", "quickly": "hours", "fast": "hours",
-    "prod": "production",
-}
+RARE_IDF = 1.9  # a word in at most ~3 of a small article's passages
+# Question words that are rare in English but never a topic.
+QUESTION_WORDS = frozenset("pros cons tradeoff tradeoffs downside downsides upside upsides versus vs "
+                           "tldr summarise summarize overview recommend eli5 btw imo fyi".split())
 
 
 @dataclass
@@ -103,85 +32,132 @@ class ScopeDecision:
     uncovered: tuple[str, ...] = ()
 
 
-def check_scope(question: Question, best_sentence: float, index: Index, settings: Settings) -> ScopeDecision:
+def check_scope(question: Question, best_sentence: float, index: Index, settings: Settings,
+                sentences=()) -> ScopeDecision:
     text = question.text
-    if INJECTION.search(text):
-        return ScopeDecision(True, "I only answer questions about the article, from the article, and I "
-                             "don't follow instructions to do otherwise. " + COVERS, "instructions")
-    if CREATIVE.search(text):
-        return ScopeDecision(True, "I only answer questions from the article; I don't write poems, "
-                             "stories or jokes. " + COVERS, "creative")
-    if PRICE.search(text) and not (PRICE_OK.search(text) and not re.search(r"\$|€|£|dollar|euro|per ", text, re.I)):
-        return ScopeDecision(True, "The article doesn't give prices. It only rates each framework's "
-                             "self-hosted cost (ask “Which is cheapest to self-host?”). " + COVERS, "price")
+    covers = index.model.covers()
+    if lang.INJECTION.search(text):
+        return ScopeDecision(True, "I only answer questions about the corpus, from the corpus, and I don't "
+                             "follow instructions to do otherwise. " + covers, "instructions")
+    if lang.CREATIVE.search(text):
+        return ScopeDecision(True, "I only answer questions from the corpus; I don't write poems, stories "
+                             "or jokes. " + covers, "creative")
+    if lang.PRICE.search(text) and not (lang.PRICE_OK.search(text)
+                                        and not re.search(r"\$|€|£|dollar|euro|per ", text, re.I)):
+        return ScopeDecision(True, "The article doesn't give prices. " + covers, "price")
+    if lang.COST_QUESTION.search(text) and not any(
+            lang.same_word(w, a) for d in question.dimensions for w in lang.tokenize(d.label)
+            for a in lang.tokenize(text) if len(w) > 3):
+        return ScopeDecision(True, "The article doesn't give prices or costs for that. " + covers, "price")
 
     uncovered = uncovered_terms(question, index)
-    if uncovered and best_sentence < settings.confident_sentence_score:
+    if uncovered and best_sentence < settings.confident_sentence_score and not phrasing_only(question, uncovered, index):
         about = ""
-        if question.frameworks and not _uncovered_anywhere(uncovered, index):
-            about = " for " + " or ".join(FRAMEWORKS[f] for f in question.frameworks)
+        if question.subjects and all(known(w, index) for w in uncovered):
+            about = " for " + " or ".join(index.model.names([s]) for s in question.subjects)
         shown = ", ".join(f"“{w}”" for w in uncovered[:4])
         return ScopeDecision(True, f"The article doesn't cover that: it says nothing on {shown}{about}. "
-                             + COVERS, "unknown_terms", tuple(uncovered))
+                             + covers, "unknown_terms", tuple(uncovered))
+    missing = missing_answer(question, sentences, index)
+    if missing:
+        return ScopeDecision(True, f"The article doesn't say {missing}. " + covers, "not_stated")
     recognised = (question.dimensions or question.recommendation or question.overview
-                  or question.about_article or names_rare_term(question, index))
+                  or question.about_article or (names_rare_term(question, index) and mostly_known(question, index)))
     if not recognised and best_sentence < settings.min_sentence_score:
-        return ScopeDecision(True, "The article doesn't cover that. " + COVERS, "weak_match")
+        return ScopeDecision(True, "The article doesn't cover that. " + covers, "weak_match")
     return ScopeDecision(False)
 
 
-def content_words(question: Question) -> list[str]:
-    """The words of the question that carry its topic."""
+def missing_answer(question: Question, sentences, index: Index) -> str:
+    """What a question asks for that no retrieved sentence about its subject holds: a date for
+    "when ...?", a maker for "who built ...?", a number for "how many ...?", the asked-for thing for
+    "what <thing> is ...?". Returns how to say it ("when", "who made it", ...), or ""."""
+    if question.about_article or question.dimensions or question.recommendation:
+        return ""
     text = question.text
-    spans = []
-    for rx in [d.pattern for d in DIMENSIONS] + list(SITUATIONS.values()) + [TEAM_SIZE, ABOUT_ARTICLE, LOW_WORDS, HIGH_WORDS]:
-        for m in rx.finditer(text):  # widen each match to whole words: "cheap" -> "cheapest"
-            a, b = m.span()
-            while a > 0 and text[a - 1].isalnum():
-                a -= 1
-            while b < len(text) and text[b].isalnum():
-                b += 1
-            spans.append((a, b))
-    masked = "".join(" " if any(a <= i < b for a, b in spans) else ch for i, ch in enumerate(text))
+    about = [s.text for s in sentences
+             if not question.subjects or set(s.passage.subjects) & set(question.subjects)][:8]
+    if lang.ASKS_WHEN.search(text) and not any(lang.DATE.search(t) for t in about):
+        return "when"
+    if lang.ASKS_MAKER.search(text) and not any(lang.MAKER.search(t) for t in about):
+        return "who made it"
+    if lang.ASKS_COUNT.search(text) and not any(re.search(r"\d", t) for t in about):
+        return "how many"
+    m = lang.ASKS_NOUN.search(text)
+    noun = (m["noun"] or m["last"]).lower() if m else ""
+    if noun and noun not in lang.NOT_A_TOPIC_NOUN and not index.model.is_subject_word(noun) \
+            and not any(known(noun, index, s) for s in (question.subjects or [""])):
+        return f"which {noun}"
+    return ""
+
+
+def phrasing_only(question: Question, uncovered: list[str], index: Index) -> bool:
+    """Unknown words that are only the asker's phrasing, not a topic the corpus lacks: a described
+    situation asking for advice ("we're building a chatbot ...") brings its own words; a question the
+    article's structure answers (a table dimension) may word it freely ("a hassle to deploy"), unless
+    it names something the corpus never mentions."""
+    if question.recommendation and question.situation:
+        return True
+    if not question.dimensions:
+        return False
+    names = set(topic_words(question, index, names_only=True))
+    return not any(w in names and not known(w, index) for w in uncovered)
+
+
+def topic_words(question: Question, index: Index, names_only: bool = False) -> list[str]:
+    """The words that carry the question's topic: rare words (wordfreq), and the names it writes
+    (capitalised inside the sentence, acronyms, words with digits, words English does not have).
+    Subject names, everyday and merely less common words are not."""
+    model = index.model
+    text = strip_subjects(question.text, model)
+    for rx in (lang.LOW_WORDS, lang.HIGH_WORDS, lang.SUPERLATIVE_WORD):  # "cheapest", "hardest": not topics
+        text = rx.sub(lambda m: " " * len(m.group()), text)
+    later = [w for w in question.text.split()[1:] if not model.is_subject_word(w.strip("?!.,'’s"))]
+    title_case = len(later) >= 3 and sum(w[:1].isupper() for w in later) > 0.6 * len(later)
     out = []
-    for w in words(masked):
-        w = w.replace("'s", "")
-        if w in STOPWORDS or w in GENERIC or w.isdigit() or len(w) < 3:
+    for m in re.finditer(r"[A-Za-z0-9][\w’'+.-]*[\w+]|[A-Za-z]", text):
+        raw = m.group().replace("’", "'")
+        w = raw.lower().removesuffix("'s")
+        if w in lang.STOPWORDS or w in QUESTION_WORDS or len(w) < 3 or w.isdigit() or model.is_subject_word(w) \
+                or "'" in w:
             continue
-        if is_framework_word(w):
-            continue
-        out.append(w)
+        inside = m.start() > 0 and not re.search(r"[.!?]\s*$", text[: m.start()].strip() + " ")
+        named = (inside and raw[:1].isupper() and not title_case) or bool(re.search(r"\d", w)) \
+            or (raw.isupper() and len(raw) >= 2 and inside)
+        named = named or lang.zipf(w) < 2.0  # not an English word at all: a product, a project
+        if named or (not names_only and lang.is_rare(w)):
+            out.append(w)
     return list(dict.fromkeys(out))
 
 
 def names_rare_term(question: Question, index: Index) -> bool:
-    """True when the question names something specific the article mentions (Katib, Istio...)."""
+    """True when the question names something specific the corpus mentions (a rare word in it)."""
     idf = index.bm25.idf
-    return any(idf.get(stem(w), 0.0) >= RARE_IDF for w in content_words(question))
+    return any(idf.get(lang.stem(w), 0.0) >= RARE_IDF for w in topic_words(question, index))
+
+
+def mostly_known(question: Question, index: Index) -> bool:
+    """At least half of the question's content words (everyday ones included) are in the corpus."""
+    content = [w for w in lang.tokenize(strip_subjects(question.text, index.model))
+               if len(w) > 2 and w not in QUESTION_WORDS]
+    return not content or sum(1 for w in content if w in index.vocabulary()) >= len(content) / 2
 
 
 def uncovered_terms(question: Question, index: Index) -> list[str]:
-    """Content words found neither in the passages about any named framework nor, for questions
-    naming none, anywhere in the article (typos within edit distance are forgiven)."""
-    missing = []
-    for w in content_words(question):
-        if not any(_known(w, index, f) for f in (question.frameworks or [""])):
-            missing.append(w)
-    return missing
+    """Topic words found neither in the passages about any subject the question names nor, for
+    questions naming none, anywhere in the corpus (typos within edit distance are forgiven)."""
+    return [w for w in topic_words(question, index)
+            if not any(known(w, index, s) for s in (question.subjects or [""]))]
 
 
-def _uncovered_anywhere(terms: list[str], index: Index) -> bool:
-    return any(not _known(w, index) for w in terms)
-
-
-def _known(word: str, index: Index, framework: str = "") -> bool:
-    if word in OTHER_TOOLS:
-        return False
-    vocab = index.vocabulary(framework)
-    for candidate in {word, SYNONYMS.get(word, word)}:
-        s = stem(candidate)
-        if s in vocab or candidate in vocab:
-            return True
-        if "-" in candidate and all(stem(part) in vocab for part in candidate.split("-")):
-            return True
-    return len(word) >= 5 and index.has_near_word(stem(word), framework)
+def known(word: str, index: Index, subject: str = "") -> bool:
+    vocab = index.vocabulary(subject)
+    s = lang.stem(word)
+    if s in vocab or word in vocab:
+        return True
+    parts = [p for p in re.split(r"[-.+/]", word) if p]
+    if len(parts) > 1 and all(lang.stem(p) in vocab or p in vocab for p in parts):
+        return True
+    if len(word) >= 4 and index.has_prefix_word(s, subject):  # "infra" for "infrastructure"
+        return True
+    return len(word) >= 5 and index.has_near_word(s, subject, cutoff=0.8 if len(s) >= 6 else 0.86)

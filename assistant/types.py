@@ -34,13 +34,13 @@ class Passage:
     chunk_id: str
     text: str
     source: str  # file name inside the corpus folder
-    section: str  # the nearest heading, e.g. "Kubeflow" or "The Honest Comparison"
+    section: str  # the nearest heading below the title
     heading_path: str  # every heading above it, joined with " > "
     position: int  # order within the corpus
     kind: str = "paragraph"  # "paragraph" | "labelled" | "table_row" | "byline"
     label: str = ""  # "Setup complexity" for labelled lines and table rows
-    frameworks: tuple[str, ...] = ()  # frameworks the passage is about
-    cells: dict[str, str] = field(default_factory=dict)  # table rows: framework -> value
+    subjects: tuple[str, ...] = ()  # the compared subjects the passage is about (its section's first)
+    cells: dict[str, str] = field(default_factory=dict)  # table rows: column header -> value
 
     def metadata(self) -> dict[str, Any]:
         """Flat metadata as Chroma stores it."""
@@ -52,7 +52,7 @@ class Passage:
             "position": self.position,
             "kind": self.kind,
             "label": self.label,
-            "frameworks": ",".join(self.frameworks),
+            "subjects": "\x1f".join(self.subjects),
             "cells": json.dumps(self.cells, ensure_ascii=False),
         }
 
@@ -67,7 +67,7 @@ class Passage:
             position=int(meta["position"]),
             kind=meta.get("kind", "paragraph"),
             label=meta.get("label", ""),
-            frameworks=tuple(f for f in meta.get("frameworks", "").split(",") if f),
+            subjects=tuple(f for f in meta.get("subjects", "").split("\x1f") if f),
             cells=json.loads(meta.get("cells") or "{}"),
         )
 

@@ -23,7 +23,7 @@ from pathlib import Path
 
 from assistant import Assistant, load_settings
 from assistant.index import open_index
-from assistant.question import analyse
+from assistant.question import analyse, bare_question
 from assistant.retrieval import retrieve
 
 from .scoring import load_cases
@@ -241,9 +241,10 @@ def scale(settings, tmp: Path, sizes: list[int], save=lambda rows: None) -> list
         bot = Assistant(s, index)
         retrieval, answers = [], []
         for q in questions:
-            vector = index.embed_query(q)
+            vector, bare_vector = index.embed_question(q, bare_question(q, index.model))
+            question = analyse(q, index.model, index, bare_vector)
             t = time.perf_counter()
-            retrieve(index, analyse(q), vector, s)
+            retrieve(index, question, vector, s)
             retrieval.append((time.perf_counter() - t) * 1000)
             t = time.perf_counter()
             bot.ask(q)

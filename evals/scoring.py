@@ -12,7 +12,9 @@ import yaml
 
 CASES_FILE = Path(__file__).with_name("cases.yaml")
 MARKER = re.compile(r"\[(\d+)\]")
-TABLE_FRAGMENT = re.compile(r"^(?P<label>.+?) — Kubeflow$")
+# "<row label> — <first-column subject>": a passage fragment naming one cell row of a comparison table
+# ("Setup complexity — Kubeflow", "Persistence — Redis"). Categories are free text ("yes-no", "which", ...).
+TABLE_FRAGMENT = re.compile(r"^(?P<label>.+?) — (?P<subject>[^:;]+)$")
 
 
 @dataclass
@@ -78,8 +80,9 @@ class CaseResult:
 
 
 def holds(fragment: str, text: str) -> bool:
-    """The fragment is in the text; a table-row fragment ("Cost (self-hosted) — Kubeflow") also
-    matches the raw markdown row ("| Cost (self-hosted) |") that other chunkers keep."""
+    """The fragment is in the text; a table-row fragment ("Cost (self-hosted) — Kubeflow", or any
+    "<row label> — <subject>") also matches the raw markdown row ("| Cost (self-hosted) |") that other
+    chunkers keep."""
     if fragment in text:
         return True
     m = TABLE_FRAGMENT.match(fragment)
@@ -163,6 +166,11 @@ def percentile(values, q: float) -> float | None:
     return round(statistics.quantiles(values, n=100, method="inclusive")[int(q) - 1], 2)
 
 
+def share(results: list[CaseResult], test) -> float | None:
+    """The fraction of results for which test holds (None when there are none)."""
+    return round(sum(1 for r in results if test(r)) / len(results), 4) if results else None
+
+
 def summarise(results: list[CaseResult]) -> dict:
     """Headline metrics for a set of results."""
     answerable = [r for r in results if not r.expected_refusal]
@@ -184,7 +192,9 @@ def summarise(results: list[CaseResult]) -> dict:
         "citation_precision": mean([r.citation_precision for r in results]),
         "refusal_precision": round(sum(1 for r in refused if r.expected_refusal) / len(refused), 4)
         if refused else None,
-        "refusal_recall": round(sum(1 for r in should if r.refused) / len(should), 4) if should else None,
+        "refusal_recall": share(should, lambda r: r.refused),
+        "in_scope_refused_rate": share(answerable, lambda r: r.refused),  # answerable cases refused
+        "out_of_scope_recall": share(should, lambda r: r.refused),  # = refusal_recall, under the suite's name
         "followup_accuracy": mean([float(r.standalone_ok and r.passed) for r in followups]),
         "answer_words_mean": mean([r.words for r in answerable if not r.refused]),
         "latency_p50_ms": percentile([r.latency_ms for r in results], 50),

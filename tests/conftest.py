@@ -58,3 +58,12 @@ def run_cli(*args: str, env: dict | None = None, input: str | None = None, timeo
 
 def corpus_passage_texts(bot) -> set[str]:
     return {p.text for p in bot.index.passages}
+
+
+def analysed(bot, text: str):
+    """The question as the pipeline reads it, and its vector."""
+    from assistant.question import analyse, bare_question
+
+    index = bot.index
+    vector, bare_vector = index.embed_question(text, bare_question(text, index.model))
+    return analyse(text, index.model, index, bare_vector), vector

@@ -14,10 +14,9 @@ from langchain_core.messages import AIMessage
 from assistant import Assistant, load_settings
 from assistant.answerers import ExtractiveAnswerer
 from assistant.llms import BackendError, LLMAnswerer, require_extra
-from assistant.question import analyse
 from assistant.retrieval import retrieve
 
-from conftest import run_cli
+from conftest import analysed, run_cli
 from llm_standin import StandIn
 
 QUESTION = "How hard is Kubeflow to set up?"
@@ -25,8 +24,8 @@ QUESTION = "How hard is Kubeflow to set up?"
 
 def number_of(bot, question, fragment):
     """The [n] the prompt gives the passage holding `fragment` (prompt order = retrieval order)."""
-    q = analyse(question)
-    hits = retrieve(bot.index, q, bot.index.embed_query(question), bot.settings)
+    q, vector = analysed(bot, question)
+    hits = retrieve(bot.index, q, vector, bot.settings)
     return next(i for i, h in enumerate(hits, 1) if fragment in h.passage.text)
 
 

@@ -24,11 +24,12 @@ def test_each_table_row_is_one_passage_carrying_the_header(corpus):
     assert rows["Cost (self-hosted)"].text == (
         "Cost (self-hosted) — Kubeflow: High (K8s overhead); Metaflow: Low; Prefect: Low")
     assert rows["Best team size"].cells == {
-        "kubeflow": "20+ (ML platform team)", "metaflow": "3–15 ML engineers", "prefect": "Any"}
+        "Kubeflow": "20+ (ML platform team)", "Metaflow": "3–15 ML engineers", "Prefect": "Any"}
+    assert rows["Best team size"].subjects == ("kubeflow", "metaflow", "prefect")
     assert all(r.section == "The Honest Comparison" for r in rows.values())
 
 
-def test_labelled_lines_stay_whole_under_their_framework(corpus):
+def test_labelled_lines_stay_whole_under_their_subject(corpus):
     labelled = [p for p in corpus.passages if p.kind == "labelled"]
     assert {(p.section, p.label) for p in labelled} == {
         (f, label) for f in ("Kubeflow", "Metaflow", "Prefect")
@@ -36,7 +37,7 @@ def test_labelled_lines_stay_whole_under_their_framework(corpus):
     kubeflow_setup = next(p for p in labelled if p.section == "Kubeflow" and p.label == "Setup complexity")
     assert kubeflow_setup.text.startswith("Setup complexity: High. Kubeflow requires a Kubernetes cluster")
     assert kubeflow_setup.text.endswith("at the cost of cloud lock-in.")
-    assert kubeflow_setup.frameworks == ("kubeflow",)
+    assert kubeflow_setup.subjects == ("kubeflow",)
 
 
 def test_passages_are_article_text_with_sections_and_positions(corpus):

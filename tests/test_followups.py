@@ -2,8 +2,17 @@
 
 import pytest
 
-from assistant.followups import check_history, standalone_question
+from assistant.corpus import load_corpus
+from assistant.followups import check_history, standalone_question as rewrite
 from assistant.types import QuestionError
+
+from conftest import CORPUS
+
+MODEL = load_corpus(CORPUS).model  # the follow-up rules know the subjects only through the model
+
+
+def standalone_question(question, history):
+    return rewrite(question, history, MODEL)
 
 
 def U(text):
@@ -30,7 +39,7 @@ def test_follow_ups_are_rewritten(history, question, expected):
     assert standalone_question(question, history) == expected
 
 
-def test_pronoun_after_an_answer_naming_one_framework():
+def test_pronoun_after_an_answer_naming_one_subject():
     history = [U("Which framework has the lowest learning curve?"), A("Prefect has the lowest learning curve.")]
     assert "Prefect" in standalone_question("Is it expensive to self-host?", history)
 

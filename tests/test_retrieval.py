@@ -1,14 +1,15 @@
-"""Hybrid retrieval: exact names and loose paraphrases both land; named frameworks steer."""
+"""Hybrid retrieval: exact names and loose paraphrases both land; named subjects steer."""
 
 import pytest
 
-from assistant.question import analyse
 from assistant.retrieval import retrieve
+
+from conftest import analysed
 
 
 def top(bot, text, k=3):
-    q = analyse(text)
-    hits = retrieve(bot.index, q, bot.index.embed_query(text), bot.settings)
+    q, vector = analysed(bot, text)
+    hits = retrieve(bot.index, q, vector, bot.settings)
     return [h.passage for h in hits[:k]], hits
 
 
@@ -29,9 +30,9 @@ def test_paraphrases_land(bot, question, fragment):
     assert any(fragment in h.passage.text for h in hits[:6]), [h.passage.text[:60] for h in hits]
 
 
-def test_named_framework_steers_to_its_own_passages(bot):
+def test_named_subject_steers_to_its_own_passages(bot):
     passages, _ = top(bot, "What is the learning curve like for Prefect?", k=3)
-    assert all("prefect" in p.frameworks for p in passages)
+    assert all("prefect" in p.subjects for p in passages)
     assert passages[0].section in ("Prefect", "The Honest Comparison")
 
 

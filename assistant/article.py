@@ -1,0 +1,468 @@
+"""The article model: what each document of the corpus compares, derived from its text at index time.
+
+Per document: title, byline, the subjects it compares (comparison-table columns, sections named after
+them, "A vs B vs C" in the title). Per table row: a dimension with each subject's cell, ranked on the
+generic scale of ``language.rank`` when the values are levels; a subject's "Label: value." lines are
+joined to the dimension with the same label. Names that point at one subject (proper names found
+only in its section or cells, such as its managed offering). Advice: sentences in a recommendation
+section, or shaped like advice ("X makes sense if ..."), each with its subject and its conditions.
+
+Nothing here knows any article: change the corpus and the model follows.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import asdict, dataclass, field
+
+from rapidfuzz import fuzz
+
+from . import language as lang
+from .types import Passage
+
+MODEL_VERSION = "1"  # bump when the derivation changes: the index fingerprint includes it
+PROPER = re.compile(r"(?<![\w@])(?:[A-Z][\w+&/-]*(?:\.[\w+&/-]+)*|[a-z]+[A-Z][\w-]*|\d+[A-Za-z][\w-]*)"
+                    r"(?:[ ](?:[A-Z][\w+&/-]*(?:\.[\w+&/-]+)*|\d[\w-]*))*")
+VS = re.compile(r"\s+(?:vs\.?|versus)\s+", re.I)
+BYLINE = re.compile(r"^\W*(?P<date>[A-Z][a-z]+ \d{1,2}, \d{4}) · (?:(?P<read>\d+ min read) · )?(?P<author>.+?)\s*$")
+BY = re.compile(r"^\W*By (?P<author>[^,]+?)(?:, (?P<date>[A-Z][a-z]+ \d{1,2}, \d{4}))?\W*$")
+
+
+@dataclass
+class Subject:
+    key: str  # lower-case name
+    name: str  # as the article writes it
+    aliases: list[str] = field(default_factory=list)  # lower-case names that point at it alone
+
+
+@dataclass
+class Row:
+    source: str
+    chunk_id: str
+    cells: dict[str, str]  # subject key -> the cell as written
+
+
+@dataclass
+class Dimension:
+    key: str  # the label, lower-case
+    label: str
+    rows: list[Row] = field(default_factory=list)
+    lines: dict[str, list[str]] = field(default_factory=dict)  # subject -> chunk ids of its "Label: ..." lines
+    line_values: dict[str, str] = field(default_factory=dict)  # subject -> the value its line gives
+
+    def value(self, subject: str) -> tuple[str, str] | None:
+        """(value, chunk_id) for a subject: its table cell, else its labelled line's value."""
+        for row in self.rows:
+            if subject in row.cells:
+                return row.cells[subject], row.chunk_id
+        if subject in self.line_values:
+            return self.line_values[subject], self.lines[subject][0]
+        return None
+
+    def values(self, subject: str) -> list[tuple[str, str, str]]:
+        """(value, chunk_id, source) of every table row (one per document) that has the subject."""
+        return [(r.cells[subject], r.chunk_id, r.source) for r in self.rows if subject in r.cells]
+
+    def ranks(self) -> dict[str, float | None]:
+        subjects = list(dict.fromkeys([s for r in self.rows for s in r.cells] + list(self.line_values)))
+        return {s: lang.rank(self.value(s)[0]) for s in subjects}
+
+    @property
+    def ordered(self) -> bool:
+        ranks = self.ranks()
+        return len(ranks) >= 2 and all(r is not None for r in ranks.values())
+
+    @property
+    def noun(self) -> str:
+        """How an answer names it: "setup complexity", "ML-specific features", and "self-hosted cost"
+        for "Cost (self-hosted)"."""
+        label = self.label
+        m = re.fullmatch(r"(?P<head>[^()]+?)\s*\((?P<qualifier>[\w-]+(?: [\w-]+)?)\)", label)
+        if m:
+            label = f"{m['qualifier']} {m['head'][:1].lower()}{m['head'][1:]}"
+        return label if re.match(r"^[A-Z]{2}", label) else label[:1].lower() + label[1:]
+
+
+@dataclass
+class Advice:
+    chunk_id: str
+    source: str
+    sentence: str
+    subject: str
+    conditions: str  # the sentence with its subject's names taken out
+    negative: bool = False  # "At a 10-person startup, it's almost certainly too much."
+    default: bool = False  # "For most ..., X is the right default choice."
+
+
+@dataclass
+class Document:
+    source: str
+    title: str
+    author: str = ""
+    date: str = ""
+    byline: str = ""  # chunk id of the byline passage
+    subjects: list[str] = field(default_factory=list)
+
+
+@dataclass
+class ArticleModel:
+    documents: list[Document] = field(default_factory=list)
+    subjects: dict[str, Subject] = field(default_factory=dict)
+    dimensions: dict[str, Dimension] = field(default_factory=dict)
+    advice: list[Advice] = field(default_factory=list)
+
+    # -- reading names ---------------------------------------------------------------------------
+
+    def find_subjects(self, text: str, fuzzy: bool = True) -> list[str]:
+        """Subjects named in the text, in order of first mention: by name, by a typo of a name, and,
+        when no name is given, by a name that points at one subject (its managed offering...)."""
+        low = text.lower().replace("’", "'")
+        hits: dict[str, int] = {}
+        for key, subject in self.subjects.items():
+            m = re.search(rf"(?<![\w-]){re.escape(key)}(?![\w-])", low)
+            if m:
+                hits[key] = m.start()
+        if fuzzy:
+            for m in lang.WORD.finditer(low):
+                token = m.group().split("'")[0]
+                key = self.typo_of(token)
+                if key and key not in hits:
+                    hits[key] = m.start()
+        if not hits:
+            for key, subject in self.subjects.items():
+                for alias in subject.aliases:
+                    m = re.search(rf"(?<![\w-]){re.escape(alias)}(?![\w-])", low)
+                    if m:
+                        hits[key] = min(hits.get(key, m.start()), m.start())
+        return sorted(hits, key=hits.get)
+
+    def typo_of(self, token: str) -> str | None:
+        """The subject a misspelt word stands for ("kubeflw"), never an everyday word ("perfect")."""
+        if len(token) < 5 or token in self.subjects or lang.is_everyday(token):
+            return None
+        for key in self.subjects:
+            if " " not in key and abs(len(key) - len(token)) <= 2 and fuzz.ratio(token, key) >= 84:
+                return key
+        return None
+
+    def is_subject_word(self, word: str) -> bool:
+        word = word.lower()
+        return (any(word in key.split() for key in self.subjects)
+                or any(word in alias.split() for s in self.subjects.values() for alias in s.aliases)
+                or self.typo_of(word) is not None)
+
+    def names(self, keys: list[str]) -> str:
+        shown = [self.subjects[k].name if k in self.subjects else k for k in keys]
+        if len(shown) <= 1:
+            return "".join(shown)
+        return ", ".join(shown[:-1]) + " and " + shown[-1]
+
+    def section_subject(self, passage: Passage) -> str | None:
+        return section_subject(passage.section, self.subjects)
+
+    def covers(self) -> str:
+        """One sentence on what the corpus covers, for refusals and the UI."""
+        parts = []
+        for doc in self.documents:
+            title = f"“{doc.title}”" if doc.title else doc.source
+            if doc.subjects:
+                dims = [d.noun for d in self.dimensions.values()
+                        if any(r.source == doc.source for r in d.rows)]
+                what = f" compares {self.names(doc.subjects)}"
+                if dims:
+                    what += ": " + ", ".join(dims)
+                if any(a.source == doc.source for a in self.advice):
+                    what += ", and which to choose"
+                parts.append(f"{title}{what}.")
+            else:
+                parts.append(f"{title}.")
+        lead = "The article " if len(parts) == 1 else "The corpus holds: "
+        return lead + " ".join(parts)
+
+    # -- storage ---------------------------------------------------------------------------------
+
+    def to_json(self) -> str:
+        return json.dumps(asdict(self), ensure_ascii=False)
+
+    @classmethod
+    def from_json(cls, text: str) -> "ArticleModel":
+        raw = json.loads(text)
+        return cls(
+            documents=[Document(**d) for d in raw["documents"]],
+            subjects={k: Subject(**s) for k, s in raw["subjects"].items()},
+            dimensions={k: Dimension(key=d["key"], label=d["label"], rows=[Row(**r) for r in d["rows"]],
+                                     lines=d["lines"], line_values=d["line_values"])
+                        for k, d in raw["dimensions"].items()},
+            advice=[Advice(**a) for a in raw["advice"]],
+        )
+
+
+def section_subject(section: str, subjects: dict) -> str | None:
+    """The subject a section is named after ("Acme", "Acme: the full platform")."""
+    low = section.lower()
+    for key in subjects:
+        if low == key or re.match(rf"^{re.escape(key)}\b(?!\s+(?:vs|versus)\b)", low) and len(low) <= len(key) + 40:
+            return key
+    return None
+
+
+# -- derivation --------------------------------------------------------------------------------
+
+
+def derive_model(documents, passages: list[Passage]) -> ArticleModel:
+    """The model of every document (``documents``: objects with ``source`` and ``meta``)."""
+    model = ArticleModel()
+    for doc in documents:
+        own = [p for p in passages if p.source == doc.source]
+        subjects = document_subjects(doc.meta, own)
+        for name in subjects:
+            model.subjects.setdefault(name.lower(), Subject(name.lower(), name))
+        model.documents.append(describe_document(doc, own, [s.lower() for s in subjects]))
+    for doc in model.documents:
+        own = [p for p in passages if p.source == doc.source]
+        read_dimensions(model, doc, own)
+        model.advice += read_advice(model, doc, own)
+    find_aliases(model, passages)
+    return model
+
+
+def title_of(meta: dict, passages: list[Passage]) -> str:
+    if meta.get("title"):
+        return meta["title"]
+    for p in passages:
+        if p.heading_path:
+            return p.heading_path.split(" > ")[0]
+    return ""
+
+
+def document_subjects(meta: dict, passages: list[Passage]) -> list[str]:
+    """The subjects a document compares: its comparison table's columns, checked against the title's
+    "A vs B" and the section names; without a table, the title's names."""
+    titles = [title_of(meta, passages)] + [p.heading_path.split(" > ")[0] for p in passages[:1] if p.heading_path]
+    in_title = []
+    for title in titles:
+        for segment in re.split(r"[:—|?]|\s-\s", title):
+            if VS.search(segment):
+                in_title = [last_name(piece) for piece in VS.split(segment)]
+                in_title = [n for n in in_title if n]
+                break
+        if in_title:
+            break
+    sections = {p.section.lower() for p in passages}
+    tables: dict[tuple, int] = {}
+    for p in passages:
+        if p.kind == "table_row" and len(p.cells) >= 2:
+            tables[tuple(p.cells)] = tables.get(tuple(p.cells), 0) + 1
+
+    def support(columns) -> int:
+        named = {n.lower() for n in in_title}
+        return sum(1 for c in columns if c.lower() in named or any(s.startswith(c.lower()) for s in sections))
+
+    if tables:
+        columns = max(tables, key=lambda cols: (support(cols), tables[cols]))
+        if support(columns) or not in_title:
+            return list(columns)
+    return in_title
+
+
+def last_name(piece: str) -> str:
+    """The name at the end (or start) of a title piece: "Comparison: Acme" -> "Acme"."""
+    runs = [m.group() for m in PROPER.finditer(piece.strip())]
+    if not runs:
+        return ""
+    tail = piece.strip().rstrip("?!. ")
+    for run in runs:
+        if tail.endswith(run) or tail.startswith(run):
+            return run
+    return runs[-1]
+
+
+def describe_document(doc, passages: list[Passage], subjects: list[str]) -> Document:
+    meta = doc.meta
+    out = Document(doc.source, title_of(meta, passages), meta.get("author", ""), meta.get("date", ""),
+                   subjects=subjects)
+    for p in passages[:4]:
+        m = BYLINE.match(p.text) or BY.match(p.text)
+        if m and len(p.text) < 200:
+            out.byline = p.chunk_id
+            out.author = out.author or m["author"].strip("*_ ")
+            out.date = out.date or (m["date"] or "")
+            break
+    return out
+
+
+def read_dimensions(model: ArticleModel, doc: Document, passages: list[Passage]) -> None:
+    subjects = {s: model.subjects[s] for s in doc.subjects}
+    for p in passages:
+        if p.kind == "table_row" and {c.lower() for c in p.cells} >= set(doc.subjects) and doc.subjects:
+            dim = model.dimensions.setdefault(p.label.lower(), Dimension(p.label.lower(), p.label))
+            dim.rows.append(Row(doc.source, p.chunk_id, {c.lower(): v for c, v in p.cells.items()}))
+    for p in passages:
+        owner = section_subject(p.section, subjects)
+        if p.kind != "labelled" or not owner:
+            continue
+        dim = joined_dimension(model, p.label) or model.dimensions.setdefault(
+            p.label.lower(), Dimension(p.label.lower(), p.label))
+        dim.lines.setdefault(owner, []).append(p.chunk_id)
+        value = re.match(r"^[^:]+:\s*(?P<v>[^.]{1,40})\.(?:\s|$)", p.text)
+        if value and len(value["v"].split()) <= 4 and owner not in dim.line_values:
+            dim.line_values[owner] = value["v"].strip()
+
+
+def joined_dimension(model: ArticleModel, label: str) -> Dimension | None:
+    """The table dimension a labelled line speaks to: the same label, or one sharing half its words."""
+    mine = set(lang.tokenize(label))
+    best, best_score = None, 0.0
+    for dim in model.dimensions.values():
+        if not dim.rows:
+            continue
+        theirs = set(lang.tokenize(dim.label))
+        overlap = len(mine & theirs) / max(1, min(len(mine), len(theirs)))
+        score = max(overlap, fuzz.token_set_ratio(label.lower(), dim.key) / 100)
+        if score > best_score:
+            best, best_score = dim, score
+    return best if best_score >= 0.5 else None
+
+
+def read_advice(model: ArticleModel, doc: Document, passages: list[Passage]) -> list[Advice]:
+    from .corpus import split_sentences
+
+    subjects = {s: model.subjects[s] for s in doc.subjects}
+    out = []
+    for p in passages:
+        in_advice_section = bool(lang.ADVICE_HEADING.search(p.section)) or bool(
+            p.kind == "labelled" and lang.ADVICE_HEADING.search(p.label))
+        owner = section_subject(p.section, subjects)
+        for sentence in split_sentences(p.text):
+            advice = advice_in(sentence, subjects, owner, in_advice_section)
+            if not advice:
+                continue
+            subject = advice
+            conditions = re.sub("|".join(re.escape(subjects[k].name) for k in subjects), " ", sentence, flags=re.I)
+            out.append(Advice(p.chunk_id, p.source, sentence, subject, re.sub(r"\s+", " ", conditions).strip(),
+                              bool(lang.NEGATIVE_ADVICE.search(sentence)), bool(lang.DEFAULT_ADVICE.search(sentence))))
+    return out
+
+
+def advice_in(sentence: str, subjects: dict, owner: str | None, in_advice_section: bool) -> str | None:
+    """The subject a sentence advises on, if it is advice: in an advice section (or a "Best fit:"
+    line) any advice-shaped sentence about a subject; elsewhere only one whose advice phrase sits
+    right after the subject (or its pronoun) or right before it ("choose X"), with a condition."""
+    m = lang.ADVICE_SHAPE.search(sentence)
+    if not m:
+        return None
+    low = sentence.lower()
+    named = [k for k in subjects if re.search(rf"(?<![\w-]){re.escape(k)}(?![\w-])", low)]
+    pronoun = bool(lang.PRONOUN_START.match(sentence)) or low.startswith(("at a ", "at an "))
+    subject = advice_subject(sentence, named) or (owner if pronoun or (in_advice_section and not named) else None)
+    if not subject:
+        return None
+    if in_advice_section:
+        return subject
+    if len(named) > 2 or not re.search(r"\b(?:if|when|for|teams?|where|who|at a)\b", low):
+        return None
+    spots = [x.end() for x in re.finditer(re.escape(subject), low)] + ([0] if pronoun else [])
+    close_before = any(0 <= m.start() - end <= 60 for end in spots)
+    close_after = any(0 <= x.start() - m.end() <= 25 for x in re.finditer(re.escape(subject), low))
+    return subject if close_before or close_after else None
+
+
+def advice_subject(sentence: str, named: list[str]) -> str | None:
+    """The subject an advice sentence recommends: the one right before its advice verb ("X is the
+    right choice", "X makes sense"), or right after it ("choose X", "reach for X")."""
+    if not named:
+        return None
+    low = sentence.lower()
+    m = lang.ADVICE_SHAPE.search(sentence)
+    if len(named) == 1 or not m:
+        return named[0]
+    at = m.start()
+    positions = {k: [x.start() for x in re.finditer(re.escape(k), low)] for k in named}
+    after = [(min(p for p in ps if p >= m.end()), k) for k, ps in positions.items() if any(p >= m.end() for p in ps)]
+    before = [(max(p for p in ps if p < at), k) for k, ps in positions.items() if any(p < at for p in ps)]
+    verb_first = re.match(r"\b(?:choose|pick|use|go with|reach for|opt for|adopt|prefer)\b", m.group(), re.I)
+    if verb_first and after:
+        return min(after)[1]
+    return max(before)[1] if before else min(after)[1]
+
+
+def find_aliases(model: ArticleModel, passages: list[Passage]) -> None:
+    """Proper names written in one subject's section or table cells, and found nowhere else but in
+    places about that subject alone, point at it (its managed offering, its components)."""
+    subjects = model.subjects
+    candidates: dict[str, set[str]] = {}
+    for p in passages:
+        owner = section_subject(p.section, subjects)
+        if p.kind == "table_row":
+            for column, value in p.cells.items():
+                if column.lower() in subjects:
+                    for cand in alias_candidates(value, subjects, whole=True):
+                        candidates.setdefault(cand, set()).add(column.lower())
+        elif owner:
+            for cand in alias_candidates(p.text, subjects):
+                candidates.setdefault(cand, set()).add(owner)
+    for cand, homes in candidates.items():
+        if len(homes) != 1:
+            continue
+        where = owners_of(cand, passages, subjects)
+        if where == homes:
+            subjects[next(iter(homes))].aliases.append(cand)
+    for subject in subjects.values():
+        subject.aliases = sorted(set(subject.aliases), key=lambda a: (-len(a), a))
+
+
+def owners_of(name: str, passages: list[Passage], subjects: dict) -> set[str]:
+    """The subjects of every place a name appears: a section's subject, a table cell's column, the
+    subjects a passage names; "?" for a place about none."""
+    rx = re.compile(rf"(?<![\w-]){re.escape(name)}(?![\w-])", re.I)
+    out: set[str] = set()
+    for p in passages:
+        if p.kind == "table_row":
+            out |= {c.lower() if c.lower() in subjects else "?" for c, v in p.cells.items() if rx.search(v)}
+            if rx.search(p.label):
+                out.add("?")
+            continue
+        if not rx.search(p.text):
+            continue
+        owner = section_subject(p.section, subjects)
+        named = {k for k in subjects if re.search(rf"(?<![\w-]){re.escape(k)}(?![\w-])", p.text.lower())}
+        out |= {owner} if owner else (named if len(named) == 1 else {"?"})
+    return out
+
+
+def distinctive(token: str) -> bool:
+    """A word that reads as a name: rare in English, or written with digits or inner capitals."""
+    t = token.strip(".,;:()")
+    if len(t) < 2:
+        return False
+    if re.search(r"\d|[a-z][A-Z]", t):
+        return True
+    if "-" in t and all(lang.is_everyday(part.lower()) for part in t.split("-") if part):
+        return False
+    return lang.zipf(t.lower()) < (3.3 if t.isupper() else 3.0)
+
+
+def alias_candidates(text: str, subjects: dict, whole: bool = False) -> list[str]:
+    """Proper-name runs of a text and their distinctive words, lower-case; none that contains a
+    subject's name. ``whole``: a table cell written as a name ("Acme Cloud Pipelines") counts whole."""
+    out = []
+    cell = text.strip()
+    if whole and re.fullmatch(r"(?:[A-Z][\w+&/.-]*|[A-Z0-9]{2,})(?:\s+(?:[A-Z][\w+&/.-]*|\d[\w-]*))*", cell):
+        single = len(cell.split()) == 1
+        if not any(t.lower() in subjects for t in cell.split()) and not (single and not distinctive(cell)):
+            out.append(cell.lower())
+    for m in PROPER.finditer(text):
+        tokens = m.group().split()
+        if any(t.lower().strip(".,") in subjects for t in tokens):
+            continue
+        initial = m.start() == 0 or bool(re.search(r"[.!?:]\s*$", text[: m.start()]))
+        keep = [t.strip(".,") for t in tokens]
+        while initial and keep and lang.is_everyday(keep[0].lower()):
+            keep = keep[1:]
+        if len(keep) >= 2 and any(distinctive(t) for t in keep):
+            out.append(" ".join(keep).lower())
+        for i, t in enumerate(keep):
+            if distinctive(t) and not lang.is_everyday(t.lower()) and not (i == 0 and initial and lang.zipf(t.lower()) >= 2.0 and not re.search(r"\d|[a-z][A-Z]", t)):
+                out.append(t.lower())
+    return [c for c in dict.fromkeys(out) if c and c not in lang.STOPWORDS]

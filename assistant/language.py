@@ -1,0 +1,279 @@
+"""Generic English the assistant reads questions and articles with: words and stems, stop words,
+everyday-word frequency, polarity words, the ordinal scale vocabulary of comparison tables, question
+shapes and advice shapes. Nothing here knows any article: what an article says is derived from it
+(``article.py``).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+WORD = re.compile(r"[a-z0-9]+(?:[’'][a-z]+)?(?:[-.+][a-z0-9]+)*")
+STOPWORDS = frozenset(
+    "a an and are as at be but by can do does for from how i if in is it its it's of on or our "
+    "should so that the their them they this to was we what when where which who why will with "
+    "you your me my us vs about than then there these those would could has have had".split()
+)
+
+
+def words(text: str) -> list[str]:
+    return WORD.findall(text.lower().replace("’", "'"))
+
+
+def stem(word: str) -> str:
+    for suffix in ("ing", "ies", "es", "ed", "s"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= (3 if suffix == "s" else 4):
+            return word[: -len(suffix)] + ("y" if suffix == "ies" else "")
+    return word
+
+
+def same_word(a: str, b: str) -> bool:
+    """Two tokens of one word family: equal stems, or a shared beginning that covers all but the
+    endings ("operate"/"operational", "comfortably"/"comfortable", "infra"/"infrastructure")."""
+    if a == b:
+        return True
+    n = 0
+    for x, y in zip(a, b):
+        if x != y:
+            break
+        n += 1
+    shorter = a if len(a) <= len(b) else b
+    return n >= 5 and shorter[n:] in ("", "e", "y", "s", "es", "ed", "ly", "ing", "ng", "ion", "al", "ally")
+
+
+def tokenize(text: str) -> list[str]:
+    """Lexical tokens: lower-case words without stop words, plural/verb endings folded."""
+    text = re.sub(r"\bset(?:ting)?[ -]up\b", "setup", text, flags=re.I)
+    return [stem(w.replace("'s", "")) for w in words(text) if w not in STOPWORDS]
+
+
+@lru_cache(maxsize=65536)
+def zipf(word: str) -> float:
+    """How common a word is in English (wordfreq's Zipf scale: 'the' ~7.7, 'ordinary' 4.4,
+    'orchestration' 2.7, unknown 0)."""
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(word, "en")
+
+
+EVERYDAY_ZIPF = 4.0  # at or above: an everyday word ("somebody" 5.0, "eventually" 4.9, "ordinary" 4.4)
+RARE_ZIPF = 3.0  # below: a rare word that can carry a topic ("orchestration" 2.7, "chatbot" 2.3); between
+                 # the two, a less common word that is usually phrasing ("hassle" 3.6, "paired" 3.8)
+
+
+def is_everyday(word: str) -> bool:
+    """An everyday English word, or an everyday word's comparative/superlative/adverb form."""
+    word = word.lower()
+    if zipf(word) >= EVERYDAY_ZIPF:
+        return True
+    for suffix, repl in (("iest", "y"), ("ier", "y"), ("est", ""), ("er", ""), ("ily", "y"), ("ly", "")):
+        base = word[: -len(suffix)] + repl if word.endswith(suffix) else ""
+        if len(base) >= 3 and (zipf(base) >= EVERYDAY_ZIPF or zipf(base + "e") >= EVERYDAY_ZIPF):
+            return True
+    return False
+
+
+def is_rare(word: str) -> bool:
+    return not is_everyday(word) and zipf(word.lower()) < RARE_ZIPF
+
+
+NEGATED = re.compile(
+    r"\b(?:no|without|zero|little|lack(?:ing|s)?|don'?t have|do not have|doesn'?t have|not|never|avoid(?:ing)?|"
+    r"can'?t|cannot|aren'?t|isn'?t)\s+(?:any\s+|much\s+|a\s+|an\s+|the\s+|deep\s+|real\s+|dedicated\s+|"
+    r"(?:want|need|know|use|run|have|has|planning)(?:\s+to)?\s+(?:any\s+|a\s+|an\s+)?)?(?P<what>[\w-]+)", re.I)
+
+
+def negated_terms(text: str) -> set[str]:
+    """Stems of the words a text negates: "no Kubernetes experience" -> {"kubernetes"}."""
+    out = set()
+    for m in NEGATED.finditer(text.replace("’", "'")):
+        w = m["what"].lower()
+        if w not in STOPWORDS:
+            out.add(stem(w.split("-")[0]))
+    return out
+
+
+# -- the ordinal scale of table values ---------------------------------------------------------
+# A value such as "High (K8s overhead)", "Low–Medium" or "Minimal" is ranked on three steps; a range
+# ranks between its ends. Words, not any article's values.
+SCALE = {
+    0.5: "none no",
+    1.0: "low lower lowest minimal minimum little light lightweight simple easy small gentle shallow cheap basic "
+         "limited slow few fewer weak poor",
+    1.5: "modest fair",
+    2.0: "medium moderate mid average some intermediate good decent",
+    2.5: "strong",
+    3.0: "high higher highest heavy complex steep hard difficult large significant extensive expensive full "
+         "maximum many excellent huge",
+}
+RANK = {w: rank for rank, ws in SCALE.items() for w in ws.split()}
+RANGE = re.compile(r"\s*(?:–|—|-|/|\bto\b)\s*", re.I)
+INTENSIFIER = re.compile(r"^(?:very|extremely|quite|fairly|relatively|rather)\s+", re.I)
+
+
+def rank(value: str) -> float | None:
+    """Rank of a table value on the scale (1 low … 3 high), or None when it is not a level:
+    "High (K8s overhead)" 3, "Low–Medium" 1.5, "Very large" 3.5, "Go + C++" None."""
+    head = re.split(r"\s*[(,;]", value.strip().lower())[0].strip()
+    parts = [p for p in RANGE.split(head) if p]
+    if not parts or len(parts) > 2:
+        return None
+    ranks = []
+    for part in parts:
+        part = part.strip()
+        very = bool(INTENSIFIER.match(part))
+        r = RANK.get(INTENSIFIER.sub("", part))
+        if r is None:
+            return None
+        ranks.append(r + (0.5 if very and r >= 2 else -0.25 if very else 0.0))
+    return sum(ranks) / len(ranks)
+
+
+def _rx(*parts: str) -> re.Pattern:
+    return re.compile("|".join(parts), re.IGNORECASE)
+
+
+LOW_WORDS = _rx(
+    r"\beas(?:y|ier|iest)\b", r"\bsimpl(?:e|er|est)\b", r"\bcheap(?:er|est)?\b", r"\blow(?:er|est)?\b",
+    r"\bminimal\b", r"\bleast\b", r"\blightweight\b", r"\blight(?:er|est)?\b", r"\bgentl(?:e|er|est)\b",
+    r"\bquick(?:er|est)?\b", r"\bstraightforward\b", r"\binexpensive\b", r"\bsmall(?:er|est)? (?:cost|overhead)\b",
+)
+HIGH_WORDS = _rx(
+    r"\bhard(?:er|est)?\b", r"\bdifficult\b", r"\bcomplex\b", r"\bcomplicated\b", r"\bsteep(?:er|est)?\b",
+    r"\bexpensive\b", r"\bcostl(?:y|ier|iest)\b", r"\bhigh(?:er|est)?\b", r"\bheav(?:y|ier|iest)\b",
+    r"\bmost\b(?! (?:minimal|lightweight))", r"\btough(?:er|est)?\b", r"\bpainful\b", r"\bdemanding\b",
+)
+SUPERLATIVE = _rx(r"\b\w+est\b", r"\bmost\b", r"\bleast\b", r"\bwhich (?:one|is|has)\b")
+SUPERLATIVE_WORD = _rx(r"\b(?:\w{3,}est|most|least)\b")
+COMPARATIVE = _rx(r"\b\w{3,}er\b[\w\s-]{0,25}\bthan\b", r"\b(?:more|less) \w+[\w\s-]{0,25}\bthan\b")
+
+
+def claimed_polarity(text: str) -> float | None:
+    """-1 when the text calls something easy/cheap/low, +1 for hard/expensive/high, else None."""
+    low, high = LOW_WORDS.search(text), HIGH_WORDS.search(text)
+    if low and not high:
+        return -1.0
+    if high and not low:
+        return 1.0
+    if low and high:
+        return -1.0 if low.start() < high.start() else 1.0
+    return None
+
+
+# -- question shapes ---------------------------------------------------------------------------
+RECOMMEND = _rx(
+    r"\bshould (?:we|i|my team|our team|a team|a startup|startups?|they|you)\b", r"\brecommend", r"\bsuggest",
+    r"\bwhich (?:one |tool |option )?(?:is (?:the )?(?:best|right|better)|fits|suits|would you)",
+    r"\b(?:best|right|better|good) (?:fit|choice|option|pick|default)\b", r"\bgo with\b", r"\bpick\b",
+    r"\bchoose\b", r"\bwhat (?:would|do) you (?:use|pick|choose)", r"\bmakes? (?:the most )?sense\b",
+    r"\bsuit(?:s|ed|able)?\b", r"\bwhen (?:should|would|to) (?:i |we |you )?(?:use|pick|choose)",
+    r"\b(?:use|reach for|adopt|go for)\b.{0,40}\b(?:if|when)\b", r"\bworth (?:it|using|adopting)\b",
+    r"\bwhat (?:do|should|would|can) (?:we|i) (?:use|pick|choose|go with|run)\b", r"\b(?:any )?options\s*\?\s*$",
+    r"\b(?:any )?advice\b", r"\bwhat(?:'s| is) (?:the )?(?:best|right) (?:fit|choice|option|tool)\b",
+)
+WHICH = _rx(r"^\s*which\b", r"\bwhich (?:one|of|tool|option)\b",
+            r"^\s*what\s+(?!does|do|did|is|are|was|were|would|should|can|could|will|about|if|kind|type|sort)"
+            r"\w+\s+(?:is|has|does|offers|needs|requires|lets|runs|uses|gives|works)\b")
+YES_NO = _rx(r"^\s*(?:is|are|does|do|can|will|would|was|has|have)\b")
+PREMISE = _rx(r"^\s*(?:why|since|given that|given|because|as)\b")
+OVERVIEW = _rx(
+    r"^\s*(?:tell me (?:more )?about|what(?:'s| is| are)|describe|explain|give me an overview of|"
+    r"overview of|summari[sz]e|who (?:is|are))\s+(?:the )?\s*(?P<rest>.*?)\W*$"
+)
+ABOUT_ARTICLE = _rx(
+    r"\bwho (?:wrote|writes|authored|published|is the author)", r"\bauthor\b",
+    r"\bwhen was (?:the|this) (?:article|post|piece|comparison) (?:written|published)",
+    r"\bpublication date", r"\bpublished\b", r"\bhow long (?:is|to read) (?:the|this) (?:article|post)",
+    r"\breading time",
+)
+NUMBER_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40,
+    "fifty": 50, "hundred": 100, "a dozen": 12, "dozen": 12,
+}
+_NUM = r"\d{1,5}|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
+PEOPLE = (r"(?:person|people|engineers?|data scientists?|scientists?|ml engineers?|members?|devs?|developers?|"
+          r"folks|employees|staff|users?|analysts?|researchers?|strong|of us|seats?)")
+COUNT = re.compile(rf"\b(?P<n>{_NUM})\s*\+?\s*(?:-|\s)?\s*(?:\w+\s+)?{PEOPLE}\b|\bteam of (?P<m>{_NUM})\b"
+                   rf"|\b(?P<k>\d{{1,5}})\s*(?:-|\s)?(?:person|people)\b", re.I)
+RANGE_IN_TEXT = re.compile(r"\b(?P<a>\d{1,5})\s*(?:–|-|to)\s*(?P<b>\d{1,5})\b|\b(?P<c>\d{1,5})\s*\+|"
+                           r"\b(?P<d>\d{1,5})(?:-person|\s+people|\s+engineers?)\b", re.I)
+
+
+def counts(text: str) -> list[int]:
+    """Numbers a question states ("a 6-person team", "five data scientists")."""
+    out = []
+    for m in COUNT.finditer(text):
+        raw = (m["n"] or m["m"] or m["k"]).lower()
+        n = int(raw) if raw.isdigit() else NUMBER_WORDS[raw]
+        if not (1900 <= n <= 2100):  # a year is not a head count
+            out.append(n)
+    return out
+
+
+def ranges(text: str) -> list[tuple[float, float]]:
+    """Number ranges a sentence states: "3–15" -> (3, 15), "20+" -> (20, inf), "a 10-person" -> (7, 14)."""
+    out = []
+    for m in RANGE_IN_TEXT.finditer(text):
+        if m["a"]:
+            out.append((float(m["a"]), float(m["b"])))
+        elif m["c"]:
+            out.append((float(m["c"]), float("inf")))
+        else:
+            n = float(m["d"])
+            out.append((n * 0.5, n * 1.5))
+    return out
+
+
+# -- what the assistant declines ---------------------------------------------------------------
+INJECTION = _rx(
+    r"\b(?:ignore|disregard|forget|override|bypass)\b.{0,40}\b(?:instructions?|rules?|prompts?|guidelines|"
+    r"previous|above|context|system|article)\b", r"\bsystem prompt\b", r"\byou are now\b",
+    r"\bpretend (?:to be|you)\b", r"\bjailbreak", r"\bdeveloper mode\b", r"\bact as\b", r"\brole-?play\b",
+    r"\bnew instructions\b",
+)
+CREATIVE = _rx(
+    r"\b(?:write|compose|make up|create|generate|sing|tell)\b.{0,30}\b(?:poem|haiku|song|story|joke|"
+    r"limerick|rap|essay|sonnet|lyrics|tweet|novel|fiction)\b", r"\bpoem\b", r"\bhaiku\b", r"\blimerick\b",
+)
+PRICE = _rx(
+    r"\$|€|£|\bdollars?\b|\beuros?\b|\bpricing\b|\bper (?:month|seat|user|year|hour|node)\b",
+    r"\b(?:what(?:'s| is| are)|how much is|list|the|its|their) (?:the )?prices?\b|\bprices? (?:of|for)\b",
+    r"\bsubscription\b|\blicen[cs](?:e|ing) (?:fee|cost)|\bfree (?:tier|plan)\b|\bbilling\b|\bpaid plan",
+)
+PRICE_OK = _rx(r"self[- ]host|cheap|expensive|\bcost\b(?! per)")
+COST_QUESTION = _rx(r"\bhow much (?:does|do|is|would|will|are|did)\b.{0,60}\b(?:cost|charge|run you|set you back)\b",
+                    r"\bwhat (?:does|do|would|will) .{0,40}\bcost\b", r"\bhow (?:expensive|pricey)\b")
+
+# -- what a question asks for, and what an answer to it must contain ---------------------------
+ASKS_WHEN = _rx(r"^\s*when (?:was|were|did|is|will|does)\b", r"\bwhat year\b", r"\bsince when\b", r"\bhow old\b")
+ASKS_MAKER = _rx(r"^\s*who (?:created|made|built|founded|develops|developed|maintains|maintained|wrote|designed|"
+                 r"invented|started|owns|is behind|came up with)\b",
+                 r"\b(?:which|what) (?:company|organi[sz]ation|team|firm)\b.{0,20}\b(?:created|made|built|founded|"
+                 r"develops|developed|maintains|designed|invented|started|owns|is behind|came up with)\b")
+ASKS_COUNT = _rx(r"^\s*how many\b", r"\bwhat (?:number|percentage) of\b")
+ASKS_NOUN = _rx(r"^\s*(?:what|which)\s+(?:is the |are the |kind of |type of |sort of )?(?:\w+[\s-]){0,2}?"
+                r"(?P<noun>[a-z][\w-]{2,})\s+(?:is|are|was|were|does|do|did|has|have|should|would|can)\b",
+                r"^\s*what(?:'s| is| are) (?:the |a |an )(?:[\w-]+\s+){0,4}(?P<last>[a-z][\w-]{2,})\s*\??\s*$")
+DATE = _rx(r"\b(?:1[89]|20)\d\d\b", r"\b(?:january|february|march|april|may|june|july|august|september|october|"
+           r"november|december)\b", r"\b\d+ (?:years?|months?) ago\b")
+MAKER = _rx(r"\b(?:built|created|made|developed|founded|designed|open-sourced|started|launched|maintained|"
+            r"backed|invented|written|wrote)\b (?:at|by|in)\b", r"\bbuilt at\b", r"\bfrom (?:the )?team\b")
+NOT_A_TOPIC_NOUN = frozenset("one ones kind type sort way thing things option options tool tools part parts "
+                             "difference differences".split())
+
+# -- advice --------------------------------------------------------------------------------------
+# Headings of a section that gives advice, and sentences shaped like advice ("X makes sense if ...").
+ADVICE_HEADING = _rx(r"\bchoos", r"\bpick", r"\bwhich\b", r"\bwhen to\b", r"\brecommend", r"\bverdict",
+                     r"\bbottom line", r"\bdecid", r"\bdecision", r"\bconclusion", r"\bbest fit", r"\bselect")
+ADVICE_SHAPE = _rx(
+    r"\b(?:choose|pick|use|go with|reach for|opt for|adopt|prefer)\b",
+    r"\b(?:right|good|better|best|default|natural|obvious|safe|legitimate|sensible) (?:choice|fit|default|option|pick)\b",
+    r"\bmakes? (?:the most )?sense\b", r"\bwell[- ]suited\b", r"\bsuited to\b", r"\bearns? its keep\b",
+    r"\bexcels? at\b", r"\bworth\b", r"\bfits?\b", r"\bshines?\b", r"\btoo much\b", r"\boverkill\b",
+)
+NEGATIVE_ADVICE = _rx(r"\btoo much\b", r"\boverkill\b", r"\bavoid\b", r"\bnot (?:the right|a good|worth)\b",
+                      r"\bdon'?t (?:use|pick|choose)\b", r"\bpoor fit\b", r"\bwrong choice\b")
+DEFAULT_ADVICE = _rx(r"\bdefault\b", r"\bfor most\b", r"\bin most cases\b", r"\bgenerally\b")
+PRONOUN_START = re.compile(r"^(?:It(?:[’']s)?|Its|They|They[’']re|Their|This)\b")

@@ -1,0 +1,144 @@
+"""The assistant knows an article only through the model it derives from the corpus: no subject of the
+bundled article is named in the code, an edited article changes the answers, another comparison is
+read the same way, and several documents are each cited by their own file."""
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from assistant import Assistant
+from assistant.corpus import load_corpus
+from assistant.language import is_everyday, rank
+
+from conftest import ARTICLE, CORPUS, ROOT
+
+VECTOR_DBS = ROOT / "evals" / "corpora" / "vector-databases" / "corpus"
+
+
+@pytest.fixture(scope="module")
+def model():
+    return load_corpus(CORPUS).model
+
+
+def test_no_name_from_the_bundled_article_is_in_the_code(model):
+    names = set(model.subjects) | {a for s in model.subjects.values() for a in s.aliases if len(a) >= 5}
+    assert {"kubeflow", "metaflow", "prefect", "outerbounds", "katib"} <= names  # the model found them
+    code = "\n".join(p.read_text(encoding="utf-8").lower() for p in (ROOT / "assistant").rglob("*.py"))
+    assert not [n for n in names if re.search(rf"(?<![\w-]){re.escape(n)}(?![\w-])", code)]
+
+
+def test_model_of_the_bundled_article(model):
+    doc = model.documents[0]
+    assert doc.title == "MLOps Stack Comparison: Kubeflow vs Metaflow vs Prefect"
+    assert (doc.author, doc.date) == ("mlai.qa Team", "2026-03-13")
+    assert [s.name for s in model.subjects.values()] == ["Kubeflow", "Metaflow", "Prefect"]
+    assert "outerbounds" in model.subjects["metaflow"].aliases
+    assert "vertex ai pipelines" in model.subjects["kubeflow"].aliases
+    setup = model.dimensions["setup complexity"]
+    assert [setup.value(s)[0] for s in model.subjects] == ["High", "Medium", "Low–Medium"]
+    assert setup.ordered and set(setup.lines) == {"kubeflow", "metaflow", "prefect"}  # "Setup complexity: ..." lines
+    assert not model.dimensions["managed options"].ordered
+    assert model.dimensions["cost (self-hosted)"].noun == "self-hosted cost"
+    default = [a for a in model.advice if a.default]
+    assert [a.subject for a in default] == ["metaflow"]
+    assert any(a.negative and a.subject == "kubeflow" for a in model.advice)  # "it's almost certainly too much"
+    assert model.find_subjects("how hard is kubeflw to set up, and metaflow?") == ["kubeflow", "metaflow"]
+    assert model.find_subjects("is it perfect for us?") == []  # an everyday word is not a typo of a name
+    assert model.find_subjects("What is Outerbounds?") == ["metaflow"]
+
+
+@pytest.mark.parametrize("value, expected", [
+    ("High", 3.0), ("Low–Medium", 1.5), ("High (K8s overhead)", 3.0), ("Minimal", 1.0),
+    ("Moderate–Heavy", 2.5), ("Very large", 3.5), ("Go + C++", None), ("Outerbounds", None),
+])
+def test_values_rank_on_a_generic_scale(value, expected):
+    assert rank(value) == expected
+
+
+def edited_bot(tmp_path, corpus_dir):
+    from assistant import load_settings
+
+    return Assistant.load(load_settings(corpus_dir=corpus_dir, data_dir=tmp_path / "data", torch_threads=1))
+
+
+def test_answers_follow_an_edited_article(tmp_path, corpus_copy):
+    path = corpus_copy / ARTICLE.name
+    text = path.read_text(encoding="utf-8")
+    text = text.replace("For most AI startups at Series A, Metaflow is the right default choice.",
+                        "For most AI startups at Series A, Prefect is the right default choice.")
+    text = text.replace("| Learning curve | High | Low–Medium | Low |", "| Learning curve | Low | Low–Medium | High |")
+    path.write_text(text, encoding="utf-8")
+    bot = edited_bot(tmp_path, corpus_copy)
+
+    reply = bot.ask("We're a Series A startup. Which framework should we pick by default?")
+    assert reply.text.startswith("For that situation the article points to **Prefect**"), reply.text
+    assert "Prefect is the right default choice" in reply.text
+    cited = {c.quote for c in reply.citations}
+    assert any("Prefect is the right default choice" in q for q in cited)
+    assert not any("Metaflow is the right default choice" in q for q in cited)
+
+    reply = bot.ask("How steep is Kubeflow's learning curve?")
+    assert reply.text.startswith("Kubeflow's learning curve is **Low** [1]."), reply.text
+    assert "Learning curve — Kubeflow: Low;" in reply.citations[0].quote
+    reply = bot.ask("Which framework is hardest to learn?")
+    assert reply.text.startswith("Prefect has the highest learning curve (**High**)"), reply.text
+
+
+@pytest.fixture(scope="module")
+def vector_bot(tmp_path_factory):
+    return edited_bot(tmp_path_factory.mktemp("vdb"), VECTOR_DBS)
+
+
+def test_another_comparison_is_read_the_same_way(vector_bot):
+    model = vector_bot.index.model
+    assert [s.name for s in model.subjects.values()] == ["Qdrant", "Weaviate", "Milvus"]
+    assert {"core language", "hosted service", "operational footprint"} <= set(model.dimensions)
+    reply = vector_bot.ask("What language is Qdrant written in?")
+    assert not reply.refused and "**Rust**" in reply.text.split(".")[0], reply.text
+    reply = vector_bot.ask("Which of them is the least work to run?")
+    assert "Qdrant" in reply.text.split("[")[0], reply.text
+    reply = vector_bot.ask("Is Kubeflow a good pipeline tool?")  # a subject of another article
+    assert reply.refused and "Qdrant, Weaviate and Milvus" in reply.text
+    assert "Kubeflow" not in reply.text.split(":")[0] or "says nothing" in reply.text
+
+
+def test_several_documents_are_each_cited_by_their_own_file(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    shutil.copy(ARTICLE, corpus / ARTICLE.name)
+    (corpus / "orchestrators.md").write_text(
+        "# Orchestrators: Prefect vs Dagster\n\n"
+        "A short comparison of two orchestrators for data teams.\n\n"
+        "## Prefect\n\nPrefect runs flows written as decorated Python functions.\n\n"
+        "## Dagster\n\nDagster models pipelines as software-defined assets with lineage built in.\n\n"
+        "## Side by side\n\n| Aspect | Prefect | Dagster |\n|---|---|---|\n"
+        "| Setup complexity | Low | Medium |\n| Asset lineage | Basic | Native |\n\n"
+        "## Which to choose\n\nDagster is the better fit when your team thinks in data assets.\n",
+        encoding="utf-8")
+    bot = edited_bot(tmp_path, corpus)
+    assert {d.source for d in bot.index.model.documents} == {ARTICLE.name, "orchestrators.md"}
+    assert "dagster" in bot.index.model.subjects
+    reply = bot.ask("How hard is Prefect to set up?")
+    sources = {c.source for c in reply.citations}
+    assert sources == {ARTICLE.name, "orchestrators.md"}, reply.text
+    assert "**Low–Medium**" in reply.text and "**Low**" in reply.text
+    reply = bot.ask("What does Dagster model pipelines as?")
+    assert not reply.refused and reply.citations[0].source == "orchestrators.md"
+
+
+@pytest.mark.parametrize("question", [
+    "Is Prefect something somebody would rather pick eventually?",
+    "Honestly, is Kubeflow a hassle to deploy for an ordinary team?",
+    "What would you recommend if we'd eventually like to keep infra work to a minimum?",
+])
+def test_everyday_words_never_refuse_a_fair_question(bot, question):
+    reply = bot.ask(question)
+    assert not reply.refused, reply.text
+
+
+def test_a_refusal_names_the_missing_topic_not_everyday_words(bot):
+    reply = bot.ask("How many GitHub stars does Metaflow have these days?")
+    assert reply.refused and reply.reason == "unknown_terms"
+    assert re.findall(r"“([^”]+)”", reply.text.split(". The article")[0]) == ["github"]
