@@ -22,6 +22,7 @@ from .question import Question
 from .retrieval import Hit
 from .types import Passage
 
+VERDICT_MIN_WORDING = 0.25  # a yes/no on a named value needs the question's words to match the row too
 ORDINAL = {2: "two", 3: "three", 4: "four", 5: "five", 6: "six"}
 
 
@@ -76,11 +77,23 @@ def quote(s: Sentence, model: ArticleModel | None = None, name_subject: bool = F
 
 
 def named_first(text: str, subject: str, model: ArticleModel) -> bool:
-    return text.lower().startswith(subject) or any(text.lower().startswith(a) for a in model.subjects[subject].aliases)
+    """The sentence names the subject (or one of its names) within its first few words."""
+    head = " ".join(text.lower().split()[:4])
+    return any(re.search(rf"(?<![\w-]){re.escape(n)}", head) for n in [subject] + model.subjects[subject].aliases)
 
 
 def bold(value: str) -> str:
     return f"**{value}**"
+
+
+def fact(subject: str, dim: Dimension, value: str) -> str:
+    """"Acme's setup complexity is **High**"; for a label that is no noun phrase ("Written in",
+    "Where state lives"): "Acme — Written in: **Go**"."""
+    words = dim.label.split()
+    if words and (words[0].lower() in ("where", "what", "how", "when", "who", "which", "is", "does", "can")
+                  or words[-1].lower() in ("in", "on", "at", "by", "for", "with", "to", "from", "of")):
+        return f"{subject} — {dim.label}: {bold(value)}"
+    return f"{subject}'s {dim.noun} {is_are(dim.noun)} {bold(value)}"
 
 
 def is_are(noun: str) -> str:
@@ -139,9 +152,11 @@ class ExtractiveAnswerer:
         if len(asked) == 1:
             s = asked[0]
             value, source = values[s]
-            lead = f"{name([s])}'s {noun} {is_are(noun)} {bold(value)}"
+            lead = fact(name([s]), dim, value)
             if ranked and q.polarity is not None and (q.yes_no or q.premise):
                 lead = self._judge(q, s, lead, values, ranks, model)
+            elif q.mentioned.get(dim.key) and (q.yes_no or q.premise):
+                lead = self._check_value(q, value, lead, q.mentioned[dim.key])
             parts.append(f"{lead} {cite(source)}.")
             for other, chunk_id, doc in dim.values(s)[1:]:  # the same subject in another document
                 if chunk_id in shown:
@@ -181,6 +196,15 @@ class ExtractiveAnswerer:
         if q.yes_no:
             return ("Yes — " if true else "No — ") + lead
         return lead
+
+    def _check_value(self, q, value, lead, named: list[str]) -> str:
+        """A yes/no or a premise naming a value ("Is it written in Go?"): checked against the table."""
+        holds = any(re.search(rf"(?<![\w-]){re.escape(n)}(?![\w-])", value, re.I) for n in named)
+        if q.premise and not holds:
+            return f"That premise doesn't match the article: {lead}"
+        if q.yes_no and q.wording.get(q.dimension.key, 0.0) >= VERDICT_MIN_WORDING:
+            return ("Yes — " if holds else "No — ") + lead
+        return lead  # the value alone matched the row: state the fact, no verdict on other wording
 
     def _extreme(self, q, asked, values, ranks, noun, model) -> str:
         sub = {s: ranks[s] for s in asked}

@@ -15,13 +15,14 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import asdict, dataclass, field
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
 from . import language as lang
 from .types import Passage
 
-MODEL_VERSION = "1"  # bump when the derivation changes: the index fingerprint includes it
+MODEL_VERSION = "2"  # bump when the derivation changes: the index fingerprint includes it
 PROPER = re.compile(r"(?<![\w@])(?:[A-Z][\w+&/-]*(?:\.[\w+&/-]+)*|[a-z]+[A-Z][\w-]*|\d+[A-Za-z][\w-]*)"
                     r"(?:[ ](?:[A-Z][\w+&/-]*(?:\.[\w+&/-]+)*|\d[\w-]*))*")
 VS = re.compile(r"\s+(?:vs\.?|versus)\s+", re.I)
@@ -50,6 +51,7 @@ class Dimension:
     rows: list[Row] = field(default_factory=list)
     lines: dict[str, list[str]] = field(default_factory=dict)  # subject -> chunk ids of its "Label: ..." lines
     line_values: dict[str, str] = field(default_factory=dict)  # subject -> the value its line gives
+    own_lines: dict[str, list[str]] = field(default_factory=dict)  # the lines under this very label
 
     def value(self, subject: str) -> tuple[str, str] | None:
         """(value, chunk_id) for a subject: its table cell, else its labelled line's value."""
@@ -159,7 +161,7 @@ class ArticleModel:
         return ", ".join(shown[:-1]) + " and " + shown[-1]
 
     def section_subject(self, passage: Passage) -> str | None:
-        return section_subject(passage.section, self.subjects)
+        return _section_subject(passage.section, tuple(self.subjects))
 
     def covers(self) -> str:
         """One sentence on what the corpus covers, for refusals and the UI."""
@@ -192,13 +194,18 @@ class ArticleModel:
             documents=[Document(**d) for d in raw["documents"]],
             subjects={k: Subject(**s) for k, s in raw["subjects"].items()},
             dimensions={k: Dimension(key=d["key"], label=d["label"], rows=[Row(**r) for r in d["rows"]],
-                                     lines=d["lines"], line_values=d["line_values"])
+                                     lines=d["lines"], line_values=d["line_values"], own_lines=d["own_lines"])
                         for k, d in raw["dimensions"].items()},
             advice=[Advice(**a) for a in raw["advice"]],
         )
 
 
-def section_subject(section: str, subjects: dict) -> str | None:
+@lru_cache(maxsize=4096)
+def _section_subject(section: str, subjects: tuple[str, ...]) -> str | None:
+    return section_subject(section, subjects)
+
+
+def section_subject(section: str, subjects) -> str | None:
     """The subject a section is named after ("Acme", "Acme: the full platform")."""
     low = section.lower()
     for key in subjects:
@@ -305,6 +312,8 @@ def read_dimensions(model: ArticleModel, doc: Document, passages: list[Passage])
         dim = joined_dimension(model, p.label) or model.dimensions.setdefault(
             p.label.lower(), Dimension(p.label.lower(), p.label))
         dim.lines.setdefault(owner, []).append(p.chunk_id)
+        if p.label.lower() == dim.key:
+            dim.own_lines.setdefault(owner, []).append(p.chunk_id)
         value = re.match(r"^[^:]+:\s*(?P<v>[^.]{1,40})\.(?:\s|$)", p.text)
         if value and len(value["v"].split()) <= 4 and owner not in dim.line_values:
             dim.line_values[owner] = value["v"].strip()

@@ -38,8 +38,12 @@ def same_word(a: str, b: str) -> bool:
         if x != y:
             break
         n += 1
-    shorter = a if len(a) <= len(b) else b
-    return n >= 5 and shorter[n:] in ("", "e", "y", "s", "es", "ed", "ly", "ing", "ng", "ion", "al", "ally")
+    shorter, longer = (a, b) if len(a) <= len(b) else (b, a)
+    if n < 5 or shorter[n:] not in ("", "e", "y", "s", "es", "ed", "ly", "ing", "ng", "ion", "al", "ally"):
+        return False
+    if shorter[n:] == "" and zipf(shorter) >= RARE_ZIPF:  # a whole word inside a longer one: only its
+        return longer[n:] in ("s", "es", "ed", "ing", "ly", "al", "ally", "er", "ers")  # inflections
+    return True
 
 
 def tokenize(text: str) -> list[str]:
@@ -142,7 +146,8 @@ LOW_WORDS = _rx(
 HIGH_WORDS = _rx(
     r"\bhard(?:er|est)?\b", r"\bdifficult\b", r"\bcomplex\b", r"\bcomplicated\b", r"\bsteep(?:er|est)?\b",
     r"\bexpensive\b", r"\bcostl(?:y|ier|iest)\b", r"\bhigh(?:er|est)?\b", r"\bheav(?:y|ier|iest)\b",
-    r"\bmost\b(?! (?:minimal|lightweight))", r"\btough(?:er|est)?\b", r"\bpainful\b", r"\bdemanding\b",
+    r"\bmost\b(?! (?:minimal|lightweight))", r"\btough(?:er|est)?\b", r"\bpain(?:ful)?\b", r"\bdemanding\b",
+    r"\b(?:a lot|lots|loads|tons) of (?:work|effort|ops|overhead)\b", r"\bhassle\b",
 )
 SUPERLATIVE = _rx(r"\b\w+est\b", r"\bmost\b", r"\bleast\b", r"\bwhich (?:one|is|has)\b")
 SUPERLATIVE_WORD = _rx(r"\b(?:\w{3,}est|most|least)\b")

@@ -1,6 +1,6 @@
 """The answer path, in order. The CLI, the UI and the eval runner all call ``Assistant``.
 
-    clean_question -> standalone_question -> embed -> analyse -> retrieve (-> infer_dimension) -> gather_evidence
+    clean_question -> standalone_question -> embed -> analyse -> search -> fuse (-> settle_dimension -> fuse) -> gather_evidence
         -> check_scope -> answerer.stream -> number_citations -> Reply
 
 What the steps know of the article (its subjects, table dimensions, advice) comes from the article
@@ -21,8 +21,8 @@ from .answerers import Answerer, AnswerNote, Evidence, Sentence
 from .corpus import split_sentences
 from .followups import check_history, standalone_question
 from .index import Index, Progress, drop_other_builds, open_index, tokenize
-from .question import Question, analyse, bare_question, infer_dimension
-from .retrieval import Hit, retrieve
+from .question import Question, analyse, bare_question, settle_dimension
+from .retrieval import Hit, fuse, search
 from .scope import check_scope
 from .settings import Settings, load_settings
 from .types import Citation, QuestionError, Reply
@@ -94,11 +94,12 @@ class Assistant:
             standalone = self.answerer.rewrite(text, history, fallback=standalone, model=index.model)
         vector, bare_vector = index.embed_question(standalone, bare_question(standalone, index.model))
         q = analyse(standalone, index.model, index, bare_vector)
-        hits = retrieve(index, q, vector, self.settings)
-        inferred = infer_dimension(q, hits, index.model)
-        if inferred:  # retrieval found the dimension the wording hid: steer to its row too
-            q.dimensions = [inferred]
-            hits = retrieve(index, q, vector, self.settings)
+        candidates = search(index, q, vector, self.settings)
+        hits = fuse(index, q, candidates, self.settings)
+        settled = settle_dimension(q, hits, candidates[0], index.model)
+        if settled:  # retrieval confirmed the dimension the wording left open: steer to its row too
+            q.dimensions = [settled]
+            hits = fuse(index, q, candidates, self.settings)
         evidence = gather_evidence(index, q, vector, hits)
         retrieved = tuple(h.passage.chunk_id for h in hits)
         scope = check_scope(q, evidence.best_similarity, index, self.settings, evidence.sentences)

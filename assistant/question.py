@@ -17,6 +17,11 @@ from .article import ArticleModel, Dimension
 DIMENSION_MIN_SCORE = 0.4
 DIMENSION_WORD_WEIGHT = 0.35
 INFERRED_MIN_COSINE = 0.55  # a dimension's passage retrieved first this close stands for the dimension
+AGREEMENT_MIN_SCORE = 0.3  # a weaker candidate counts when retrieval ranks its passage in the top few
+AGREEMENT_TOP = 3
+RANKED_MIN_SCORE = 0.2  # "which is lightest?": the closest dimension whose values are levels
+JUDGED_TOP = 6
+VALUE_WEIGHT = 0.4  # naming one of a dimension's own values ("written in Go?") points at it
 
 
 @dataclass
@@ -25,6 +30,9 @@ class Question:
     subjects: list[str] = field(default_factory=list)
     dimensions: list[Dimension] = field(default_factory=list)
     dimension_score: float = 0.0
+    dimension_candidates: list[tuple[float, Dimension]] = field(default_factory=list)  # best first
+    mentioned: dict[str, list[str]] = field(default_factory=dict)  # dimension key -> table values it names
+    wording: dict[str, float] = field(default_factory=dict)  # dimension key -> its score without named values
     polarity: float | None = None  # -1 "easy/cheap/low", +1 "hard/expensive/high"
     superlative: bool = False
     comparative: bool = False
@@ -51,8 +59,13 @@ def analyse(text: str, model: ArticleModel, index=None, bare_vector=None) -> Que
     """``bare_vector``: the embedding of ``bare_question(text)`` (the dimension is matched with it)."""
     q = Question(text=text)
     q.subjects = model.find_subjects(text)
+    q.mentioned = mentioned_values(text, model)
     if index is not None and bare_vector is not None:
-        q.dimensions, q.dimension_score = match_dimensions(text, model, index, bare_vector)
+        q.dimension_candidates = match_dimensions(text, model, index, bare_vector, q.mentioned)
+        q.wording = {d.key: s - (VALUE_WEIGHT if q.mentioned.get(d.key) else 0.0) for s, d in q.dimension_candidates}
+        best = q.dimension_candidates[0][0] if q.dimension_candidates else 0.0
+        q.dimension_score = best
+        q.dimensions = [d for s, d in q.dimension_candidates if s >= DIMENSION_MIN_SCORE and s >= best - 0.05][:2]
     q.polarity = lang.claimed_polarity(text)
     q.superlative = bool(lang.SUPERLATIVE.search(text)) and len(q.subjects) != 1
     q.comparative = bool(lang.COMPARATIVE.search(text))
@@ -70,7 +83,7 @@ def analyse(text: str, model: ArticleModel, index=None, bare_vector=None) -> Que
     return q
 
 
-def match_dimensions(text: str, model: ArticleModel, index, vector) -> tuple[list[Dimension], float]:
+def match_dimensions(text: str, model: ArticleModel, index, vector, mentioned=None) -> list[tuple[float, Dimension]]:
     """Table dimensions the question asks about, best first: the question without its subjects'
     names (``vector``), compared with each label (bare and as "What is its <label>?"), plus the
     share of the label's words the question uses."""
@@ -84,31 +97,75 @@ def match_dimensions(text: str, model: ArticleModel, index, vector) -> tuple[lis
     scored = []
     for dim, cos in zip(dims, cosine):
         own = [w for w in lang.tokenize(dim.label) if len(w) > 2]
-        share = sum(1 for w in own if any(lang.same_word(w, a) for a in asked)) / len(own) if own else 0.0
-        scored.append((float(cos) + DIMENSION_WORD_WEIGHT * share, dim))
+        share = sum(1 for w in own if w in asked or ("-" not in w and any(lang.same_word(w, a) for a in asked)))
+        share = share / len(own) if own else 0.0
+        named_value = VALUE_WEIGHT if (mentioned or {}).get(dim.key) else 0.0  # "is it written in Go?"
+        scored.append((float(cos) + DIMENSION_WORD_WEIGHT * share + named_value, dim))
     scored.sort(key=lambda pair: -pair[0])
-    best = scored[0][0]
-    chosen = [d for s, d in scored if s >= DIMENSION_MIN_SCORE and s >= best - 0.05]
-    return chosen[:2], best
+    return scored
 
 
-def infer_dimension(q: Question, hits, model: ArticleModel) -> Dimension | None:
-    """A dimension the question did not name but whose passage retrieval put first: a subject's
-    "Label: value." line or a table row, closely matched ("How long until Acme is up and running?"
-    lands on Acme's "Setup complexity: ..." line)."""
-    if q.dimensions or q.recommendation or q.about_article or not q.subjects or not hits:
+def mentioned_values(text: str, model: ArticleModel) -> dict[str, list[str]]:
+    """Table values the question names, for values that belong to one dimension only ("Go", "MIT",
+    "Acme Cloud" — not "High", which many rows share). Short values must match their case."""
+    owners: dict[str, set[str]] = {}
+    for dim in model.dimensions.values():
+        for s in model.subjects:
+            found = dim.value(s)
+            if found:
+                head = re.split(r"\s*[(,]", found[0])[0].strip()
+                if head and not lang.RANK.get(head.lower()) and lang.rank(head) is None:
+                    owners.setdefault(head, set()).add(dim.key)
+    out: dict[str, list[str]] = {}
+    for value, keys in owners.items():
+        if len(keys) != 1:
+            continue
+        flags = 0 if len(value) <= 3 else re.I
+        if re.search(rf"(?<![\w-]){re.escape(value)}(?![\w-])", text, flags):
+            out.setdefault(next(iter(keys)), []).append(value)
+    return out
+
+
+def settle_dimension(q: Question, hits, dense, model: ArticleModel) -> Dimension | None:
+    """A dimension the question's words alone did not settle, decided with retrieval's help (``hits``
+    fused and steered, ``dense`` the (passage, cosine) candidates by similarity alone): a close
+    candidate whose row or own "Label: value." line is among the most similar passages; for a
+    question judging a level ("which is lightest to run?"), the closest ranked dimension; or the
+    dimension whose line or row retrieval put first, closely matched."""
+    if q.dimensions or q.recommendation or q.about_article or q.overview or not hits:
         return None
     if lang.ASKS_WHEN.search(q.text) or lang.ASKS_MAKER.search(q.text) or lang.ASKS_COUNT.search(q.text):
         return None  # it asks for a date, a maker, a number: not what a table row holds
-    top = hits[0].passage
-    if hits[0].dense < INFERRED_MIN_COSINE:
-        return None
-    for dim in model.dimensions.values():
-        lines = [c for s in q.subjects for c in dim.lines.get(s, [])]
-        own_line = top.chunk_id in lines and top.label.lower() == dim.key  # the row's own label, not a look-alike
-        if dim.rows and (own_line or top.chunk_id in {r.chunk_id for r in dim.rows}):
+    near = {p.chunk_id for p, _ in dense[:AGREEMENT_TOP]}
+    for score, dim in q.dimension_candidates:
+        if score >= AGREEMENT_MIN_SCORE and near & own_passages(dim, q.subjects, model):
             return dim
+    judging = q.polarity is not None and (q.superlative or q.comparative or q.yes_no or q.premise or q.which)
+    ranked = [(s, d) for s, d in q.dimension_candidates if d.ordered]
+    if judging and ranked:  # only a dimension with levels can be judged: the one retrieval finds first
+        position = {h.passage.chunk_id: i for i, h in enumerate(hits[:JUDGED_TOP])}
+        found = [(min((position[c] for c in own_passages(d, q.subjects, model) if c in position), default=99), -s, i)
+                 for i, (s, d) in enumerate(ranked)]
+        first, _, i = min(found)
+        bare = [w for w in lang.tokenize(lang.LOW_WORDS.sub(" ", lang.HIGH_WORDS.sub(" ", strip_subjects(q.text, model))))
+                if w not in ("one", "ones", "which", "what")]
+        only_one = len(ranked) == 1 and len(bare) <= 1  # "which one's lighter to run?": nothing else asked
+        clear = ranked[0][0] >= RANKED_MIN_SCORE and (len(ranked) == 1 or ranked[0][0] - ranked[1][0] >= 0.05)
+        if first < 99 or clear or only_one:
+            return ranked[i if first < 99 else 0][1]
+    if q.subjects and hits[0].dense >= INFERRED_MIN_COSINE:
+        for dim in model.dimensions.values():
+            if dim.rows and hits[0].passage.chunk_id in own_passages(dim, q.subjects, model):
+                return dim
     return None
+
+
+def own_passages(dim: Dimension, subjects: list[str], model: ArticleModel) -> set[str]:
+    """The dimension's table rows and the subjects' lines under its very label."""
+    ids = {r.chunk_id for r in dim.rows}
+    for s in subjects or list(dim.lines):
+        ids |= set(dim.own_lines.get(s, []))
+    return ids
 
 
 def bare_question(text: str, model: ArticleModel) -> str:

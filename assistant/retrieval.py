@@ -18,10 +18,22 @@ class Hit:
     dense: float  # cosine similarity to the question (0 when not among the dense candidates)
 
 
+Candidates = tuple[list[tuple[Passage, float]], list[tuple[Passage, float]]]  # (dense, lexical)
+
+
 def retrieve(index: Index, question: Question, vector: list[float], settings: Settings) -> list[Hit]:
+    return fuse(index, question, search(index, question, vector, settings), settings)
+
+
+def search(index: Index, question: Question, vector: list[float], settings: Settings) -> Candidates:
+    """The dense and the lexical candidates, best first (the expensive part, done once per question)."""
     k = settings.candidates_k
-    dense = index.dense_search(vector, k)
-    lexical = index.bm25_search(question.text, k)
+    return index.dense_search(vector, k), index.bm25_search(question.text, k)
+
+
+def fuse(index: Index, question: Question, candidates: Candidates, settings: Settings) -> list[Hit]:
+    """Reciprocal-rank fusion of the candidates, steered by what the question names."""
+    dense, lexical = candidates
     fused: dict[str, float] = {}
     for weight, ranking in ((settings.dense_weight, dense), (settings.bm25_weight, lexical)):
         for rank, (passage, _) in enumerate(ranking):

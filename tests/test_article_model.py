@@ -142,3 +142,13 @@ def test_a_refusal_names_the_missing_topic_not_everyday_words(bot):
     reply = bot.ask("How many GitHub stars does Metaflow have these days?")
     assert reply.refused and reply.reason == "unknown_terms"
     assert re.findall(r"“([^”]+)”", reply.text.split(". The article")[0]) == ["github"]
+
+
+@pytest.mark.parametrize("question, subject", [
+    ("Which one is a full ML platform built on Kubernetes?", "Kubeflow"),
+    ("Which framework was built at Netflix?", "Metaflow"),
+])
+def test_a_which_answer_names_the_subject_first(bot, question, subject):
+    reply = bot.ask(question)
+    assert re.match(rf"^(\*\*)?{subject}\b", reply.text), reply.text
+    assert not re.match(r"^It[’']?s?\b", reply.text)
