@@ -141,11 +141,11 @@ class ArticleModel:
 
     def typo_of(self, token: str) -> str | None:
         """The subject a misspelt word stands for ("kubeflw"), never an everyday word ("perfect")."""
-        if len(token) < 5 or token in self.subjects or lang.is_everyday(token):
+        if len(token) < 5 or token in self.subjects:
             return None
         for key in self.subjects:
             if " " not in key and abs(len(key) - len(token)) <= 2 and fuzz.ratio(token, key) >= 84:
-                return key
+                return None if lang.is_everyday(token) else key
         return None
 
     def is_subject_word(self, word: str) -> bool:

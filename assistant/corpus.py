@@ -45,7 +45,9 @@ class Corpus:
         return {"title": self.documents[0].source if self.documents else ""}
 
 
-def load_corpus(corpus_dir: Path, max_chars: int = 400) -> Corpus:
+def load_corpus(corpus_dir: Path, max_chars: int = 400, model: ArticleModel | None = None) -> Corpus:
+    """Read and chunk the corpus, and read its article model (``model``: one already derived from
+    this very corpus, e.g. the one saved beside its index)."""
     corpus_dir = Path(corpus_dir)
     if not corpus_dir.is_dir():
         raise CorpusError(f"corpus folder not found: {corpus_dir}")
@@ -65,7 +67,7 @@ def load_corpus(corpus_dir: Path, max_chars: int = 400) -> Corpus:
     if not passages:
         raise CorpusError(f"the corpus in {corpus_dir} has no text")
     passages = dedupe_ids(passages)
-    model = derive_model(documents, passages)
+    model = model or derive_model(documents, passages)
     return Corpus(documents, [with_subjects(p, model) for p in passages], model)
 
 

@@ -20,8 +20,8 @@ import uuid
 from pathlib import Path
 from typing import Callable
 
-from .article import MODEL_VERSION, ArticleModel
-from .corpus import CHUNKER_VERSION, Corpus, load_corpus, split_sentences
+from .article import MODEL_VERSION, ArticleModel, derive_model
+from .corpus import CHUNKER_VERSION, Corpus, load_corpus, split_sentences, with_subjects
 from .embeddings import load_embeddings, model_id
 from .language import STOPWORDS, stem, tokenize  # noqa: F401  (the index's tokens, shared)
 from .lexical import BM25
@@ -220,10 +220,13 @@ def open_index(settings: Settings, *, rebuild: bool = False, progress: Progress 
                drop_old: bool = True) -> Index:
     """Open the index of the current corpus, building it first when missing, stale or forced.
     ``drop_old=False`` keeps older builds (a running server drops them once no answer uses them)."""
-    corpus = load_corpus(settings.corpus_dir, settings.chunk_max_chars)
+    corpus = load_corpus(settings.corpus_dir, settings.chunk_max_chars, model=ArticleModel())
     embeddings = load_embeddings(settings)
     fp = fingerprint(corpus.passages, model_id(settings))
     name = f"{settings.collection_prefix}-{fp[:16]}"
+    # the article model derived when this corpus was indexed (same fingerprint), else derived now
+    corpus.model = load_model(settings, name) or derive_model(corpus.documents, corpus.passages)
+    corpus.passages = [with_subjects(p, corpus.model) for p in corpus.passages]
     client = make_client(settings)
     collection, built = None, False
     if not rebuild:
@@ -245,10 +248,21 @@ def open_index(settings: Settings, *, rebuild: bool = False, progress: Progress 
         return open_index(settings, rebuild=True, progress=progress, drop_old=drop_old)
 
 
+def model_path(settings: Settings, name: str) -> Path:
+    return Path(settings.data_dir) / "models" / f"{name}.json"
+
+
+def load_model(settings: Settings, name: str) -> ArticleModel | None:
+    try:
+        return ArticleModel.from_json(model_path(settings, name).read_text(encoding="utf-8"))
+    except (OSError, ValueError, KeyError, TypeError):
+        return None  # missing or unreadable: derive it again from the corpus
+
+
 def save_model(settings: Settings, name: str, model: ArticleModel) -> Path:
     """The article model beside the index, under the index's name (same fingerprint): what the
     assistant read from the corpus, for people and tools to inspect."""
-    path = Path(settings.data_dir) / "models" / f"{name}.json"
+    path = model_path(settings, name)
     if not path.exists():
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_suffix(f".{uuid.uuid4().hex[:8]}.tmp")

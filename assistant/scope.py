@@ -104,7 +104,8 @@ def phrasing_only(question: Question, uncovered: list[str], index: Index) -> boo
     return not any(w in names and not known(w, index) for w in uncovered)
 
 
-def topic_words(question: Question, index: Index, names_only: bool = False) -> list[str]:
+def topic_words(question: Question, index: Index, names_only: bool = False,
+                rare_in_corpus: bool = False) -> list[str]:
     """The words that carry the question's topic: rare words (wordfreq), and the names it writes
     (capitalised inside the sentence, acronyms, words with digits, words English does not have).
     Subject names, everyday and merely less common words are not."""
@@ -115,6 +116,7 @@ def topic_words(question: Question, index: Index, names_only: bool = False) -> l
     later = [w for w in question.text.split()[1:] if not model.is_subject_word(w.strip("?!.,'’s"))]
     title_case = len(later) >= 3 and sum(w[:1].isupper() for w in later) > 0.6 * len(later)
     out = []
+    vocab = index.vocabulary()
     for m in re.finditer(r"[A-Za-z0-9][\w’'+.-]*[\w+]|[A-Za-z]", text):
         raw = m.group().replace("’", "'")
         w = raw.lower().removesuffix("'s")
@@ -124,6 +126,10 @@ def topic_words(question: Question, index: Index, names_only: bool = False) -> l
         inside = m.start() > 0 and not re.search(r"[.!?]\s*$", text[: m.start()].strip() + " ")
         named = (inside and raw[:1].isupper() and not title_case) or bool(re.search(r"\d", w)) \
             or (raw.isupper() and len(raw) >= 2 and inside)
+        if lang.stem(w) in vocab and not rare_in_corpus:  # the corpus uses it: never missing, no lookup needed
+            if named:
+                out.append(w)
+            continue
         named = named or lang.zipf(w) < 2.0  # not an English word at all: a product, a project
         if named or (not names_only and lang.is_rare(w)):
             out.append(w)
@@ -133,7 +139,7 @@ def topic_words(question: Question, index: Index, names_only: bool = False) -> l
 def names_rare_term(question: Question, index: Index) -> bool:
     """True when the question names something specific the corpus mentions (a rare word in it)."""
     idf = index.bm25.idf
-    return any(idf.get(lang.stem(w), 0.0) >= RARE_IDF for w in topic_words(question, index))
+    return any(idf.get(lang.stem(w), 0.0) >= RARE_IDF for w in topic_words(question, index, rare_in_corpus=True))
 
 
 def mostly_known(question: Question, index: Index) -> bool:
