@@ -169,12 +169,17 @@ class ExtractiveAnswerer:
             side = "; ".join(f"{name([s])}: {bold(values[s][0])}" for s in asked)
             parts.append(f"{dim.label} — {side} {' '.join(cite(c) for c in sources)}.")
         budget = self.max_sentences - (1 if len(asked) == 1 else 0)
+        said = set()
         for s in asked:
-            if budget <= 0:
-                break
-            for sentence in self._support(ev, s, dim, model, limit=2 if len(asked) == 1 else 1)[:budget]:
+            limit = min(budget, 2 if len(asked) == 1 else 1)
+            picked = []
+            for x in self._support(ev, s, dim, model):
+                if len(picked) < limit and x.text not in said:  # not the same sentence from another document
+                    picked.append(x)
+                    said.add(x.text)
+            for sentence in sorted(picked, key=lambda x: (x.passage.position, x.passage.text.find(x.text))):
                 parts.append(quote(sentence, model))
-                budget -= 1
+            budget -= len(picked)
         return parts
 
     def _judge(self, q, s, lead, values, ranks, model) -> str:
@@ -221,13 +226,13 @@ class ExtractiveAnswerer:
         word = "lowest" if want_low else "highest"
         return f"{model.names(winners)} {verb} the {word} {noun} ({bold(values[winners[0]][0])})"
 
-    def _support(self, ev: Evidence, s: str, dim: Dimension, model: ArticleModel, limit: int) -> list[Sentence]:
-        """The subject's own section on the same topic: its labelled line first, then close sentences."""
+    def _support(self, ev: Evidence, s: str, dim: Dimension, model: ArticleModel) -> list[Sentence]:
+        """The subject's own section on the same topic, best first: its labelled line, then close
+        sentences."""
         lines = set(dim.lines.get(s, []))
         pool = [x for x in ev.sentences if model.section_subject(x.passage) == s and x.passage.kind != "table_row"]
         pool.sort(key=lambda x: (x.passage.chunk_id not in lines, -x.score))
-        chosen = [x for x in pool if x.similarity >= self.min_similarity or x.passage.chunk_id in lines][:limit]
-        return sorted(chosen, key=lambda x: (x.passage.position, x.passage.text.find(x.text)))
+        return [x for x in pool if x.similarity >= self.min_similarity or x.passage.chunk_id in lines]
 
     def _recommend(self, q: Question, ev: Evidence, index) -> list[str]:
         model = index.model

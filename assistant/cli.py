@@ -115,6 +115,8 @@ def index(settings, rebuild: bool) -> None:
     """Build the index of the corpus (only what changed; --rebuild forces it)."""
     bot = load_assistant(settings, rebuild=rebuild, show_progress=True, warm=False)
     where = settings.chroma_url or settings.data_dir
+    for name, why in bot.index.corpus.skipped:
+        click.echo(f"skipped {name}: {why}", err=True)
     state = "built" if bot.index.built else "up to date"
     click.echo(f"index {state}: {len(bot.index)} passages from {settings.corpus_dir} "
                f"in collection {bot.index.collection_name} at {where}")
@@ -154,7 +156,7 @@ def print_reply(reply, asked: str | None = None) -> None:
     if reply.citations:
         click.echo("\nSources:")
         for c in reply.citations:
-            click.echo(f"  [{c.number}] {c.section} ({c.source}): {c.quote}")
+            click.echo(f"  [{c.number}] {c.section} ({c.where}): {c.quote}")
 
 
 @main.command()

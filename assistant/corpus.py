@@ -14,11 +14,14 @@ from pathlib import Path
 
 from langchain_text_splitters import MarkdownHeaderTextSplitter, RecursiveCharacterTextSplitter
 
+import logging
+
 from .article import ArticleModel, derive_model
+from .documents import MAX_BYTES, PAGE_MARK, SUFFIXES, Unreadable, read_document
 from .types import CorpusError, Passage
 
-CHUNKER_VERSION = "4"  # bump when the chunking changes: the index fingerprint includes it
-SUFFIXES = (".md", ".txt")
+log = logging.getLogger("assistant")
+CHUNKER_VERSION = "5"  # bump when the chunking changes: the index fingerprint includes it
 HEADERS = [("#", "h1"), ("##", "h2"), ("###", "h3")]
 LABELLED = re.compile(r"^(?P<label>[A-Z][A-Za-z /()-]{2,40}): \S")
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9(“\"@])")
@@ -35,6 +38,7 @@ class Corpus:
     documents: list[CorpusDocument]
     passages: list[Passage]
     model: ArticleModel = field(default_factory=ArticleModel)
+    skipped: list[tuple[str, str]] = field(default_factory=list)  # (file name, why it was not read)
 
     @property
     def about(self) -> dict[str, str]:
@@ -45,7 +49,8 @@ class Corpus:
         return {"title": self.documents[0].source if self.documents else ""}
 
 
-def load_corpus(corpus_dir: Path, max_chars: int = 400, model: ArticleModel | None = None) -> Corpus:
+def load_corpus(corpus_dir: Path, max_chars: int = 400, model: ArticleModel | None = None,
+                max_bytes: int = MAX_BYTES) -> Corpus:
     """Read and chunk the corpus, and read its article model (``model``: one already derived from
     this very corpus, e.g. the one saved beside its index)."""
     corpus_dir = Path(corpus_dir)
@@ -53,22 +58,28 @@ def load_corpus(corpus_dir: Path, max_chars: int = 400, model: ArticleModel | No
         raise CorpusError(f"corpus folder not found: {corpus_dir}")
     files = sorted(p for p in corpus_dir.iterdir() if p.is_file() and p.suffix.lower() in SUFFIXES)
     if not files:
-        raise CorpusError(f"no .md or .txt files in the corpus folder: {corpus_dir}")
-    documents, passages = [], []
+        raise CorpusError(f"no .md, .txt, .html or .pdf files in the corpus folder: {corpus_dir}")
+    documents, passages, skipped = [], [], []
     for path in files:
         try:
-            raw = path.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
-            raise CorpusError(f"cannot read corpus file {path.name}: {exc}") from None
-        meta, body = split_front_matter(raw)
-        documents.append(CorpusDocument(path.name, meta))
-        for text, headings, kind, label, cells in chunk_document(body, max_chars):
-            passages.append(make_passage(text, path.name, headings, len(passages), kind, label, cells))
+            text = read_document(path, max_bytes)
+        except Unreadable as why:
+            skipped.append((path.name, str(why)))
+            log.warning("skipped %s: %s", path.name, why)
+            continue
+        except OSError as exc:
+            skipped.append((path.name, f"cannot be read ({exc.strerror or exc})"))
+            log.warning("skipped %s: %s", path.name, skipped[-1][1])
+            continue
+        documents.append(CorpusDocument(path.name, text.meta))
+        for piece, headings, kind, label, cells, page in chunk_document(text.body, max_chars):
+            passages.append(make_passage(piece, path.name, headings, len(passages), kind, label, cells, page))
     if not passages:
-        raise CorpusError(f"the corpus in {corpus_dir} has no text")
+        why = "; ".join(f"{name}: {reason}" for name, reason in skipped)
+        raise CorpusError(f"nothing readable in the corpus folder {corpus_dir}" + (f" ({why})" if why else ""))
     passages = dedupe_ids(passages)
     model = model or derive_model(documents, passages)
-    return Corpus(documents, [with_subjects(p, model) for p in passages], model)
+    return Corpus(documents, [with_subjects(p, model) for p in passages], model, skipped)
 
 
 def with_subjects(p: Passage, model: ArticleModel) -> Passage:
@@ -84,36 +95,29 @@ def with_subjects(p: Passage, model: ArticleModel) -> Passage:
     return Passage(**{**p.__dict__, "subjects": tuple(subjects)})
 
 
-def split_front_matter(raw: str) -> tuple[dict[str, str], str]:
-    m = re.match(r"^---\n(.*?)\n---\n", raw, re.S)
-    if not m:
-        return {}, raw
-    meta = {}
-    for line in m.group(1).splitlines():
-        key, _, value = line.partition(":")
-        if value:
-            meta[key.strip()] = value.strip().strip('"')
-    return meta, raw[m.end():]
-
-
 def chunk_document(body: str, max_chars: int):
-    """Yield (text, headings, kind, label, cells) for each passage of one document."""
+    """Yield (text, headings, kind, label, cells, page) for each passage of one document (page 0
+    when the document has no pages)."""
     splitter = MarkdownHeaderTextSplitter(HEADERS, strip_headers=True)
     sentence_splitter = RecursiveCharacterTextSplitter(
         separators=[". ", "? ", "! ", "; "], keep_separator="end", chunk_size=max_chars, chunk_overlap=0
     )
+    page = 0
     for section in splitter.split_text(body):
         headings = [section.metadata[key] for _, key in HEADERS if key in section.metadata]
         for block in blocks(section.page_content):
-            if block.startswith("|"):
-                yield from table_rows(block, headings)
+            marker = PAGE_MARK.match(block)
+            if marker:
+                page = int(marker.group(1))
+            elif block.startswith("|"):
+                yield from ((*row, page) for row in table_rows(block, headings))
             elif LABELLED.match(block):
-                yield block, headings, "labelled", LABELLED.match(block)["label"], {}
+                yield block, headings, "labelled", LABELLED.match(block)["label"], {}, page
             elif len(block) <= max_chars:
-                yield block, headings, "paragraph", "", {}
+                yield block, headings, "paragraph", "", {}, page
             else:
                 for piece in sentence_splitter.split_text(block):
-                    yield piece.strip(), headings, "paragraph", "", {}
+                    yield piece.strip(), headings, "paragraph", "", {}, page
 
 
 def blocks(text: str) -> list[str]:
@@ -144,7 +148,7 @@ def table_rows(block: str, headings: list[str]):
         yield text, headings, "table_row", label, dict(pairs)
 
 
-def make_passage(text, source, headings, position, kind, label, cells) -> Passage:
+def make_passage(text, source, headings, position, kind, label, cells, page=0) -> Passage:
     # The H1 is the document's title: sections are named by the headings below it.
     inner = headings[1:] if len(headings) > 1 else headings
     section = inner[-1] if inner else "(untitled)"
@@ -162,6 +166,7 @@ def make_passage(text, source, headings, position, kind, label, cells) -> Passag
         kind=kind,
         label=label,
         cells=cells,
+        page=page,
     )
 
 

@@ -220,7 +220,8 @@ def open_index(settings: Settings, *, rebuild: bool = False, progress: Progress 
                drop_old: bool = True) -> Index:
     """Open the index of the current corpus, building it first when missing, stale or forced.
     ``drop_old=False`` keeps older builds (a running server drops them once no answer uses them)."""
-    corpus = load_corpus(settings.corpus_dir, settings.chunk_max_chars, model=ArticleModel())
+    corpus = load_corpus(settings.corpus_dir, settings.chunk_max_chars, model=ArticleModel(),
+                         max_bytes=int(settings.max_document_mb * 1024 * 1024))
     embeddings = load_embeddings(settings)
     fp = fingerprint(corpus.passages, model_id(settings))
     name = f"{settings.collection_prefix}-{fp[:16]}"

@@ -191,7 +191,7 @@ def number_citations(draft: str, hits: list[Hit]) -> tuple[str, list[Citation]]:
         if cid not in numbers:
             numbers[cid] = len(numbers) + 1
             p = hit.passage
-            citations.append(Citation(numbers[cid], p.source, p.section, p.text, p.chunk_id, hit.score))
+            citations.append(Citation(numbers[cid], p.source, p.section, p.text, p.chunk_id, hit.score, p.page))
         return f"[{numbers[cid]}]"
 
     text = MARKER.sub(sub, draft)

@@ -67,6 +67,9 @@ class Settings(BaseSettings):
     chunk_max_chars: int = Field(
         400, ge=120, le=5000, description="Longest passage; longer paragraphs split at sentence ends."
     )
+    max_document_mb: float = Field(
+        20.0, gt=0, le=2000, description="A corpus file larger than this is skipped (with a line saying so)."
+    )
 
     # -- retrieval -----------------------------------------------------------------------------
     top_k: int = Field(6, ge=1, le=50, description="Passages handed to the answerer.")

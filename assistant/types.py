@@ -41,6 +41,7 @@ class Passage:
     label: str = ""  # "Setup complexity" for labelled lines and table rows
     subjects: tuple[str, ...] = ()  # the compared subjects the passage is about (its section's first)
     cells: dict[str, str] = field(default_factory=dict)  # table rows: column header -> value
+    page: int = 0  # the PDF page it starts on (0: the document has no pages)
 
     def metadata(self) -> dict[str, Any]:
         """Flat metadata as Chroma stores it."""
@@ -54,6 +55,7 @@ class Passage:
             "label": self.label,
             "subjects": "\x1f".join(self.subjects),
             "cells": json.dumps(self.cells, ensure_ascii=False),
+            "page": self.page,
         }
 
     @classmethod
@@ -69,6 +71,7 @@ class Passage:
             label=meta.get("label", ""),
             subjects=tuple(f for f in meta.get("subjects", "").split("\x1f") if f),
             cells=json.loads(meta.get("cells") or "{}"),
+            page=int(meta.get("page") or 0),
         )
 
 
@@ -80,6 +83,12 @@ class Citation:
     quote: str  # the whole passage, as indexed
     chunk_id: str
     score: float  # fused retrieval score of the passage (higher is better)
+    page: int = 0  # the PDF page the passage starts on; 0 when the document has no pages
+
+    @property
+    def where(self) -> str:
+        """The file, and the page for a PDF: "article.pdf, p. 3"."""
+        return f"{self.source}, p. {self.page}" if self.page else self.source
 
 
 @dataclass(frozen=True)
@@ -107,6 +116,7 @@ def reply_to_json(reply: Reply) -> dict[str, Any]:
                 "quote": c.quote,
                 "chunk_id": c.chunk_id,
                 "score": round(float(c.score), 6),
+                "page": c.page or None,
             }
             for c in reply.citations
         ],

@@ -125,7 +125,7 @@ def test_stream_grows_to_the_same_reply_as_ask(bot):
 def test_reply_json_has_the_promised_shape(bot):
     data = reply_to_json(bot.ask("What is Outerbounds?"))
     assert set(data) >= {"answer", "citations", "refused", "standalone_question"}
-    assert set(data["citations"][0]) == {"number", "source", "section", "quote", "chunk_id", "score"}
+    assert set(data["citations"][0]) == {"number", "source", "section", "quote", "chunk_id", "score", "page"}
 
 
 @pytest.mark.parametrize("question, message", [

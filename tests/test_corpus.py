@@ -76,5 +76,5 @@ def test_front_matter_gives_title_author_date(corpus):
 def test_missing_or_empty_corpus_is_a_clear_error(tmp_path):
     with pytest.raises(CorpusError, match="not found"):
         load_corpus(tmp_path / "nope")
-    with pytest.raises(CorpusError, match="no .md or .txt"):
+    with pytest.raises(CorpusError, match="no .md, .txt, .html or .pdf"):
         load_corpus(tmp_path)

@@ -32,7 +32,7 @@ def test_api_answers_with_citations(client):
     data = client.predict("How hard is Kubeflow to set up?", [], api_name="/ask")
     assert data["answer"].startswith("Kubeflow's setup complexity is **High** [1]")
     assert not data["refused"] and data["citations"][0]["section"] == "The Honest Comparison"
-    assert set(data["citations"][0]) == {"number", "source", "section", "quote", "chunk_id", "score"}
+    assert set(data["citations"][0]) == {"number", "source", "section", "quote", "chunk_id", "score", "page"}
 
 
 def test_api_follow_up_uses_history(client):
