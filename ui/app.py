@@ -54,7 +54,7 @@ def sources_markdown(reply: Reply) -> str:
     parts = []
     for c in reply.citations:
         quote = html.escape(c.quote).replace("\n", " ")
-        parts.append(f"**[{c.number}] {html.escape(c.section)}** · `{html.escape(c.source)}`\n\n> {quote}")
+        parts.append(f"**[{c.number}] {html.escape(c.section)}** · `{html.escape(c.where)}`\n\n> {quote}")
     return "\n\n".join(parts)
 
 
