@@ -123,6 +123,10 @@ class ExtractiveAnswerer:
             parts = self._byline(model, shown)
             if parts:
                 return parts
+        if q.misplaced and not q.dimensions:
+            parts = self._misplaced(q, ev, index)
+            if parts:
+                return parts
         if q.recommendation:
             parts = self._recommend(q, ev, index)
             if parts:
@@ -136,6 +140,15 @@ class ExtractiveAnswerer:
             if parts:
                 return parts
         return self._quotes(q, ev, model, self.max_sentences)
+
+    def _misplaced(self, q: Question, ev: Evidence, index) -> list[str]:
+        """A premise that gives a subject what the article says of another ("Since A came out of X")."""
+        for s in ev.sentences:
+            elsewhere = set(s.passage.subjects) and not set(s.passage.subjects) & set(q.subjects)
+            if elsewhere and set(q.misplaced) & set(lang.tokenize(s.text)):
+                return [f"That premise doesn't match the article, which says this of "
+                        f"{index.model.names(list(s.passage.subjects[:1]))}: “{s.text.rstrip('.')}.” {cite(s.passage)}"]
+        return []
 
     def _table_fact(self, q: Question, dim: Dimension, ev: Evidence, model: ArticleModel, shown) -> list[str]:
         values = {s: dim.value(s) for s in model.subjects}
@@ -310,8 +323,13 @@ def rank_advice(q: Question, advice: list[Advice], vector, index) -> list[Advice
         shared = words & asked.keys()
         score = float(sim) + 0.5 * sum(asked[t] for t in shared) / total
         for term in negated & {w.split("-")[0] for w in words} | negated & words:
-            # the question lacks what this advice needs, unless the advice too does without it
-            score += 0.25 if term in lang.negated_terms(a.conditions) else -0.35
+            # the question lacks what this advice needs, unless the advice too does without it, or
+            # offers another way ("provided you have X or are willing to ...")
+            if term in lang.negated_terms(a.conditions):
+                score += 0.25
+            else:
+                alternative = re.search(rf"{re.escape(term)}\w*\b.{{0,80}}\bor\b", a.conditions, re.I)
+                score -= 0.1 if alternative else 0.35
         heads = [sum(q.counts)] if q.counts else []
         fits = [lo <= n <= hi for n in heads for lo, hi in lang.ranges(a.sentence)]
         if any(fits):

@@ -31,6 +31,8 @@ def stem(word: str) -> str:
 def same_word(a: str, b: str) -> bool:
     """Two tokens of one word family: equal stems, or a shared beginning that covers all but the
     endings ("operate"/"operational", "comfortably"/"comfortable", "infra"/"infrastructure")."""
+    undouble = lambda w: w[:-1] if len(w) >= 4 and w[-1] == w[-2] and w[-1] not in "aeiouls" else w  # noqa: E731
+    a, b = undouble(a), undouble(b)  # "runn" (running) and "run" (runs)
     if a == b:
         return True
     n = 0

@@ -21,6 +21,7 @@ AGREEMENT_MIN_SCORE = 0.3  # a weaker candidate counts when retrieval ranks its 
 AGREEMENT_TOP = 3
 RANKED_MIN_SCORE = 0.2  # "which is lightest?": the closest dimension whose values are levels
 JUDGED_TOP = 6
+COSINE_ONLY_MIN = 0.5  # a dimension none of whose words or values the question uses needs this similarity
 VALUE_WEIGHT = 0.4  # naming one of a dimension's own values ("written in Go?") points at it
 
 
@@ -33,6 +34,7 @@ class Question:
     dimension_candidates: list[tuple[float, Dimension]] = field(default_factory=list)  # best first
     mentioned: dict[str, list[str]] = field(default_factory=dict)  # dimension key -> table values it names
     wording: dict[str, float] = field(default_factory=dict)  # dimension key -> its score without named values
+    misplaced: list[str] = field(default_factory=list)  # a premise's words the corpus says of other subjects
     polarity: float | None = None  # -1 "easy/cheap/low", +1 "hard/expensive/high"
     superlative: bool = False
     comparative: bool = False
@@ -77,6 +79,8 @@ def analyse(text: str, model: ArticleModel, index=None, bare_vector=None) -> Que
     asks_which = bool(lang.RECOMMEND.search(text)) or (q.which and q.situation)
     judged = q.dimensions and q.polarity is not None and (q.premise or q.superlative or q.comparative)
     q.recommendation = bool(model.advice) and asks_which and (q.situation or not q.dimensions) and not judged
+    if q.premise and q.subjects and index is not None:
+        q.misplaced = misplaced_words(q, index)
     om = lang.OVERVIEW.match(text)
     q.overview = bool(om) and not q.dimensions and len(q.subjects) == 1 and len(om["rest"].split()) <= 3
     q.about_article = bool(lang.ABOUT_ARTICLE.search(text)) and not q.subjects
@@ -96,10 +100,12 @@ def match_dimensions(text: str, model: ArticleModel, index, vector, mentioned=No
     asked = set(lang.tokenize(bare))
     scored = []
     for dim, cos in zip(dims, cosine):
-        own = [w for w in lang.tokenize(dim.label) if len(w) > 2]
+        own = [w for w in lang.tokenize(compound_parts(dim.label)) if len(w) > 2]
         share = sum(1 for w in own if w in asked or ("-" not in w and any(lang.same_word(w, a) for a in asked)))
         share = share / len(own) if own else 0.0
         named_value = VALUE_WEIGHT if (mentioned or {}).get(dim.key) else 0.0  # "is it written in Go?"
+        if not share and not named_value and cos < COSINE_ONLY_MIN:
+            cos = min(cos, DIMENSION_MIN_SCORE - 0.01)  # similarity alone, and not close: only a candidate
         scored.append((float(cos) + DIMENSION_WORD_WEIGHT * share + named_value, dim))
     scored.sort(key=lambda pair: -pair[0])
     return scored
@@ -166,6 +172,26 @@ def own_passages(dim: Dimension, subjects: list[str], model: ArticleModel) -> se
     for s in subjects or list(dim.lines):
         ids |= set(dim.own_lines.get(s, []))
     return ids
+
+
+def misplaced_words(q: Question, index) -> list[str]:
+    """Words of a premise ("Since A came out of X") that the corpus uses, but never about the
+    subjects the question names."""
+    own = set().union(*(index.vocabulary(s) for s in q.subjects))
+    names = {w for s in q.subjects for n in [s] + index.model.subjects[s].aliases for w in lang.tokenize(n)}
+    words = [w for w in lang.tokenize(q.text) if len(w) > 3 and w not in names]
+    written = {lang.stem(w.lower()) for w in re.findall(r"(?<=\s)[A-Z][\w-]+", q.text)}  # names, as written
+    return [w for w in dict.fromkeys(words)
+            if w not in own and w in index.vocabulary() and (w in written or not lang.is_everyday(w))]
+
+
+def compound_parts(label: str) -> str:
+    """A label with its compounds split into words ("Long-running workflows" -> "Long running
+    workflows"), but not those made with a particle ("Built-in" stays whole)."""
+    def split(m: re.Match) -> str:
+        parts = m.group().split("-")
+        return m.group() if any(p.lower() in lang.STOPWORDS for p in parts) else " ".join(parts)
+    return re.sub(r"[A-Za-z]+(?:-[A-Za-z]+)+", split, label)
 
 
 def bare_question(text: str, model: ArticleModel) -> str:

@@ -3,7 +3,7 @@ then steered toward the subjects and table dimensions the question names (from t
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .index import Index
 from .question import Question
@@ -69,6 +69,9 @@ def steered_passages(index: Index, question: Question) -> list[Passage]:
     """The passages a question names by its structure: a table row and its subjects' labelled lines,
     the advice for a recommendation, the byline for a question about the article."""
     model = index.model
+    if question.misplaced:  # where the corpus says what the premise gives the wrong subject
+        found = [p for p, _ in index.bm25_search(" ".join(question.misplaced), 2)]
+        return found + steered_passages(index, replace(question, misplaced=[]))
     if question.about_article:
         return [index.by_id[d.byline] for d in model.documents if d.byline in index.by_id][:2]
     if question.recommendation:

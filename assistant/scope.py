@@ -98,9 +98,11 @@ def phrasing_only(question: Question, uncovered: list[str], index: Index) -> boo
     it names something the corpus never mentions."""
     if question.recommendation and question.situation:
         return True
+    names = set(topic_words(question, index, names_only=True))
+    if question.premise and question.subjects and any(w in names and known(w, index) for w in uncovered):
+        return True  # "Since A came out of X, ...": X is the article's, about another subject: a false premise
     if not question.dimensions:
         return False
-    names = set(topic_words(question, index, names_only=True))
     return not any(w in names and not known(w, index) for w in uncovered)
 
 

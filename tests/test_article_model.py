@@ -152,3 +152,20 @@ def test_a_which_answer_names_the_subject_first(bot, question, subject):
     reply = bot.ask(question)
     assert re.match(rf"^(\*\*)?{subject}\b", reply.text), reply.text
     assert not re.match(r"^It[’']?s?\b", reply.text)
+
+
+@pytest.mark.parametrize("question, holder, fact", [
+    ("Since Prefect came out of Netflix, is it tuned for their workloads?", "Metaflow", "built at Netflix"),
+    ("Why does Prefect need Istio?", "Kubeflow", "Istio"),
+])
+def test_a_premise_giving_one_subject_what_the_article_says_of_another_is_corrected(bot, question, holder, fact):
+    reply = bot.ask(question)
+    assert reply.text.startswith(f"That premise doesn't match the article, which says this of {holder}:"), reply.text
+    assert fact in reply.citations[0].quote
+
+
+def test_a_value_named_in_a_yes_no_question_is_checked(vector_bot):
+    reply = vector_bot.ask("Is Weaviate written in Rust?")
+    assert reply.text.startswith("No — Weaviate's core language is **Go**"), reply.text
+    reply = vector_bot.ask("Since Qdrant is written in Go, how bad are its garbage-collection pauses?")
+    assert reply.text.startswith("That premise doesn't match the article: Qdrant's core language is **Rust**"), reply.text
