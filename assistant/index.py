@@ -23,7 +23,7 @@ from typing import Callable
 from .article import MODEL_VERSION, ArticleModel, derive_model
 from .corpus import CHUNKER_VERSION, Corpus, load_corpus, split_sentences, with_subjects
 from .embeddings import load_embeddings, model_id
-from .language import STOPWORDS, stem, tokenize  # noqa: F401  (the index's tokens, shared)
+from .language import tokenize  # the index's tokens (shared with retrieval and grounding)
 from .lexical import BM25
 from .settings import Settings
 from .types import IndexFailure, Passage

@@ -4,13 +4,12 @@ read the same way, and several documents are each cited by their own file."""
 
 import re
 import shutil
-from pathlib import Path
 
 import pytest
 
 from assistant import Assistant
 from assistant.corpus import load_corpus
-from assistant.language import is_everyday, rank
+from assistant.language import rank
 
 from conftest import ARTICLE, CORPUS, ROOT
 
