@@ -22,7 +22,7 @@ from rapidfuzz import fuzz
 from . import language as lang
 from .types import Passage
 
-MODEL_VERSION = "2"  # bump when the derivation changes: the index fingerprint includes it
+MODEL_VERSION = "3"  # bump when the derivation changes: the index fingerprint includes it
 PROPER = re.compile(r"(?<![\w@])(?:[A-Z][\w+&/-]*(?:\.[\w+&/-]+)*|[a-z]+[A-Z][\w-]*|\d+[A-Za-z][\w-]*)"
                     r"(?:[ ](?:[A-Z][\w+&/-]*(?:\.[\w+&/-]+)*|\d[\w-]*))*")
 VS = re.compile(r"\s+(?:vs\.?|versus)\s+", re.I)
@@ -116,7 +116,7 @@ class ArticleModel:
 
     # -- reading names ---------------------------------------------------------------------------
 
-    def find_subjects(self, text: str, fuzzy: bool = True) -> list[str]:
+    def find_subjects(self, text: str, fuzzy: bool = True, aliases: bool = True) -> list[str]:
         """Subjects named in the text, in order of first mention: by name, by a typo of a name, and,
         when no name is given, by a name that points at one subject (its managed offering...)."""
         low = text.lower().replace("’", "'")
@@ -131,7 +131,7 @@ class ArticleModel:
                 key = self.typo_of(token)
                 if key and key not in hits:
                     hits[key] = m.start()
-        if not hits:
+        if not hits and aliases:
             for key, subject in self.subjects.items():
                 for alias in subject.aliases:
                     m = re.search(rf"(?<![\w-]){re.escape(alias)}(?![\w-])", low)
@@ -209,7 +209,7 @@ def section_subject(section: str, subjects) -> str | None:
     """The subject a section is named after ("Acme", "Acme: the full platform")."""
     low = section.lower()
     for key in subjects:
-        if low == key or re.match(rf"^{re.escape(key)}\b(?!\s+(?:vs|versus)\b)", low) and len(low) <= len(key) + 40:
+        if low == key or re.match(rf"^{re.escape(key)}(?![\w-])(?!\s+(?:vs|versus)\b)", low) and len(low) <= len(key) + 40:
             return key
     return None
 
@@ -261,8 +261,9 @@ def document_subjects(meta: dict, passages: list[Passage]) -> list[str]:
     sections = {p.section.lower() for p in passages}
     tables: dict[tuple, int] = {}
     for p in passages:
-        if p.kind == "table_row" and len(p.cells) >= 2:
-            tables[tuple(p.cells)] = tables.get(tuple(p.cells), 0) + 1
+        columns = tuple(c for c in p.cells if c.strip())  # a blank header names nothing
+        if p.kind == "table_row" and len(columns) >= 2:
+            tables[columns] = tables.get(columns, 0) + 1
 
     def support(columns) -> int:
         named = {n.lower() for n in in_title}
@@ -309,8 +310,8 @@ def read_dimensions(model: ArticleModel, doc: Document, passages: list[Passage])
             dim.rows.append(Row(doc.source, p.chunk_id, {c.lower(): v for c, v in p.cells.items()}))
     for p in passages:
         owner = section_subject(p.section, subjects)
-        if p.kind != "labelled" or not owner:
-            continue
+        if p.kind != "labelled" or not owner or re.search(r"\b(?:is|are|was|were)\b", p.label, re.I):
+            continue  # "Indexing is deliberately narrow: ..." is a sentence, not a label
         dim = joined_dimension(model, p.label) or model.dimensions.setdefault(
             p.label.lower(), Dimension(p.label.lower(), p.label))
         dim.lines.setdefault(owner, []).append(p.chunk_id)
@@ -322,15 +323,17 @@ def read_dimensions(model: ArticleModel, doc: Document, passages: list[Passage])
 
 
 def joined_dimension(model: ArticleModel, label: str) -> Dimension | None:
-    """The table dimension a labelled line speaks to: the same label, or one sharing half its words."""
-    mine = set(lang.tokenize(label))
+    """The table dimension a labelled line speaks to: the same label (typos forgiven), or one sharing
+    half its words beyond everyday ones ("Scale ceiling" / "Comfortable scale" do not, "best" alone not)."""
+    mine = {w for w in lang.tokenize(label) if not lang.is_everyday(w)}  # "best" alone joins nothing
     best, best_score = None, 0.0
     for dim in model.dimensions.values():
         if not dim.rows:
             continue
-        theirs = set(lang.tokenize(dim.label))
+        theirs = {w for w in lang.tokenize(dim.label) if not lang.is_everyday(w)}
         overlap = len(mine & theirs) / max(1, min(len(mine), len(theirs)))
-        score = max(overlap, fuzz.token_set_ratio(label.lower(), dim.key) / 100)
+        same = fuzz.ratio(label.lower(), dim.key) / 100  # the same label, however spelt
+        score = max(overlap, 1.0 if same >= 0.85 else 0.0)
         if score > best_score:
             best, best_score = dim, score
     return best if best_score >= 0.5 else None
@@ -350,7 +353,7 @@ def read_advice(model: ArticleModel, doc: Document, passages: list[Passage]) -> 
             if not advice:
                 continue
             subject = advice
-            conditions = re.sub("|".join(re.escape(subjects[k].name) for k in subjects), " ", sentence, flags=re.I)
+            conditions = re.sub("|".join(lang.whole(subjects[k].name) for k in subjects), " ", sentence, flags=re.I)
             out.append(Advice(p.chunk_id, p.source, sentence, subject, re.sub(r"\s+", " ", conditions).strip(),
                               bool(lang.NEGATIVE_ADVICE.search(sentence)), bool(lang.DEFAULT_ADVICE.search(sentence))))
     return out
@@ -389,7 +392,7 @@ def advice_subject(sentence: str, named: list[str]) -> str | None:
     if len(named) == 1 or not m:
         return named[0]
     at = m.start()
-    positions = {k: [x.start() for x in re.finditer(re.escape(k), low)] for k in named}
+    positions = {k: [x.start() for x in re.finditer(lang.whole(k), low)] for k in named}
     after = [(min(p for p in ps if p >= m.end()), k) for k, ps in positions.items() if any(p >= m.end() for p in ps)]
     before = [(max(p for p in ps if p < at), k) for k, ps in positions.items() if any(p < at for p in ps)]
     verb_first = re.match(r"\b(?:choose|pick|use|go with|reach for|opt for|adopt|prefer)\b", m.group(), re.I)

@@ -41,14 +41,14 @@ def read_document(path: Path, max_bytes: int = MAX_BYTES) -> Text:
     raw = path.read_bytes()
     if b"\x00" in raw[:8192]:
         raise Unreadable("binary data, not text")
+    if suffix in (".html", ".htm"):
+        return read_html(raw)
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise Unreadable(f"not UTF-8 text (byte {exc.start})") from None
     if not text.strip():
         raise Unreadable("no text")
-    if suffix in (".html", ".htm"):
-        return read_html(text)
     meta, body = split_front_matter(text)
     return Text(meta, body)
 
@@ -68,11 +68,15 @@ def split_front_matter(raw: str) -> tuple[dict[str, str], str]:
 # -- web pages ---------------------------------------------------------------------------------
 
 
-def read_html(html: str) -> Text:
+def read_html(raw: bytes) -> Text:
     import trafilatura
 
-    out = trafilatura.extract(html, output_format="markdown", include_tables=True, include_formatting=True,
-                              with_metadata=True)
+    try:  # bytes: trafilatura reads the page's declared encoding
+        out = trafilatura.extract(raw, output_format="markdown", include_tables=True, include_formatting=True,
+                                  with_metadata=True)
+    except Exception as exc:
+        raise Unreadable(f"not a readable web page ({type(exc).__name__})") from None
+    html = raw.decode("utf-8", errors="replace")
     if not out or not out.strip():
         raise Unreadable("no main text found in the page")
     meta, body = split_front_matter(out)

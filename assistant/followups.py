@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from .article import ArticleModel
-from .language import tokenize
+from .language import tokenize, whole
 from .types import QuestionError
 
 SINGULAR = re.compile(
@@ -100,7 +100,7 @@ def rewrite(question: str, previous: str | None, model: ArticleModel, previous_a
     rest = FILLER.sub(" ", LEAD.sub("", q)).strip()
     bare_rest = rest
     for key in mine:  # the subjects' names, however the question spelt them
-        bare_rest = re.sub(rf"\b{re.escape(key)}\b", "", bare_rest, flags=re.I)
+        bare_rest = re.sub(whole(key), "", bare_rest, flags=re.I)
     bare_rest = " ".join(w for w in bare_rest.split() if not model.is_subject_word(w)).strip()
     if mine and lead and not bare_rest:  # "and for B?", "what about C?"
         return _swap(previous, before, mine, names, possessive)
@@ -124,7 +124,7 @@ def _swap(previous: str, old: list[str], new: list[str], names, possessive) -> s
     if not old:
         return f"{previous.rstrip(' ?.')} for {names(new)}?"
     pattern = re.compile(
-        r"(?:\b(?:" + "|".join(map(re.escape, old)) + r")\b(?:'s)?(?:\s*(?:,|and|or|vs\.?|versus)\s*)?)+", re.I
+        r"(?:(?<![\w-])(?:" + "|".join(map(re.escape, old)) + r")(?![\w-])(?:'s)?(?:\s*(?:,|and|or|vs\.?|versus)\s*)?)+", re.I
     )
     first = [True]
 

@@ -17,6 +17,11 @@ STOPWORDS = frozenset(
 )
 
 
+def whole(name: str) -> str:
+    """A regex for ``name`` as a whole word or phrase, whatever characters it ends with ("C++")."""
+    return rf"(?<![\w-]){re.escape(name)}(?![\w-])"
+
+
 def words(text: str) -> list[str]:
     return WORD.findall(text.lower().replace("’", "'"))
 

@@ -60,7 +60,8 @@ SITUATION = re.compile(
 def analyse(text: str, model: ArticleModel, index=None, bare_vector=None) -> Question:
     """``bare_vector``: the embedding of ``bare_question(text)`` (the dimension is matched with it)."""
     q = Question(text=text)
-    q.subjects = model.find_subjects(text)
+    judging_all = lang.WHICH.search(text) or lang.SUPERLATIVE_WORD.search(text)
+    q.subjects = model.find_subjects(text, aliases=not judging_all)  # "cheapest on AWS?" asks of all
     q.mentioned = mentioned_values(text, model)
     if index is not None and bare_vector is not None:
         q.dimension_candidates = match_dimensions(text, model, index, bare_vector, q.mentioned)
@@ -93,7 +94,7 @@ def match_dimensions(text: str, model: ArticleModel, index, vector, mentioned=No
     share of the label's words the question uses."""
     dims = list(model.dimensions.values())
     if not dims:
-        return [], 0.0
+        return []
     bare = bare_question(text, model)
     labels = np.asarray(index.embed_sentences([d.label for d in dims] + [f"What is its {d.noun}?" for d in dims]))
     cosine = (labels @ np.asarray(vector)).reshape(2, len(dims)).max(axis=0)
@@ -127,7 +128,8 @@ def mentioned_values(text: str, model: ArticleModel) -> dict[str, list[str]]:
         if len(keys) != 1:
             continue
         flags = 0 if len(value) <= 3 else re.I
-        if re.search(rf"(?<![\w-]){re.escape(value)}(?![\w-])", text, flags):
+        m = re.search(lang.whole(value), text, flags)
+        if m and (m.start() > 0 or flags):  # "Any advice?" is not the value "Any"
             out.setdefault(next(iter(keys)), []).append(value)
     return out
 

@@ -59,7 +59,7 @@ def fuse(index: Index, question: Question, candidates: Candidates, settings: Set
             fused[chunk_id] += boost * (1.5 if p.kind == "table_row" else 1.0)
     ranked = sorted(fused.items(), key=lambda kv: -kv[1])[: settings.top_k]
     kept = {cid for cid, _ in ranked}
-    ranked += [(p.chunk_id, fused[p.chunk_id]) for p in steered if p.chunk_id not in kept]
+    ranked += [(p.chunk_id, fused[p.chunk_id]) for p in steered if p.chunk_id not in kept][: settings.top_k]
     top = max((s for _, s in ranked), default=1.0) or 1.0
     scale = max(top, best_possible + 2 * boost)
     return [Hit(index.by_id[cid], score / scale, cosine.get(cid, 0.0)) for cid, score in ranked]

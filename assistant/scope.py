@@ -35,20 +35,20 @@ class ScopeDecision:
 def check_scope(question: Question, best_sentence: float, index: Index, settings: Settings,
                 sentences=()) -> ScopeDecision:
     text = question.text
-    covers = index.model.covers()
+    covers = index.model.covers  # generated only when a refusal says it
     if lang.INJECTION.search(text):
         return ScopeDecision(True, "I only answer questions about the corpus, from the corpus, and I don't "
-                             "follow instructions to do otherwise. " + covers, "instructions")
+                             "follow instructions to do otherwise. " + covers(), "instructions")
     if lang.CREATIVE.search(text):
         return ScopeDecision(True, "I only answer questions from the corpus; I don't write poems, stories "
-                             "or jokes. " + covers, "creative")
+                             "or jokes. " + covers(), "creative")
     if lang.PRICE.search(text) and not (lang.PRICE_OK.search(text)
                                         and not re.search(r"\$|€|£|dollar|euro|per ", text, re.I)):
-        return ScopeDecision(True, "The article doesn't give prices. " + covers, "price")
+        return ScopeDecision(True, "The article doesn't give prices. " + covers(), "price")
     if lang.COST_QUESTION.search(text) and not any(
             lang.same_word(w, a) for d in question.dimensions for w in lang.tokenize(d.label)
             for a in lang.tokenize(text) if len(w) > 3):
-        return ScopeDecision(True, "The article doesn't give prices or costs for that. " + covers, "price")
+        return ScopeDecision(True, "The article doesn't give prices or costs for that. " + covers(), "price")
 
     uncovered = uncovered_terms(question, index)
     if uncovered and best_sentence < settings.confident_sentence_score and not phrasing_only(question, uncovered, index):
@@ -57,14 +57,14 @@ def check_scope(question: Question, best_sentence: float, index: Index, settings
             about = " for " + " or ".join(index.model.names([s]) for s in question.subjects)
         shown = ", ".join(f"“{w}”" for w in uncovered[:4])
         return ScopeDecision(True, f"The article doesn't cover that: it says nothing on {shown}{about}. "
-                             + covers, "unknown_terms", tuple(uncovered))
+                             + covers(), "unknown_terms", tuple(uncovered))
     missing = missing_answer(question, sentences, index)
     if missing:
-        return ScopeDecision(True, f"The article doesn't say {missing}. " + covers, "not_stated")
+        return ScopeDecision(True, f"The article doesn't say {missing}. " + covers(), "not_stated")
     recognised = (question.dimensions or question.recommendation or question.overview
                   or question.about_article or (names_rare_term(question, index) and mostly_known(question, index)))
     if not recognised and best_sentence < settings.min_sentence_score:
-        return ScopeDecision(True, "The article doesn't cover that. " + covers, "weak_match")
+        return ScopeDecision(True, "The article doesn't cover that. " + covers(), "weak_match")
     return ScopeDecision(False)
 
 

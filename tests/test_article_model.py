@@ -168,3 +168,25 @@ def test_a_value_named_in_a_yes_no_question_is_checked(vector_bot):
     assert reply.text.startswith("No — Weaviate's core language is **Go**"), reply.text
     reply = vector_bot.ask("Since Qdrant is written in Go, how bad are its garbage-collection pauses?")
     assert reply.text.startswith("That premise doesn't match the article: Qdrant's core language is **Rust**"), reply.text
+
+
+def test_odd_corpora_are_read_without_crashing(tmp_path):
+    """A document with no table, a table with a blank corner cell, subject names ending in symbols."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "notes.md").write_text("# Field notes\n\nWe moved our build to a new runner last spring. "
+                                     "It halved the time a release takes.\n", encoding="utf-8")
+    (corpus / "languages.md").write_text(
+        "# C++ vs Rust\n\nTwo systems languages compared.\n\n## C++\n\nC++ gives you manual control of memory.\n\n"
+        "## Rust\n\nRust checks memory safety at compile time with its borrow checker.\n\n## At a glance\n\n"
+        "|  | C++ | Rust |\n|---|---|---|\n| Memory safety | Manual | Enforced by the compiler |\n"
+        "| Learning curve | Steep | Steep |\n", encoding="utf-8")
+    bot = edited_bot(tmp_path, corpus)
+    assert list(bot.index.model.subjects) == ["c++", "rust"]
+    reply = bot.ask("How is memory safety handled in C++?")
+    assert not reply.refused and "**Manual**" in reply.text, reply.text
+    follow = bot.ask("and for Rust?", [{"role": "user", "content": "How is memory safety handled in C++?"},
+                                       {"role": "assistant", "content": reply.text}])
+    assert "Rust" in follow.standalone_question and "**Enforced by the compiler**" in follow.text, follow.text
+    reply = bot.ask("How much did the new runner cut release time?")
+    assert not reply.refused and reply.citations[0].source == "notes.md", reply.text
