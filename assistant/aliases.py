@@ -38,7 +38,7 @@ def find_aliases(model: ArticleModel, passages: list[Passage]) -> None:
 def owners_of(name: str, passages: list[Passage], subjects: dict) -> set[str]:
     """The subjects of every place a name appears: a section's subject, a table cell's column, the
     subjects a passage names; "?" for a place about none."""
-    rx = re.compile(rf"(?<![\w-]){re.escape(name)}(?![\w-])", re.I)
+    rx = re.compile(lang.whole(name), re.I)
     out: set[str] = set()
     for p in passages:
         if p.kind == "table_row":
@@ -49,7 +49,7 @@ def owners_of(name: str, passages: list[Passage], subjects: dict) -> set[str]:
         if not rx.search(p.text):
             continue
         owner = section_subject(p.section, subjects)
-        named = {k for k in subjects if re.search(rf"(?<![\w-]){re.escape(k)}(?![\w-])", p.text.lower())}
+        named = {k for k in subjects if re.search(lang.whole(k), p.text.lower())}
         out |= {owner} if owner else (named if len(named) == 1 else {"?"})
     return out
 

@@ -217,7 +217,7 @@ class ExtractiveAnswerer:
 
     def _check_value(self, q, value, lead, named: list[str]) -> str:
         """A yes/no or a premise naming a value ("Is it written in Go?"): checked against the table."""
-        holds = any(re.search(rf"(?<![\w-]){re.escape(n)}(?![\w-])", value, re.I) for n in named)
+        holds = any(re.search(lang.whole(n), value, re.I) for n in named)
         if q.premise and not holds:
             return f"That premise doesn't match the article: {lead}"
         if q.yes_no and q.wording.get(q.dimension.key, 0.0) >= VERDICT_MIN_WORDING:

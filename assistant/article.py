@@ -122,7 +122,7 @@ class ArticleModel:
         low = text.lower().replace("’", "'")
         hits: dict[str, int] = {}
         for key, subject in self.subjects.items():
-            m = re.search(rf"(?<![\w-]){re.escape(key)}(?![\w-])", low)
+            m = re.search(lang.whole(key), low)
             if m:
                 hits[key] = m.start()
         if fuzzy:
@@ -134,7 +134,7 @@ class ArticleModel:
         if not hits and aliases:
             for key, subject in self.subjects.items():
                 for alias in subject.aliases:
-                    m = re.search(rf"(?<![\w-]){re.escape(alias)}(?![\w-])", low)
+                    m = re.search(lang.whole(alias), low)
                     if m:
                         hits[key] = min(hits.get(key, m.start()), m.start())
         return sorted(hits, key=hits.get)
@@ -367,7 +367,7 @@ def advice_in(sentence: str, subjects: dict, owner: str | None, in_advice_sectio
     if not m:
         return None
     low = sentence.lower()
-    named = [k for k in subjects if re.search(rf"(?<![\w-]){re.escape(k)}(?![\w-])", low)]
+    named = [k for k in subjects if re.search(lang.whole(k), low)]
     pronoun = bool(lang.PRONOUN_START.match(sentence)) or low.startswith(("at a ", "at an "))
     subject = advice_subject(sentence, named) or (owner if pronoun or (in_advice_section and not named) else None)
     if not subject:

@@ -49,10 +49,9 @@ class Corpus:
         return {"title": self.documents[0].source if self.documents else ""}
 
 
-def load_corpus(corpus_dir: Path, max_chars: int = 400, model: ArticleModel | None = None,
-                max_bytes: int = MAX_BYTES) -> Corpus:
-    """Read and chunk the corpus, and read its article model (``model``: one already derived from
-    this very corpus, e.g. the one saved beside its index)."""
+def load_corpus(corpus_dir: Path, max_chars: int = 400, derive: bool = True, max_bytes: int = MAX_BYTES) -> Corpus:
+    """Read and chunk the corpus and derive its article model (``derive=False``: leave both to the
+    caller, which may have the model saved beside the index)."""
     corpus_dir = Path(corpus_dir)
     if not corpus_dir.is_dir():
         raise CorpusError(f"corpus folder not found: {corpus_dir}")
@@ -78,7 +77,9 @@ def load_corpus(corpus_dir: Path, max_chars: int = 400, model: ArticleModel | No
         why = "; ".join(f"{name}: {reason}" for name, reason in skipped)
         raise CorpusError(f"nothing readable in the corpus folder {corpus_dir}" + (f" ({why})" if why else ""))
     passages = dedupe_ids(passages)
-    model = model or derive_model(documents, passages)
+    if not derive:
+        return Corpus(documents, passages, ArticleModel(), skipped)
+    model = derive_model(documents, passages)
     return Corpus(documents, [with_subjects(p, model) for p in passages], model, skipped)
 
 

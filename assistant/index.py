@@ -116,14 +116,6 @@ class Index:
             passages += [Passage.from_stored(t, m) for t, m in zip(stored["documents"], stored["metadatas"])]
         self.passages = sorted(passages, key=lambda p: p.position)
         self.by_id = {p.chunk_id: p for p in self.passages}
-        self.by_label: dict[str, list[Passage]] = {}
-        self.by_kind: dict[str, list[Passage]] = {}
-        self.by_section: dict[str, list[Passage]] = {}
-        for p in self.passages:
-            self.by_kind.setdefault(p.kind, []).append(p)
-            self.by_section.setdefault(p.section, []).append(p)
-            if p.label:
-                self.by_label.setdefault(p.label, []).append(p)
         self._vocab: dict[str, frozenset[str]] = {}
         self._vocab_buckets: dict[tuple, dict] = {}
         self._sentence_vectors: dict[str, list[float]] = {}
@@ -167,9 +159,6 @@ class Index:
                 self._sentence_vectors.clear()
             self._sentence_vectors.update(zip(missing, self.embeddings.embed_documents(missing)))
         return [self._sentence_vectors[s] for s in sentences]
-
-    def passages_in(self, section: str) -> list[Passage]:
-        return self.by_section.get(section, [])
 
     def has_near_word(self, word: str, subject: str = "", cutoff: float = 0.86) -> bool:
         """Whether a word within a typo of ``word`` is in the vocabulary (candidates share the first
@@ -220,7 +209,7 @@ def open_index(settings: Settings, *, rebuild: bool = False, progress: Progress 
                drop_old: bool = True) -> Index:
     """Open the index of the current corpus, building it first when missing, stale or forced.
     ``drop_old=False`` keeps older builds (a running server drops them once no answer uses them)."""
-    corpus = load_corpus(settings.corpus_dir, settings.chunk_max_chars, model=ArticleModel(),
+    corpus = load_corpus(settings.corpus_dir, settings.chunk_max_chars, derive=False,
                          max_bytes=int(settings.max_document_mb * 1024 * 1024))
     embeddings = load_embeddings(settings)
     fp = fingerprint(corpus.passages, model_id(settings))
