@@ -255,6 +255,40 @@ def eval_command(settings, cases_files, corpora, suite_file, out_dir, no_baselin
 
 
 @main.command()
+@click.option("--export", "export_file", type=click.Path(dir_okay=False), default=None,
+              help="Write the thumbs-down answers as draft eval cases (YAML) to this file.")
+@click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
+@friendly_errors
+@settings_options
+def feedback(settings, export_file, as_json: bool) -> None:
+    """Summarise the votes given in the UI (DATA_DIR/feedback.jsonl); --export drafts eval cases."""
+    from . import feedback as fb
+
+    path = fb.feedback_path(settings)
+    entries, bad = fb.read(path)
+    summary = fb.summarise(entries)
+    if export_file:
+        Path(export_file).write_text(fb.draft_cases(entries), encoding="utf-8")
+    if as_json:
+        click.echo(json.dumps({**summary, "file": str(path), "unreadable_lines": bad}, ensure_ascii=False, indent=2))
+    elif not entries:
+        click.echo(f"No feedback yet ({path}).")
+    else:
+        click.echo(f"{summary['votes']} votes in {path}: {summary['up']} up, {summary['down']} down "
+                   f"({summary['refused_down']} of them on refusals), {summary['with_comment']} with a comment; "
+                   f"{summary['first']} to {summary['last']}.")
+        if summary["down_questions"]:
+            click.echo("Thumbs down:")
+            for question, n in summary["down_questions"][:20]:
+                click.echo(f"  {n}× {question[:160]}")
+    if bad:
+        click.echo(f"warning: {bad} unreadable line(s) skipped in {path}", err=True)
+    if export_file:
+        click.echo(f"wrote {summary['down']} draft case(s) to {export_file}; complete them, then run "
+                   f"`stack-assistant eval --set {export_file}`")
+
+
+@main.command()
 @click.option("--host", default=None, help="Address to bind (default 127.0.0.1; env STACK_ASSISTANT_UI_HOST).")
 @click.option("--port", type=int, default=None, help="Port (default 7860; env STACK_ASSISTANT_UI_PORT).")
 @friendly_errors

@@ -25,7 +25,7 @@ from .question import Question, analyse, bare_question, settle_dimension
 from .retrieval import Hit, fuse, search
 from .scope import check_scope
 from .settings import Settings, load_settings
-from .types import Citation, QuestionError, Reply
+from .types import Citation, Passage, QuestionError, Reply
 
 log = logging.getLogger("assistant")
 MARKER = re.compile(r"\[\[([0-9a-f]{16}(?:-\d+)?)\]\]")
@@ -61,6 +61,14 @@ class Assistant:
     @property
     def about(self) -> dict[str, str]:
         return self.index.corpus.about
+
+    def passage(self, chunk_id: str) -> Passage | None:
+        """The indexed passage a citation points at (None once the corpus no longer holds it)."""
+        return self.index.by_id.get(chunk_id)
+
+    def document(self, source: str) -> list[Passage]:
+        """A document's passages in reading order (for showing a citation in its article)."""
+        return [p for p in self.index.passages if p.source == source]
 
     def reindex(self, rebuild: bool = False, progress: Progress | None = None) -> dict:
         """Re-read the corpus and swap in its index. Questions in flight finish on the old index, which

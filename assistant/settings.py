@@ -155,6 +155,13 @@ class Settings(BaseSettings):
     ui_concurrency: int = Field(2, ge=1, le=64, description="Answers the UI computes at once (queue workers).")
     ui_queue_size: int = Field(64, ge=1, le=10_000, description="Requests that may wait in the UI's queue.")
 
+    ui_saved_conversations: int = Field(
+        30, ge=0, le=500, description="Conversations the UI keeps in the browser's localStorage (0: none). "
+        "They are kept only in the visitor's browser, never on the server.")
+    admin_token: SecretStr | None = Field(
+        None, description="Enables the UI's /reindex API for requests that carry this token; without it "
+        "there is no /reindex endpoint and re-indexing is the CLI's job.")
+
     @field_validator("ui_auth")
     @classmethod
     def _check_auth(cls, value: str | None) -> str | None:
@@ -164,6 +171,15 @@ class Settings(BaseSettings):
             user, sep, password = pair.strip().partition(":")
             if not (user and sep and password):
                 raise ValueError("must be 'user:pass' (several separated by commas)")
+        return value
+
+    @field_validator("admin_token")
+    @classmethod
+    def _check_admin_token(cls, value: SecretStr | None) -> SecretStr | None:
+        if value is None or not value.get_secret_value():
+            return None
+        if len(value.get_secret_value()) < 16:
+            raise ValueError("must be at least 16 characters (e.g. `python -c 'import secrets; print(secrets.token_urlsafe())'`)")
         return value
 
     @field_validator("ui_auth_file")

@@ -67,3 +67,16 @@ def analysed(bot, text: str):
     index = bot.index
     vector, bare_vector = index.embed_question(text, bare_question(text, index.model))
     return analyse(text, index.model, index, bare_vector), vector
+
+
+@pytest.fixture(scope="module")
+def server(bot):
+    """The browser UI on a free port of 127.0.0.1, serving the session's index."""
+    pytest.importorskip("gradio")
+    from ui.app import serve
+    from ui.screenshot import free_port
+
+    port = free_port()
+    app = serve(bot, "127.0.0.1", port, block=False)
+    yield f"http://127.0.0.1:{port}/"
+    app.close()

@@ -20,6 +20,7 @@ from ui.screenshot import free_port
 
 from conftest import ARTICLE, CLI, run_cli
 
+ADMIN_TOKEN = "test-admin-token-0123456789"
 QUESTIONS = ["How hard is Kubeflow to set up?", "Which is cheapest to self-host?", "What is Outerbounds?",
              "What is the capital of France?"]
 
@@ -124,7 +125,7 @@ def test_killed_build_leaves_the_previous_index_serving(tmp_path):
 
 @pytest.fixture()
 def live(tmp_path, corpus_copy):
-    settings = load_settings(data_dir=tmp_path / "data", corpus_dir=corpus_copy)
+    settings = load_settings(data_dir=tmp_path / "data", corpus_dir=corpus_copy, admin_token=ADMIN_TOKEN)
     bot = Assistant.load(settings)
     port = free_port()
     app = serve(bot, "127.0.0.1", port, block=False)
@@ -151,7 +152,7 @@ def test_corpus_changed_under_a_running_server(live):
 
     worker = threading.Thread(target=keep_asking, daemon=True)
     worker.start()
-    result = client.predict(api_name="/reindex")
+    result = client.predict(ADMIN_TOKEN, api_name="/reindex")
     time.sleep(1.0)
     stop.set()
     worker.join(timeout=30)

@@ -1,13 +1,13 @@
 """The browser chat (Gradio): a thin client of ``assistant``. It adds no answering logic: it shows
-the streamed reply, its sources, what was searched for, and keeps the conversation."""
+the streamed reply, its sources (each openable in its article), what was searched for; keeps the
+conversations in the visitor's browser; and records votes on answers."""
 
 from __future__ import annotations
 
 import html
-import json
 import logging
 import os
-import tempfile
+import secrets
 from functools import partial
 from pathlib import Path
 
@@ -17,132 +17,91 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 import gradio as gr  # noqa: E402
 
 from assistant import Assistant, QuestionError, reply_to_json  # noqa: E402
+from assistant import feedback  # noqa: E402
 from assistant.followups import check_history  # noqa: E402
-from assistant.types import AssistantError, Reply  # noqa: E402
+from assistant.showcase import example_questions, placeholder  # noqa: E402
+from assistant.types import AssistantError  # noqa: E402
+
+from . import conversations as saved_chats  # noqa: E402
+from .render import (CITE, article_page, conversation_file, header, history_of, page_title,  # noqa: E402
+                     render, reply_messages, turn_of_message)
 
 log = logging.getLogger("assistant.ui")
 
-EXAMPLES = [
-    "How hard is Kubeflow to set up?",
-    "Which is cheapest to self-host?",
-    "We're a 6-person startup with no Kubernetes experience. Which framework should we use?",
-    "Why is Kubeflow the easiest to set up?",
-]
 FAILURE = ("Sorry — something went wrong while answering. The error has been logged; "
            "please try again or ask another question.")
 CSS = """
-.gradio-container {max-width: 980px !important; margin: auto;}
-#examples button {font-size: 0.85em;}
+.gradio-container {max-width: 1100px !important; margin: auto;}
+#chat {height: calc(100dvh - 330px) !important; min-height: 280px;}
+#examples button {font-size: 0.85em; white-space: normal; height: auto;}
+#article-view .doc {font-size: 0.92em; line-height: 1.5;}
+#article-view .doc table {border-collapse: collapse; display: block; overflow-x: auto;}
+#article-view .doc th, #article-view .doc td {border: 1px solid #ccc; padding: 2px 6px; text-align: left;}
+#article-view .cited {background: #fff3b0; outline: 2px solid #e0a800; scroll-margin: 40vh;}
+#article-view .doc-source, #article-view .page-mark {color: #777; font-size: 0.85em;}
+#chat a[href^="#cite-"] {white-space: nowrap;}
+.hidden-bridge {display: none !important;}
 footer {display: none !important;}
+@media (max-width: 640px) {
+  #chat {height: calc(100dvh - 360px) !important;}
+  .gradio-container {padding: 4px !important;}
+}
+"""
+# A click (or Enter) on a source's "Show in the article" link opens the article panel on that passage.
+BRIDGE_JS = """
+() => {
+  document.addEventListener('click', (event) => {
+    const link = event.target.closest && event.target.closest('a[href*="%s"]');
+    if (!link) return;
+    event.preventDefault(); event.stopPropagation();
+    const id = decodeURIComponent(link.getAttribute('href').split('%s')[1] || '');
+    const box = document.querySelector('#cite-target textarea, #cite-target input');
+    if (!box || !id) return;
+    box.value = id;
+    box.dispatchEvent(new Event('input', {bubbles: true}));
+    setTimeout(() => document.querySelector('#cite-open').click(), 50);
+  }, true);
+  // The Sources block's title is itself a keyboard button; the unlabelled arrow inside it is decoration.
+  new MutationObserver(() => {
+    document.querySelectorAll('[role="button"].title button[aria-label=""]').forEach((b) => {
+      b.setAttribute('aria-hidden', 'true'); b.setAttribute('tabindex', '-1');
+    });
+  }).observe(document.body, {childList: true, subtree: true});
+}
+""" % (CITE, CITE)
+SCROLL_JS = """
+() => {
+  const box = document.querySelector('#cite-target textarea, #cite-target input');
+  const id = box ? box.value : '';
+  let tries = 0;
+  const scroll = () => {  // wait for the panel to show this very passage, then bring it into view
+    const el = document.getElementById('passage-' + id);
+    if (el && el.classList.contains('cited')) {
+      el.scrollIntoView({block: 'center'}); el.focus({preventScroll: true});
+    } else if (tries++ < 50) { setTimeout(scroll, 100); }
+  };
+  scroll();
+}
 """
 # System fonts only: the page loads nothing from outside this machine.
 THEME = gr.themes.Default(font=["ui-sans-serif", "system-ui", "sans-serif"],
                           font_mono=["ui-monospace", "SFMono-Regular", "monospace"])
 
 
-def header(about: dict) -> str:
-    title = html.escape(about.get("title", "the article"))
-    author = html.escape(about.get("author", ""))
-    date = html.escape(about.get("date", ""))
-    byline = " · ".join(x for x in (author, date) if x)
-    return (f"## MLOps Stack Assistant\n"
-            f"Answers questions about **“{title}”** ({byline}) — **only from that article**, "
-            f"citing the passages it used. When the article doesn't cover a question, it says so.")
-
-
-def sources_markdown(reply: Reply) -> str:
-    parts = []
-    for c in reply.citations:
-        quote = html.escape(c.quote).replace("\n", " ")
-        parts.append(f"**[{c.number}] {html.escape(c.section)}** · `{html.escape(c.where)}`\n\n> {quote}")
-    return "\n\n".join(parts)
-
-
-def backend_note(reply: Reply) -> str:
-    """Which backend answered and what the grounding check removed (model backends only)."""
-    g = reply.grounding
-    if not g or reply.partial:
-        return ""
-    parts = [f"Answered by: {reply.backend}"]
-    if g.get("fallback"):
-        parts.append(f"the model's answer was not used ({html.escape(g['fallback'])})")
-    if g.get("dropped"):
-        n = len(g["dropped"])
-        parts.append(f"grounding check dropped {n} unsupported sentence{'s' if n > 1 else ''}")
-    if g.get("unknown_markers_removed"):
-        parts.append(f"removed {g['unknown_markers_removed']} citation(s) to missing passages")
-    return " · ".join(parts)
-
-
-def reply_messages(reply: Reply, asked: str) -> list[dict]:
-    """The chat messages that show one reply: the answer, then its sources (collapsible)."""
-    text = reply.text
-    if reply.refused:
-        text = f"**Not covered by the article.**\n\n{html.escape(text)}"
-    if reply.standalone_question and reply.standalone_question != asked.strip():
-        text = f"*Searched for: “{html.escape(reply.standalone_question)}”*\n\n{text}"
-    note = backend_note(reply)
-    if note:
-        text = f"{text}\n\n*{note}*"
-    messages = [{"role": "assistant", "content": text}]
-    if reply.citations and not reply.partial:
-        messages.append({"role": "assistant", "content": sources_markdown(reply),
-                         "metadata": {"title": f"Sources ({len(reply.citations)})", "status": "done"}})
-    return messages
-
-
-def render(turns: list[dict]) -> list[dict]:
-    """Chatbot messages for the whole conversation; user text is always shown as text."""
-    messages = []
-    for turn in turns:
-        messages.append({"role": "user", "content": html.escape(turn["question"])})
-        messages += turn["messages"]
-    return messages
-
-
-def history_of(turns: list[dict]) -> list[dict]:
-    """The conversation as the assistant API takes it (answers without the UI's decorations)."""
-    history = []
-    for turn in turns:
-        history.append({"role": "user", "content": turn["question"]})
-        history.append({"role": "assistant", "content": turn.get("answer", "")})
-    return history
-
-
-def conversation_file(turns: list[dict], about: dict) -> str | None:
-    """The conversation as markdown with every answer's citations, for the download button."""
-    if not turns:
-        return None
-    lines = [f"# Conversation about “{about.get('title', '')}”", ""]
-    for turn in turns:
-        lines += [f"**You:** {turn['question']}", ""]
-        data = turn.get("reply")
-        if not data:
-            lines += [f"**Assistant:** {turn.get('answer', '')}", ""]
-            continue
-        if data["standalone_question"] != turn["question"].strip():
-            lines += [f"*Searched for: {data['standalone_question']}*", ""]
-        lines += [f"**Assistant:** {data['answer']}", ""]
-        for c in data["citations"]:
-            lines += [f"> [{c['number']}] {c['section']} ({c['source']}, {c['chunk_id']}): {c['quote']}", ""]
-    folder = Path(tempfile.mkdtemp(prefix="stack-assistant-"))
-    path = folder / "conversation.md"
-    path.write_text("\n".join(lines), encoding="utf-8")
-    (folder / "conversation.json").write_text(
-        json.dumps([t.get("reply") for t in turns], ensure_ascii=False, indent=2), encoding="utf-8")
-    return str(path)
-
-
 def build_app(bot: Assistant) -> gr.Blocks:
-    about = bot.about
+    model = bot.index.model
+    examples = example_questions(model)
+    title = bot.about.get("title", "the corpus")
     max_chars = bot.settings.max_question_chars
+    keep = bot.settings.ui_saved_conversations
+    no_change = gr.skip()
 
     def respond(question: str, turns: list[dict]):
         """Stream one answer into the chat. Yields (chatbot, turns, textbox, download)."""
         turns = list(turns or [])
         question = question or ""
         if not question.strip():
-            yield render(turns), turns, "", gr.update()
+            yield render(turns), turns, "", no_change
             return
         turn = {"question": question, "messages": [], "answer": "", "reply": None}
         turns.append(turn)
@@ -150,71 +109,172 @@ def build_app(bot: Assistant) -> gr.Blocks:
             turn["messages"] = [{"role": "assistant", "content":
                                  f"⚠️ That question is too long ({len(question):,} characters; the limit is "
                                  f"{max_chars:,}). Please shorten it."}]
-            yield render(turns), turns, "", gr.update()
+            yield render(turns), turns, "", no_change
             return
         try:
             for reply in bot.stream(question, history_of(turns[:-1])):
                 turn["messages"] = reply_messages(reply, question)
-                yield render(turns), turns, "", gr.update()
+                yield render(turns), turns, "", no_change
             turn["answer"], turn["reply"] = reply.text, reply_to_json(reply)
         except QuestionError as exc:
             turn["messages"] = [{"role": "assistant", "content": f"⚠️ {html.escape(str(exc)).capitalize()}."}]
         except Exception:  # the server keeps serving; the user gets a plain message
             log.exception("answering %r failed", question[:200])
             turn["messages"] = [{"role": "assistant", "content": FAILURE}]
-        yield render(turns), turns, "", conversation_file(turns, about)
+        yield render(turns), turns, "", conversation_file(turns, title)
 
     def retry(turns: list[dict]):
         turns = list(turns or [])
         if not turns:
-            yield render(turns), turns, "", gr.update()
+            yield render(turns), turns, "", no_change
             return
         last = turns.pop()
         yield from respond(last["question"], turns)
 
-    def new_chat():
-        return [], [], "", None
+    # -- conversations kept in the browser --------------------------------------------------------
+    def restore(saved):
+        saved = saved_chats.valid(saved)
+        conversation_id, turns = saved_chats.current_turns(saved)
+        return (saved, conversation_id, turns, render(turns), listing_update(saved),
+                conversation_file(turns, title))
 
+    def persist(saved, conversation_id, turns):
+        if keep <= 0:
+            return no_change, conversation_id, no_change
+        saved, conversation_id = saved_chats.store(saved_chats.valid(saved), conversation_id, turns, keep)
+        return saved, conversation_id, listing_update(saved)
+
+    def open_conversation(chosen, saved):
+        saved, turns = saved_chats.select(saved_chats.valid(saved), chosen)
+        return saved, saved["current"], turns, render(turns), conversation_file(turns, title)
+
+    def delete_conversation(saved, conversation_id):
+        saved = saved_chats.delete(saved_chats.valid(saved), conversation_id)
+        return saved, None, [], [], listing_update(saved), None
+
+    def new_chat(saved):
+        saved = {**saved_chats.valid(saved), "current": None}
+        return [], [], "", None, None, saved, listing_update(saved)
+
+    def listing_update(saved):
+        return gr.update(choices=saved_chats.choices(saved), value=saved["current"])
+
+    # -- sources in their article ------------------------------------------------------------------
+    def show_source(chunk_id: str):
+        passage = bot.passage((chunk_id or "").strip())
+        if passage is None:
+            page = ("<p role='status'>That passage is no longer in the corpus: it has been re-indexed "
+                    "since this answer. Ask again for current sources.</p>")
+        else:
+            page = article_page(bot.document(passage.source), passage.chunk_id)
+        return page, gr.Sidebar(open=True)
+
+    # -- feedback ----------------------------------------------------------------------------------
+    def vote(turns, data: gr.LikeData):
+        index = data.index[0] if isinstance(data.index, (list, tuple)) else data.index
+        at = turn_of_message(turns or [], int(index))
+        if at is None or not isinstance(data.liked, bool):
+            return None, gr.update(visible=False), gr.skip()
+        turn = turns[at]
+        entry = feedback.make_entry(vote="up" if data.liked else "down", question=turn["question"],
+                                    history=[t["question"] for t in turns[:at]], reply=turn.get("reply"),
+                                    corpus=bot.index.collection_name)
+        try:
+            feedback.record(bot.settings, entry)
+        except OSError:
+            log.exception("could not record feedback")
+            gr.Warning("Your vote could not be saved (the server logged why).")
+            return None, gr.update(visible=False), gr.skip()
+        prompt = "What was wrong with this answer?" if entry["vote"] == "down" else "What was good about it?"
+        return entry, gr.update(visible=True), gr.update(value="", label=f"{prompt} (optional)")
+
+    def add_comment(pending, comment):
+        if pending and (comment or "").strip():
+            entry = {**pending, "comment": comment.strip()[:feedback.MAX_COMMENT]}
+            try:
+                feedback.record(bot.settings, entry)
+                gr.Info("Thanks — your comment was saved with your vote.")
+            except OSError:
+                log.exception("could not record feedback")
+                gr.Warning("Your comment could not be saved (the server logged why).")
+        return None, gr.update(visible=False), ""
+
+    # -- the API -----------------------------------------------------------------------------------
     def api_ask(question: str, history: list[dict] | None = None) -> dict:
-        """Answer `question` (with earlier `history` messages) from the article; the reply JSON."""
+        """Answer `question` (with earlier `history` messages) from the corpus; the reply JSON."""
         try:
             return reply_to_json(bot.ask(question, check_history(history)))
         except AssistantError as exc:
             raise gr.Error(str(exc)) from None
 
-    def api_reindex() -> dict:
-        """Re-read the corpus and swap in its index (answers in flight finish on the old one)."""
+    admin_token = bot.settings.admin_token.get_secret_value() if bot.settings.admin_token else None
+
+    def api_reindex(token: str) -> dict:
+        """Re-read the corpus and swap in its index (answers in flight finish on the old one). Needs the
+        admin token (STACK_ASSISTANT_ADMIN_TOKEN)."""
+        if not (isinstance(token, str) and secrets.compare_digest(token.encode(), admin_token.encode())):
+            log.warning("refused a /reindex request without the admin token")
+            raise gr.Error("refused: /reindex needs the admin token")
         try:
             return bot.reindex()
         except AssistantError as exc:
             raise gr.Error(str(exc)) from None
 
-    with gr.Blocks(title="MLOps Stack Assistant") as app:
-        gr.Markdown(header(about), elem_id="header")
-        turns = gr.State([])
-        chatbot = gr.Chatbot(elem_id="chat", height=520, show_label=False, buttons=["copy"],
-                             placeholder="Ask about Kubeflow, Metaflow or Prefect — answers come only from the article.",
-                             feedback_options=None, sanitize_html=True)
-        with gr.Row():
-            box = gr.Textbox(placeholder="Ask a question about the article…", show_label=False, scale=8,
-                             elem_id="question", max_lines=6, autofocus=True)
-            send = gr.Button("Send", variant="primary", scale=1, elem_id="send")
+    with gr.Blocks(title=page_title(model, bot.about)) as app:
+        saved = gr.BrowserState(saved_chats.EMPTY, storage_key="stack-assistant-conversations",
+                                secret=saved_chats.state_key(bot.settings.data_dir))
+        turns, conversation, pending = gr.State([]), gr.State(None), gr.State(None)
+        with gr.Sidebar(position="left", open=False, label="Conversations", elem_id="conversations",
+                        visible=keep > 0):
+            listing = gr.Radio(choices=[], label="Conversations kept in this browser", elem_id="conversation-list")
+            delete_btn = gr.Button("Delete this conversation", size="sm", variant="stop",
+                                   elem_id="delete-conversation")
+        with gr.Sidebar(position="right", open=False, label="Article", elem_id="article-panel", width=480) as panel:
+            article = gr.HTML("<p>Open a source (“Show [n] in the article”) to read it in its article.</p>",
+                              elem_id="article-view")
+        gr.Markdown(header(model, bot.about), elem_id="header")
+        chatbot = gr.Chatbot(elem_id="chat", show_label=False, buttons=["copy"], placeholder=placeholder(model),
+                             feedback_options=("Like", "Dislike"), sanitize_html=True, label="Conversation")
+        with gr.Row(visible=False, elem_id="comment-row") as comment_row:
+            comment = gr.Textbox(label="Comment (optional)", max_lines=3, scale=8, elem_id="comment")
+            comment_btn = gr.Button("Send comment", size="sm", scale=1, elem_id="send-comment")
+        with gr.Row(equal_height=True):
+            box = gr.Textbox(placeholder="Ask a question about the corpus…", show_label=False, scale=8,
+                             elem_id="question", max_lines=6, autofocus=True, label="Your question")
+            send = gr.Button("Send", variant="primary", scale=1, min_width=80, elem_id="send")
         with gr.Row(elem_id="examples"):
-            example_buttons = [gr.Button(q, size="sm") for q in EXAMPLES]
+            example_buttons = [gr.Button(q, size="sm") for q in examples]
         with gr.Row():
             retry_btn = gr.Button("Retry", size="sm", elem_id="retry")
             new_btn = gr.Button("New chat", size="sm", elem_id="new-chat")
-            download = gr.DownloadButton("Download conversation (.md)", value=None, size="sm",
-                                         elem_id="download")
+            download = gr.DownloadButton("Download conversation (.md)", value=None, size="sm", elem_id="download")
+        cite_target = gr.Textbox(elem_id="cite-target", elem_classes="hidden-bridge", show_label=False,
+                                 container=False)
+        cite_open = gr.Button("open source", elem_id="cite-open", elem_classes="hidden-bridge")
+
         outputs = [chatbot, turns, box, download]
-        box.submit(respond, [box, turns], outputs, api_visibility="private")
-        send.click(respond, [box, turns], outputs, api_visibility="private")
-        for button, question in zip(example_buttons, EXAMPLES):
-            button.click(partial(respond, question), [turns], outputs, api_visibility="private")
-        retry_btn.click(retry, [turns], outputs, api_visibility="private")
-        new_btn.click(new_chat, None, outputs, api_visibility="private")
+        keeping = dict(fn=persist, inputs=[saved, conversation, turns], outputs=[saved, conversation, listing],
+                       api_visibility="private")
+        box.submit(respond, [box, turns], outputs, api_visibility="private").then(**keeping)
+        send.click(respond, [box, turns], outputs, api_visibility="private").then(**keeping)
+        for button, question in zip(example_buttons, examples):
+            button.click(partial(respond, question), [turns], outputs, api_visibility="private").then(**keeping)
+        retry_btn.click(retry, [turns], outputs, api_visibility="private").then(**keeping)
+        new_btn.click(new_chat, [saved], [chatbot, turns, box, download, conversation, saved, listing],
+                      api_visibility="private")
+        app.load(restore, [saved], [saved, conversation, turns, chatbot, listing, download], api_visibility="private")
+        listing.input(open_conversation, [listing, saved], [saved, conversation, turns, chatbot, download],
+                      api_visibility="private")
+        delete_btn.click(delete_conversation, [saved, conversation],
+                         [saved, conversation, turns, chatbot, listing, download], api_visibility="private")
+        cite_open.click(show_source, [cite_target], [article, panel], api_visibility="private").then(
+            None, None, None, js=SCROLL_JS)
+        chatbot.like(vote, [turns], [pending, comment_row, comment], api_visibility="private")
+        comment.submit(add_comment, [pending, comment], [pending, comment_row, comment], api_visibility="private")
+        comment_btn.click(add_comment, [pending, comment], [pending, comment_row, comment], api_visibility="private")
         gr.api(api_ask, api_name="ask")
-        gr.api(api_reindex, api_name="reindex", concurrency_limit=1)
+        if admin_token:
+            gr.api(api_reindex, api_name="reindex", concurrency_limit=1)
     return app
 
 
@@ -232,7 +292,6 @@ def serve(bot: Assistant, host: str, port: int, *, block: bool = True) -> gr.Blo
     app = build_app(bot)
     app.queue(default_concurrency_limit=bot.settings.ui_concurrency, max_size=bot.settings.ui_queue_size)
     app.launch(server_name=host, server_port=port, auth=auth_from(bot.settings), share=False,
-                      show_error=False, quiet=True, prevent_thread_lock=not block, theme=THEME, css=CSS,
-                      footer_links=[], ssr_mode=False, pwa=False, mcp_server=False,
-                      enable_monitoring=False)
+               show_error=False, quiet=True, prevent_thread_lock=not block, theme=THEME, css=CSS, js=BRIDGE_JS,
+               footer_links=[], ssr_mode=False, pwa=False, mcp_server=False, enable_monitoring=False)
     return app

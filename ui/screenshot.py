@@ -1,7 +1,8 @@
 """Drives the real UI in Debian's Chromium (Playwright, never `playwright install`) and saves the
-README's screenshot: a question answered with its sources open.
+README's screenshots: a follow-up answered with a source opened in the article view, and the page at a
+phone's width (390×844).
 
-    python -m ui.screenshot [--out ui/assets/screenshot.png]
+    python -m ui.screenshot [--out ui/assets/screenshot.png] [--phone-out ui/assets/phone.png]
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ CHROMIUM = "/usr/bin/chromium"
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
          "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 DEFAULT_OUT = Path(__file__).resolve().parent / "assets" / "screenshot.png"
+PHONE_OUT = Path(__file__).resolve().parent / "assets" / "phone.png"
 
 
 def free_port() -> int:
@@ -73,9 +75,37 @@ def open_sources(page) -> None:
     page.wait_for_timeout(200)
 
 
+def open_sidebar(page, elem_id: str) -> None:
+    """Open one of the page's sidebars ("conversations", "article-panel") if it is closed."""
+    side = page.locator(f"#{elem_id}")
+    if "open" not in (side.get_attribute("class") or "").split():
+        side.locator(':scope > button[aria-label="Toggle Sidebar"]').click()
+        page.wait_for_timeout(400)
+
+
+def open_in_article(page, number: int = 1, keyboard: bool = False):
+    """Open source [number] of the last answer in the article panel; the highlighted passage."""
+    link = page.get_by_role("link", name=f"Show [{number}] in the article").last
+    if keyboard:
+        link.focus()
+        page.keyboard.press("Enter")
+    else:
+        link.click()
+    chunk = link.get_attribute("href").split("#cite-")[1]
+    cited = page.locator(f"#article-view #passage-{chunk}.cited")
+    cited.wait_for(state="visible", timeout=10_000)
+    try:  # the panel scrolls the passage into view
+        page.wait_for_function("""id => { const r = document.getElementById('passage-' + id).getBoundingClientRect();
+                                   return r.top >= 0 && r.bottom <= window.innerHeight; }""", arg=chunk, timeout=5_000)
+    except Exception:
+        pass  # callers that care assert the position themselves
+    return cited
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
+    parser.add_argument("--phone-out", type=Path, default=PHONE_OUT)
     args = parser.parse_args()
 
     from assistant import Assistant
@@ -89,9 +119,14 @@ def main() -> None:
         ask(page, "Tell me about Metaflow.")
         ask(page, "How hard is it to set up?")
         open_sources(page)
+        open_in_article(page, 2)
         args.out.parent.mkdir(parents=True, exist_ok=True)
-        page.screenshot(path=str(args.out), full_page=True)
-    print(f"saved {args.out}")
+        page.screenshot(path=str(args.out))
+    with browser_page(390, 844) as page:
+        open_chat(page, f"http://127.0.0.1:{port}/")
+        ask(page, "Which is cheapest to self-host?")
+        page.screenshot(path=str(args.phone_out))
+    print(f"saved {args.out} and {args.phone_out}")
 
 
 if __name__ == "__main__":
