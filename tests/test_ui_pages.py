@@ -201,3 +201,25 @@ def test_reindex_is_refused_without_the_admin_token(server, bot):
         assert client.predict(token, api_name="/reindex")["changed"] is False
     finally:
         app.close()
+
+
+def test_with_several_documents_the_header_lists_them(tmp_path):
+    import shutil
+
+    from assistant.corpus import load_corpus
+    from assistant.showcase import example_questions
+    from ui.render import header
+
+    from conftest import ARTICLE
+
+    shutil.copy(ARTICLE, tmp_path / ARTICLE.name)
+    for f in OTHER_CORPUS.iterdir():
+        shutil.copy(f, tmp_path / f.name)
+    corpus = load_corpus(tmp_path)
+    text = header(corpus.model, corpus.about)
+    assert text.startswith("## 2 documents")
+    assert "- **MLOps Stack Comparison: Kubeflow vs Metaflow vs Prefect** · mlai.qa Team" in text
+    assert "- **Choosing a Vector Database: Qdrant vs Weaviate vs Milvus** · Dana Whitfield" in text
+    assert "only from these documents" in text
+    questions = example_questions(corpus.model)
+    assert len(questions) == 4 and len(set(questions)) == 4
