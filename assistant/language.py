@@ -73,6 +73,14 @@ RARE_ZIPF = 3.0  # below: a rare word that can carry a topic ("orchestration" 2.
                  # the two, a less common word that is usually phrasing ("hassle" 3.6, "paired" 3.8)
 
 
+def abbreviates(short: str, word: str) -> bool:
+    """A short token that is not an everyday word and begins a longer one: "ops" for "operational",
+    "infra" for "infrastructure", "perf" for "performance"."""
+    head = short[:-1] if short.endswith("s") and len(short) > 2 else short
+    return (len(short) >= 3 and len(head) >= 2 and len(word) >= len(head) + 4 and word.startswith(head)
+            and not is_everyday(short))
+
+
 def is_everyday(word: str) -> bool:
     """An everyday English word, or an everyday word's comparative/superlative/adverb form."""
     word = word.lower()
@@ -264,6 +272,7 @@ ASKS_MAKER = _rx(r"^\s*who (?:created|made|built|founded|develops|developed|main
                  r"invented|started|owns|is behind|came up with)\b",
                  r"\b(?:which|what) (?:company|organi[sz]ation|team|firm)\b.{0,20}\b(?:created|made|built|founded|"
                  r"develops|developed|maintains|designed|invented|started|owns|is behind|came up with)\b")
+QUANTITY = re.compile(r"\d|\b(?:dozens?|hundreds?|thousands?|millions?|billions?|trillions?|tens)\b", re.I)
 ASKS_COUNT = _rx(r"^\s*how many\b", r"\bwhat (?:number|percentage) of\b")
 ASKS_NOUN = _rx(r"^\s*(?:what|which)\s+(?:is the |are the |kind of |type of |sort of )?(?:\w+[\s-]){0,2}?"
                 r"(?P<noun>[a-z][\w-]{2,})\s+(?:is|are|was|were|does|do|did|has|have|should|would|can)\b",

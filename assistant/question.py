@@ -99,10 +99,12 @@ def match_dimensions(text: str, model: ArticleModel, index, vector, mentioned=No
     labels = np.asarray(index.embed_sentences([d.label for d in dims] + [f"What is its {d.noun}?" for d in dims]))
     cosine = (labels @ np.asarray(vector)).reshape(2, len(dims)).max(axis=0)
     asked = set(lang.tokenize(bare))
+    short = {a for a in asked if a not in index.vocabulary()}  # "ops": perhaps short for a label's word
     scored = []
     for dim, cos in zip(dims, cosine):
         own = [w for w in lang.tokenize(compound_parts(dim.label)) if len(w) > 2]
-        share = sum(1 for w in own if w in asked or ("-" not in w and any(lang.same_word(w, a) for a in asked)))
+        share = sum(1 for w in own if w in asked or ("-" not in w and any(lang.same_word(w, a) for a in asked))
+                    or any(lang.abbreviates(a, w) for a in short))
         share = share / len(own) if own else 0.0
         named_value = VALUE_WEIGHT if (mentioned or {}).get(dim.key) else 0.0  # "is it written in Go?"
         if not share and not named_value and cos < COSINE_ONLY_MIN:
@@ -142,12 +144,17 @@ def settle_dimension(q: Question, hits, dense, model: ArticleModel) -> Dimension
     dimension whose line or row retrieval put first, closely matched."""
     if q.dimensions or q.recommendation or q.about_article or q.overview or not hits:
         return None
-    if lang.ASKS_WHEN.search(q.text) or lang.ASKS_MAKER.search(q.text) or lang.ASKS_COUNT.search(q.text):
-        return None  # it asks for a date, a maker, a number: not what a table row holds
+    if lang.ASKS_WHEN.search(q.text) or lang.ASKS_MAKER.search(q.text):
+        return None  # it asks for a date or a maker: not what a table row holds
+    counting = bool(lang.ASKS_COUNT.search(q.text))  # a number: only a row of quantities can hold it
+    candidates = [(s, d) for s, d in q.dimension_candidates
+                  if not counting or (d.rows and all(lang.QUANTITY.search(v) for v in d.rows[0].cells.values()))]
     near = {p.chunk_id for p, _ in dense[:AGREEMENT_TOP]}
-    for score, dim in q.dimension_candidates:
+    for score, dim in candidates:
         if score >= AGREEMENT_MIN_SCORE and near & own_passages(dim, q.subjects, model):
             return dim
+    if counting:  # the one row of quantities the question's words point at
+        return candidates[0][1] if len(candidates) == 1 and candidates[0][0] >= AGREEMENT_MIN_SCORE else None
     judging = q.polarity is not None and (q.superlative or q.comparative or q.yes_no or q.premise or q.which)
     ranked = [(s, d) for s, d in q.dimension_candidates if d.ordered]
     if judging and ranked:  # only a dimension with levels can be judged: the one retrieval finds first

@@ -190,3 +190,12 @@ def test_odd_corpora_are_read_without_crashing(tmp_path):
     assert "Rust" in follow.standalone_question and "**Enforced by the compiler**" in follow.text, follow.text
     reply = bot.ask("How much did the new runner cut release time?")
     assert not reply.refused and reply.citations[0].source == "notes.md", reply.text
+
+
+def test_a_count_question_reads_a_row_of_quantities_and_short_forms_match_labels(vector_bot):
+    reply = vector_bot.ask("how many vectors can weaviate comfortably handle?")
+    assert reply.text.startswith("Weaviate's comfortable scale is **Hundreds of millions** [1]"), reply.text
+    reply = vector_bot.ask("How many people work at Qdrant?")  # no row holds that number
+    assert reply.refused, reply.text
+    reply = vector_bot.ask("how much ops work is milvus to run?")  # "ops": operational
+    assert reply.text.startswith("Milvus's operational footprint is **Moderate–Heavy** [1]"), reply.text
