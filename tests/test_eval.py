@@ -10,7 +10,7 @@ import pytest
 from evals.scoring import Case, Outcome, holds, load_cases, score_case
 from evals.suite import SUITE_FILE, load_suite
 
-from conftest import ARTICLE, ROOT, run_cli
+from conftest import ARTICLE, ROOT
 
 SUITE_NAMES = ["article", "article-generalization", "vector-databases", "task-queues"]
 

@@ -2,7 +2,6 @@
 running server, a build killed halfway, and 20 chat sessions at once."""
 
 import os
-import shutil
 import signal
 import subprocess
 import sys
