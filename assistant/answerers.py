@@ -26,6 +26,9 @@ VERDICT_MIN_WORDING = 0.25  # a yes/no on a named value needs the question's wor
 ORDINAL = {2: "two", 3: "three", 4: "four", 5: "five", 6: "six"}
 
 
+MIN_OWN_SIMILARITY = 0.45  # a premise correction also quotes the asked subject's own sentence this close
+
+
 @dataclass
 class Sentence:
     text: str
@@ -146,8 +149,14 @@ class ExtractiveAnswerer:
         for s in ev.sentences:
             elsewhere = set(s.passage.subjects) and not set(s.passage.subjects) & set(q.subjects)
             if elsewhere and set(q.misplaced) & set(lang.tokenize(s.text)):
-                return [f"That premise doesn't match the article, which says this of "
-                        f"{index.model.names(list(s.passage.subjects[:1]))}: “{s.text.rstrip('.')}.” {cite(s.passage)}"]
+                parts = [f"That premise doesn't match the article, which says this of "
+                         f"{index.model.names(list(s.passage.subjects[:1]))}: “{s.text.rstrip('.')}.” {cite(s.passage)}"]
+                own = next((t for t in ev.sentences if t.passage.subjects[:1] == tuple(q.subjects[:1])
+                            and t.similarity >= MIN_OWN_SIMILARITY), None)
+                if own:  # and what it says of the subject asked about, on the same question
+                    parts.append(f"Of {index.model.names(q.subjects[:1])} it says: “{own.text.rstrip('.')}.” "
+                                 f"{cite(own.passage)}")
+                return parts
         return []
 
     def _table_fact(self, q: Question, dim: Dimension, ev: Evidence, model: ArticleModel, shown) -> list[str]:

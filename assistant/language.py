@@ -191,6 +191,7 @@ RECOMMEND = _rx(
     r"\b(?:use|reach for|adopt|go for)\b.{0,40}\b(?:if|when)\b", r"\bworth (?:it|using|adopting)\b",
     r"\bwhat (?:do|should|would|can) (?:we|i) (?:use|pick|choose|go with|run)\b", r"\b(?:any )?options\s*\?\s*$",
     r"\b(?:any )?advice\b", r"\bwhat(?:'s| is) (?:the )?(?:best|right) (?:fit|choice|option|tool)\b",
+    r"\bwhat (?:fits|suits)\b", r"\bwhat(?:'s| is) the (?:move|call|play)\b", r"\b(?:safer|safest|smarter) (?:bet|pick|choice)\b",
 )
 WHICH = _rx(r"^\s*which\b", r"\bwhich (?:one|of|tool|option)\b",
             r"^\s*what\s+(?!does|do|did|is|are|was|were|would|should|can|could|will|about|if|kind|type|sort)"
@@ -282,7 +283,7 @@ DATE = _rx(r"\b(?:1[89]|20)\d\d\b", r"\b(?:january|february|march|april|may|june
 MAKER = _rx(r"\b(?:built|created|made|developed|founded|designed|open-sourced|started|launched|maintained|"
             r"backed|invented|written|wrote)\b (?:at|by|in)\b", r"\bbuilt at\b", r"\bfrom (?:the )?team\b")
 NOT_A_TOPIC_NOUN = frozenset("one ones kind type sort way thing things option options tool tools part parts "
-                             "difference differences".split())
+                             "difference differences stuff bits pieces extras aspects areas".split())
 
 # -- advice --------------------------------------------------------------------------------------
 # Headings of a section that gives advice, and sentences shaped like advice ("X makes sense if ...").
@@ -290,7 +291,8 @@ ADVICE_HEADING = _rx(r"\bchoos", r"\bpick", r"\bwhich\b", r"\bwhen to\b", r"\bre
                      r"\bbottom line", r"\bdecid", r"\bdecision", r"\bconclusion", r"\bbest fit", r"\bselect")
 ADVICE_SHAPE = _rx(
     r"\b(?:choose|pick|use|go with|reach for|opt for|adopt|prefer)\b",
-    r"\b(?:right|good|better|best|default|natural|obvious|safe|legitimate|sensible) (?:choice|fit|default|option|pick)\b",
+    r"\b(?:right|good|better|best|default|natural|obvious|safe|safer|safest|legitimate|sensible|smart|smarter) "
+    r"(?:choice|fit|default|option|pick|bet)\b",
     r"\bmakes? (?:the most )?sense\b", r"\bwell[- ]suited\b", r"\bsuited to\b", r"\bearns? its keep\b",
     r"\bexcels? at\b", r"\bworth\b", r"\bfits?\b", r"\bshines?\b", r"\btoo much\b", r"\boverkill\b",
 )

@@ -53,7 +53,7 @@ class Question:
 
 
 SITUATION = re.compile(
-    r"\b(?:we|we're|we are|we've|our|i'm|i am|i have|my|us)\b|\bif (?:you|i|we)\b|\bfor (?:a|an|teams?)\b"
+    r"\b(?:we|we're|we are|we've|our|i'm|im|i am|i have|i just|i only|i want|i need|my|us)\b|\bif (?:you|i|we)\b|\bfor (?:a|an|teams?)\b"
     r"|\b(?:a|an) (?:\w+ )?(?:startup|company|team|shop|org|organi[sz]ation)\b", re.I)
 
 
