@@ -268,7 +268,10 @@ COST_QUESTION = _rx(r"\bhow much (?:does|do|is|would|will|are|did)\b.{0,60}\b(?:
                     r"\bwhat (?:does|do|would|will) .{0,40}\bcost\b", r"\bhow (?:expensive|pricey)\b")
 
 # -- what a question asks for, and what an answer to it must contain ---------------------------
-ASKS_WHEN = _rx(r"^\s*when (?:was|were|did|is|will|does)\b", r"\bwhat year\b", r"\bsince when\b", r"\bhow old\b")
+ASKS_VERSION = _rx(r"\b(?:which|what)(?:'s| is)?(?: the)? (?:latest |first |current |newest |oldest |last )?"
+                   r"(?:[\w-]+ )?(?:version|release)\b")
+VERSION = _rx(r"\bv?\d+\.\d+(?:\.\d+)?\b", r"\b(?:version|release) \d")
+ASKS_WHEN = _rx(r"(?:^|[,;.?!]\s*|\band\s+)when (?:was|were|did|is|will|does)\b", r"\bwhat year\b", r"\bsince when\b", r"\bhow old\b")
 ASKS_MAKER = _rx(r"^\s*who (?:created|made|built|founded|develops|developed|maintains|maintained|wrote|designed|"
                  r"invented|started|owns|is behind|came up with)\b",
                  r"\b(?:which|what) (?:company|organi[sz]ation|team|firm)\b.{0,20}\b(?:created|made|built|founded|"

@@ -21,7 +21,8 @@ from .settings import Settings
 RARE_IDF = 1.9  # a word in at most ~3 of a small article's passages
 # Question words that are rare in English but never a topic.
 QUESTION_WORDS = frozenset("pros cons tradeoff tradeoffs downside downsides upside upsides versus vs "
-                           "tldr summarise summarize overview recommend eli5 btw imo fyi".split())
+                           "tldr summarise summarize overview recommend eli5 btw imo fyi gotcha gotchas caveat "
+                           "caveats pitfall pitfalls drawback drawbacks quirk quirks footgun footguns".split())
 
 
 @dataclass
@@ -70,7 +71,8 @@ def check_scope(question: Question, best_sentence: float, index: Index, settings
 
 def missing_answer(question: Question, sentences, index: Index) -> str:
     """What a question asks for that no retrieved sentence about its subject holds: a date for
-    "when ...?", a maker for "who built ...?", a number for "how many ...?", the asked-for thing for
+    "when ...?", a maker for "who built ...?", a number for "how many ...?", a version number for "which
+    version ...?", the asked-for thing for
     "what <thing> is ...?". Returns how to say it ("when", "who made it", ...), or ""."""
     if question.about_article or question.dimensions or question.recommendation:
         return ""
@@ -83,6 +85,8 @@ def missing_answer(question: Question, sentences, index: Index) -> str:
         return "who made it"
     if lang.ASKS_COUNT.search(text) and not any(re.search(r"\d", t) for t in about):
         return "how many"
+    if lang.ASKS_VERSION.search(text) and not any(lang.VERSION.search(t) for t in about):
+        return "which version"
     m = lang.ASKS_NOUN.search(text)
     noun = (m["noun"] or m["last"]).lower() if m else ""
     if noun and noun not in lang.NOT_A_TOPIC_NOUN and not index.model.is_subject_word(noun) \
