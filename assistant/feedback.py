@@ -2,8 +2,9 @@
 thumbs-down answers exported as draft eval cases (the format of ``evals/*.yaml``).
 
 A line is written whole, under an exclusive lock, in one ``write`` to a file opened for appending, so
-concurrent votes (several UI workers, several threads) never interleave. A comment added after a vote
-is written as a new complete line with the same ``id``; readers keep the newest line per id.
+concurrent votes (several UI workers, several threads) never interleave. A comment added after a vote,
+a changed vote and a withdrawn one are written as new complete lines with the same ``id``; readers keep
+the newest line per id and drop withdrawn votes.
 """
 
 from __future__ import annotations
@@ -23,6 +24,8 @@ from .settings import Settings
 FIELDS = ("id", "time", "vote", "comment", "question", "history", "standalone_question", "answer",
           "citations", "refused", "backend", "corpus")
 MAX_COMMENT = 1000
+VOTES = ("up", "down", "withdrawn")
+UNPRINTABLE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")  # not for YAML comments or terminals
 
 
 class FeedbackError(ValueError):
@@ -37,8 +40,8 @@ def make_entry(*, vote: str, question: str, history: list[str], reply: dict | No
                comment: str = "", entry_id: str | None = None) -> dict[str, Any]:
     """One feedback record: the vote ("up"/"down"), the question as asked and the earlier questions of
     its conversation, and the reply as the reply JSON gave it."""
-    if vote not in ("up", "down"):
-        raise FeedbackError(f"vote must be 'up' or 'down', not {vote!r}")
+    if vote not in VOTES:
+        raise FeedbackError(f"vote must be one of {', '.join(VOTES)}, not {vote!r}")
     reply = reply or {}
     return {
         "id": entry_id or uuid.uuid4().hex[:12],
@@ -75,24 +78,25 @@ def record(settings: Settings, entry: dict[str, Any]) -> Path:
 
 
 def read(path: Path) -> tuple[list[dict], int]:
-    """The newest record per id, oldest first, and how many lines could not be read."""
+    """The newest record per id (withdrawn votes left out), oldest first, and how many lines could
+    not be read."""
     if not path.is_file():
         return [], 0
     newest: dict[str, dict] = {}
     bad = 0
-    for line in path.read_text(encoding="utf-8", errors="replace").splitlines():
+    for line in path.read_text(encoding="utf-8", errors="replace").split("\n"):  # not splitlines(): U+2028
         if not line.strip():
             continue
         try:
             entry = json.loads(line)
-            if entry.get("vote") not in ("up", "down") or not entry.get("id"):
+            if entry.get("vote") not in VOTES or not entry.get("id"):
                 raise ValueError
         except ValueError:
             bad += 1
             continue
         newest.pop(entry["id"], None)  # a later line for the same vote replaces it (and moves it last)
         newest[entry["id"]] = entry
-    return list(newest.values()), bad
+    return [e for e in newest.values() if e["vote"] != "withdrawn"], bad
 
 
 def summarise(entries: list[dict]) -> dict[str, Any]:
@@ -106,7 +110,7 @@ def summarise(entries: list[dict]) -> dict[str, Any]:
         "with_comment": sum(1 for e in entries if e.get("comment")),
         "first": entries[0]["time"] if entries else None,
         "last": entries[-1]["time"] if entries else None,
-        "down_questions": Counter(e["question"].strip() for e in down).most_common(),
+        "down_questions": Counter(printable(e["question"]) for e in down).most_common(),
     }
 
 
@@ -128,11 +132,17 @@ def draft_cases(entries: list[dict]) -> str:
         if entry.get("history"):
             case["standalone"] = re.escape(entry.get("standalone_question") or entry["question"])
         lines.append(f"  # {entry['time']} · corpus {entry.get('corpus', '')} · backend {entry.get('backend', '')}")
-        for label, text in (("answered", entry.get("answer", "")), ("comment", entry.get("comment", ""))):
+        for label, text in (("answered", UNPRINTABLE.sub(" ", entry.get("answer", ""))),
+                            ("comment", UNPRINTABLE.sub(" ", entry.get("comment", "")))):
             for i, part in enumerate(text.splitlines() or ([""] if label == "answered" else [])):
                 lines.append(f"  # {label + ':' if i == 0 else ' ' * (len(label) + 1)} {part}".rstrip())
         dumped = yaml.safe_dump([case], allow_unicode=True, sort_keys=False, width=100)
-        lines += ["  " + ln if ln else ln for ln in dumped.splitlines()]
+        lines += ["  " + ln if ln else ln for ln in dumped.rstrip("\n").split("\n")]
     if lines[-1] == "cases:":
         lines[-1] = "cases: []"
     return "\n".join(lines) + "\n"
+
+
+def printable(text: str) -> str:
+    """One line of plain text (for summaries in a terminal)."""
+    return " ".join(UNPRINTABLE.sub(" ", text).split())

@@ -3,6 +3,7 @@ exported as draft eval cases that the eval command runs."""
 
 import json
 import multiprocessing
+import re
 
 import pytest
 
@@ -78,5 +79,8 @@ def test_feedback_command_summarises_and_exports_cases_that_eval_runs(bot, data_
     assert case.standalone and case.passages == [] and case.must == []
     ran = run_cli("eval", "--set", str(out), "--no-baseline", "--out", str(tmp_path / "report"), env=env, timeout=400)
     assert ran.returncode == 0, ran.stderr
-    assert "1 cases: passed" in ran.stdout
+    assert re.search(r"^1 cases: passed \d\.\d{3}", ran.stdout, re.M), ran.stdout
+    (scored,) = json.loads((tmp_path / "report" / "report.json").read_text())["assistant_cases"]
+    assert scored["id"] == case.id and scored["question"] == "Tell me about Prefect. → and its learning curve?"
+    assert not scored["refused"] and scored["words"] > 3  # the draft's question was really asked
     assert json.loads(run_cli("feedback", "--json", env=env).stdout)["down"] == 1

@@ -171,6 +171,8 @@ def test_sources_and_buttons_work_from_the_keyboard_and_are_named(server):
         page.locator("#question textarea").fill("Which is cheapest to self-host?")
         page.keyboard.press("Enter")
         page.get_by_text("Sources (1)").last.wait_for(timeout=20_000)
+        page.wait_for_function("() => !document.querySelector('.generating, .pending')", timeout=20_000)
+        page.wait_for_timeout(500)
         unnamed = page.evaluate("""() => [...document.querySelectorAll('button, [role="button"], a[href], input, textarea')]
             .filter(e => e.offsetParent !== null && e.getAttribute('aria-hidden') !== 'true')
             .filter(e => !((e.getAttribute('aria-label') || '').trim() || (e.innerText || '').trim()
@@ -223,3 +225,100 @@ def test_with_several_documents_the_header_lists_them(tmp_path):
     assert "only from these documents" in text
     questions = example_questions(corpus.model)
     assert len(questions) == 4 and len(set(questions)) == 4
+
+
+@browser
+def test_corpus_text_cannot_make_the_page_fetch_or_run_anything(tmp_path):
+    from assistant import load_settings
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "tools.md").write_text(
+        "# Alpha vs Beta ![t](http://127.0.0.9:9/title.png)\n\n## Alpha\n\n"
+        "Alpha keeps its queue on disk ![pixel](http://127.0.0.9:9/pixel.png) and retries every job. "
+        "<img src=\"http://127.0.0.9:9/raw.png\"> <script>window.__ran = true</script> "
+        "Read [the guide](#cite-0000) or [elsewhere](http://127.0.0.9:9/page).\n\n"
+        "## Beta\n\nBeta keeps its queue in memory and never retries.\n\n"
+        "| | Alpha | Beta |\n|---|---|---|\n| Queue | Disk | Memory |\n", encoding="utf-8")
+    bot = Assistant.load(load_settings(data_dir=tmp_path / "data", corpus_dir=corpus, torch_threads=1))
+    port = free_port()
+    app = serve(bot, "127.0.0.1", port, block=False)
+    try:
+        with browser_page() as page:
+            requests = []
+            page.on("request", lambda r: requests.append(r.url))
+            open_chat(page, f"http://127.0.0.1:{port}/")
+            page.evaluate("window.__ran = false")
+            ask(page, "Where does Alpha keep its queue?")
+            open_sources(page)
+            open_in_article(page, 2)
+            assert page.locator("#article-view img, #chat img, #header img").count() == 0
+            assert "on disk !pixel and retries" in page.locator("#article-view").inner_text()  # a link, no image
+            assert page.locator("#article-view a[href='http://127.0.0.9:9/page']").get_attribute("target") == "_blank"
+            page.locator("#article-view a", has_text="the guide").click()  # a corpus link is no citation
+            page.wait_for_timeout(500)
+            assert page.locator("#article-view .cited").count() == 1
+            assert page.evaluate("window.__ran") is False
+        assert not [u for u in requests if "127.0.0.9" in u], requests
+    finally:
+        app.close()
+
+
+@browser
+def test_votes_change_and_withdraw_and_notices_take_none(server, bot):
+    path = feedback.feedback_path(bot.settings)
+    with browser_page() as page:
+        open_chat(page, server)
+        ask(page, "Is Metaflow hard to learn?")
+        page.get_by_role("button", name="Like").last.click()
+        page.wait_for_timeout(700)
+        page.get_by_role("button", name="Dislike").last.click()  # changed their mind
+        page.wait_for_timeout(700)
+        entries, _ = feedback.read(path)
+        mine = [e for e in entries if e["question"] == "Is Metaflow hard to learn?"]
+        assert [e["vote"] for e in mine] == ["down"]
+        page.get_by_role("button", name="Dislike").last.click()  # and took it back
+        page.wait_for_timeout(700)
+        entries, _ = feedback.read(path)
+        assert not [e for e in entries if e["question"] == "Is Metaflow hard to learn?"]
+        lines = len(path.read_text(encoding="utf-8").split("\n"))
+        ask(page, "why " * 1000)  # a notice, not an answer
+        buttons = page.locator('[data-testid="bot"]').last.locator("xpath=../..").get_by_role("button", name="Dislike")
+        if buttons.count():
+            buttons.last.click()
+            page.wait_for_timeout(700)
+        assert len(path.read_text(encoding="utf-8").split("\n")) == lines
+
+
+@browser
+def test_the_chat_clear_button_forgets_the_conversation(server):
+    with browser_page() as page:
+        open_chat(page, server)
+        ask(page, "What is Outerbounds?")
+        page.locator("#chat").get_by_role("button", name="Clear").click()
+        page.wait_for_timeout(800)
+        page.reload()
+        open_chat(page, server)
+        page.wait_for_timeout(1500)
+        assert page.locator('[data-testid="bot"]').count() == 0
+
+
+def test_kept_conversations_are_checked_and_capped():
+    from ui import conversations as kept
+
+    good = {"question": "q", "messages": [{"role": "assistant", "content": "a"}], "answer": "a",
+            "reply": {"answer": "a", "standalone_question": "q", "citations": []}}
+    tampered = {"current": "x", "conversations": [
+        {"id": "x", "turns": [{**good, "reply": {"answer": "a"}}]},  # a reply of the wrong shape
+        {"id": "y", "turns": [{**good, "messages": [{"role": "user", "content": "<b>"}]}]},  # not ours
+        "nonsense"]}
+    saved = kept.valid(tampered)
+    assert [c["id"] for c in saved["conversations"]] == ["x"] and saved["current"] == "x"
+    assert saved["conversations"][0]["turns"][0]["reply"] is None
+    assert kept.valid("garbage") == {"current": None, "conversations": []}
+    big = [{**good, "answer": "x" * 30_000} for _ in range(150)]
+    saved, _ = kept.store(kept.valid(None), None, big, keep=30)
+    assert len(saved["conversations"][0]["turns"]) == kept.MAX_TURNS
+    for _ in range(3):
+        saved, _ = kept.store(saved, None, big, keep=30)
+    assert len(saved["conversations"]) == 1  # about 3 MB each: only the newest fits

@@ -41,6 +41,7 @@ CSS = """
 #article-view .doc-source, #article-view .page-mark {color: #777; font-size: 0.85em;}
 #chat a[href^="#cite-"] {white-space: nowrap;}
 .hidden-bridge {display: none !important;}
+#article-panel {z-index: 1000 !important;}
 footer {display: none !important;}
 @media (max-width: 640px) {
   #chat {height: calc(100dvh - 360px) !important;}
@@ -51,7 +52,7 @@ footer {display: none !important;}
 BRIDGE_JS = """
 () => {
   document.addEventListener('click', (event) => {
-    const link = event.target.closest && event.target.closest('a[href*="%s"]');
+    const link = event.target.closest && event.target.closest('#chat a[href*="%s"]');
     if (!link) return;
     event.preventDefault(); event.stopPropagation();
     const id = decodeURIComponent(link.getAttribute('href').split('%s')[1] || '');
@@ -66,6 +67,11 @@ BRIDGE_JS = """
     document.querySelectorAll('[role="button"].title button[aria-label=""]').forEach((b) => {
       b.setAttribute('aria-hidden', 'true'); b.setAttribute('tabindex', '-1');
     });
+    const names = {'conversations': 'Show or hide the conversations', 'article-panel': 'Show or hide the article'};
+    for (const [id, name] of Object.entries(names)) {
+      const toggle = document.querySelector('#' + id + ' > button[aria-label="Toggle Sidebar"]');
+      if (toggle) toggle.setAttribute('aria-label', name);
+    }
   }).observe(document.body, {childList: true, subtree: true});
 }
 """ % (CITE, CITE)
@@ -171,22 +177,29 @@ def build_app(bot: Assistant) -> gr.Blocks:
 
     # -- feedback ----------------------------------------------------------------------------------
     def vote(turns, data: gr.LikeData):
+        """Record a vote on an answer; a changed or withdrawn vote replaces the earlier one (same id)."""
+        turns = list(turns or [])
         index = data.index[0] if isinstance(data.index, (list, tuple)) else data.index
-        at = turn_of_message(turns or [], int(index))
-        if at is None or not isinstance(data.liked, bool):
-            return None, gr.update(visible=False), gr.skip()
-        turn = turns[at]
-        entry = feedback.make_entry(vote="up" if data.liked else "down", question=turn["question"],
-                                    history=[t["question"] for t in turns[:at]], reply=turn.get("reply"),
+        at = turn_of_message(turns, int(index))
+        hide = (None, gr.update(visible=False), gr.skip(), turns)
+        if at is None or not turns[at].get("reply"):
+            return hide  # a notice (too long, a failure), not an answer: nothing to judge
+        turn = turns[at] = dict(turns[at])
+        choice = "up" if data.liked is True else "down" if data.liked is False else "withdrawn"
+        entry = feedback.make_entry(vote=choice, question=turn["question"], entry_id=turn.get("vote_id"),
+                                    history=[t["question"] for t in turns[:at]], reply=turn["reply"],
                                     corpus=bot.index.collection_name)
+        turn["vote_id"] = entry["id"]
         try:
             feedback.record(bot.settings, entry)
         except OSError:
             log.exception("could not record feedback")
             gr.Warning("Your vote could not be saved (the server logged why).")
-            return None, gr.update(visible=False), gr.skip()
-        prompt = "What was wrong with this answer?" if entry["vote"] == "down" else "What was good about it?"
-        return entry, gr.update(visible=True), gr.update(value="", label=f"{prompt} (optional)")
+            return hide
+        if choice == "withdrawn":
+            return hide
+        prompt = "What was wrong with this answer?" if choice == "down" else "What was good about it?"
+        return entry, gr.update(visible=True), gr.update(value="", label=f"{prompt} (optional)"), turns
 
     def add_comment(pending, comment):
         if pending and (comment or "").strip():
@@ -239,7 +252,7 @@ def build_app(bot: Assistant) -> gr.Blocks:
             comment = gr.Textbox(label="Comment (optional)", max_lines=3, scale=8, elem_id="comment")
             comment_btn = gr.Button("Send comment", size="sm", scale=1, elem_id="send-comment")
         with gr.Row(equal_height=True):
-            box = gr.Textbox(placeholder="Ask a question about the corpus…", show_label=False, scale=8,
+            box = gr.Textbox(placeholder=placeholder(model), show_label=False, scale=8,
                              elem_id="question", max_lines=6, autofocus=True, label="Your question")
             send = gr.Button("Send", variant="primary", scale=1, min_width=80, elem_id="send")
         with gr.Row(elem_id="examples"):
@@ -269,7 +282,9 @@ def build_app(bot: Assistant) -> gr.Blocks:
                          [saved, conversation, turns, chatbot, listing, download], api_visibility="private")
         cite_open.click(show_source, [cite_target], [article, panel], api_visibility="private").then(
             None, None, None, js=SCROLL_JS)
-        chatbot.like(vote, [turns], [pending, comment_row, comment], api_visibility="private")
+        chatbot.like(vote, [turns], [pending, comment_row, comment, turns], api_visibility="private")
+        chatbot.clear(new_chat, [saved], [chatbot, turns, box, download, conversation, saved, listing],
+                      api_visibility="private")
         comment.submit(add_comment, [pending, comment], [pending, comment_row, comment], api_visibility="private")
         comment_btn.click(add_comment, [pending, comment], [pending, comment_row, comment], api_visibility="private")
         gr.api(api_ask, api_name="ask")

@@ -3,9 +3,13 @@ and a document rendered as a page with a cited passage highlighted. No answering
 
 from __future__ import annotations
 
+import hashlib
 import html
 import json
+import os
+import shutil
 import tempfile
+import time
 from pathlib import Path
 
 from markdown_it import MarkdownIt
@@ -13,22 +17,34 @@ from markdown_it import MarkdownIt
 from assistant.showcase import documents_of
 from assistant.types import Passage, Reply
 
-INLINE = MarkdownIt("commonmark", {"html": False})  # raw HTML in a document is shown as text
-CITE = "#cite-"  # a source's "show in article" link: the page's script opens the article panel
+# Raw HTML in a document is shown as text, and no image is ever fetched (the page loads nothing from
+# outside this machine); links open in a new tab.
+INLINE = MarkdownIt("commonmark", {"html": False}).disable("image")
+CITE = "#cite-"
+DOWNLOADS = Path(tempfile.gettempdir()) / f"stack-assistant-downloads-{os.getpid()}"  # a source's "show in article" link: the page's script opens the article panel
+
+
+def inert(text: str) -> str:
+    """Corpus or answer text for a markdown component: HTML escaped, and image syntax shown as text
+    (a ![…](http://…) in a document must not make the visitor's browser fetch anything)."""
+    return html.escape(text, quote=False).replace("![", "!\\[")
 
 
 def header(model, about: dict) -> str:
     """The corpus's title, byline and what it covers — from the article model."""
     docs = documents_of(model)
-    covers = f"\n\n<small>{html.escape(model.covers())}</small>" if model.documents else ""
+    covers = model.covers() if model.documents else ""
+    if len(docs) == 1:
+        covers = covers.replace(f"The article “{docs[0]['title']}” ", "The article ", 1)
+    covers = f"\n\n<small>{inert(covers)}</small>" if covers else ""
     promise = "citing the passages it used; when {it} doesn't cover a question, it says so."
     if len(docs) <= 1:
         doc = docs[0] if docs else {"title": about.get("title", "the corpus"), "author": "", "date": ""}
-        byline = " · ".join(html.escape(x) for x in (doc["author"], doc["date"]) if x)
-        return (f"## {html.escape(doc['title'])}\n{byline + ' — ' if byline else ''}"
+        byline = " · ".join(inert(x) for x in (doc["author"], doc["date"]) if x)
+        return (f"## {inert(doc['title'])}\n{byline + ' — ' if byline else ''}"
                 f"The assistant answers **only from this article**, " + promise.format(it="the article") + covers)
-    items = "\n".join(f"- **{html.escape(d['title'])}**"
-                      + "".join(f" · {html.escape(d[k])}" for k in ("author", "date") if d[k])
+    items = "\n".join(f"- **{inert(d['title'])}**"
+                      + "".join(f" · {inert(d[k])}" for k in ("author", "date") if d[k])
                       + f" (`{html.escape(d['source'])}`)" for d in docs)
     return (f"## {len(docs)} documents\n{items}\n\nThe assistant answers **only from these documents**, "
             + promise.format(it="the corpus") + covers)
@@ -43,8 +59,8 @@ def page_title(model, about: dict) -> str:
 def sources_markdown(reply: Reply) -> str:
     parts = []
     for c in reply.citations:
-        quote = html.escape(c.quote).replace("\n", " ")
-        parts.append(f"**[{c.number}] {html.escape(c.section)}** · `{html.escape(c.where)}` · "
+        quote = inert(c.quote).replace("\n", " ")
+        parts.append(f"**[{c.number}] {inert(c.section)}** · `{html.escape(c.where)}` · "
                      f"[Show [{c.number}] in the article]({CITE}{c.chunk_id})\n\n> {quote}")
     return "\n\n".join(parts)
 
@@ -67,9 +83,9 @@ def backend_note(reply: Reply) -> str:
 
 def reply_messages(reply: Reply, asked: str) -> list[dict]:
     """The chat messages that show one reply: the answer, then its sources (collapsible)."""
-    text = reply.text
+    text = inert(reply.text)  # quoted corpus text: its HTML and images stay text
     if reply.refused:
-        text = f"**Not covered by the article.**\n\n{html.escape(text)}"
+        text = f"**Not covered by the article.**\n\n{text}"
     if reply.standalone_question and reply.standalone_question != asked.strip():
         text = f"*Searched for: “{html.escape(reply.standalone_question)}”*\n\n{text}"
     note = backend_note(reply)
@@ -126,12 +142,25 @@ def conversation_file(turns: list[dict], title: str) -> str | None:
         lines += [f"**Assistant:** {data['answer']}", ""]
         for c in data["citations"]:
             lines += [f"> [{c['number']}] {c['section']} ({c['source']}, {c['chunk_id']}): {c['quote']}", ""]
-    folder = Path(tempfile.mkdtemp(prefix="stack-assistant-"))
+    text = "\n".join(lines)
+    folder = DOWNLOADS / hashlib.sha256(text.encode()).hexdigest()[:16]
+    folder.mkdir(parents=True, exist_ok=True)
     path = folder / "conversation.md"
-    path.write_text("\n".join(lines), encoding="utf-8")
+    path.write_text(text, encoding="utf-8")
     (folder / "conversation.json").write_text(
         json.dumps([t.get("reply") for t in turns], ensure_ascii=False, indent=2), encoding="utf-8")
+    remove_old_downloads()
     return str(path)
+
+
+def remove_old_downloads(max_age_s: float = 3600) -> None:
+    now = time.time()
+    for folder in DOWNLOADS.iterdir():
+        try:
+            if now - folder.stat().st_mtime > max_age_s:
+                shutil.rmtree(folder, ignore_errors=True)
+        except OSError:
+            pass
 
 
 # -- a document as a page ----------------------------------------------------------------------
@@ -182,4 +211,4 @@ def attrs(p: Passage, cited: str) -> str:
 
 
 def inline(text: str) -> str:
-    return INLINE.renderInline(text or "")
+    return INLINE.renderInline(text or "").replace("<a href=", "<a target='_blank' rel='noopener noreferrer' href=")

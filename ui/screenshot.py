@@ -79,7 +79,7 @@ def open_sidebar(page, elem_id: str) -> None:
     """Open one of the page's sidebars ("conversations", "article-panel") if it is closed."""
     side = page.locator(f"#{elem_id}")
     if "open" not in (side.get_attribute("class") or "").split():
-        side.locator(':scope > button[aria-label="Toggle Sidebar"]').click()
+        side.locator(":scope > button").first.click()  # its toggle
         page.wait_for_timeout(400)
 
 
