@@ -32,6 +32,8 @@ BARE = re.compile(
     r"details|really|and|can you elaborate|say more|more details)\W*$",
     re.I,
 )
+ASKING = re.compile(r"^(?:what|how|why|which|who|whom|whose|when|where|is|are|was|were|does|do|did|can|could|"
+                    r"should|would|will|has|have|tell|give|list|compare|explain|describe)\b", re.I)
 FILLER = re.compile(r"\b(?:for|about|with|the|a|an|please|then|instead|one)\b|[^\w\s]", re.I)
 
 History = list[dict]
@@ -106,10 +108,9 @@ def rewrite(question: str, previous: str | None, model: ArticleModel, previous_a
         return _swap(previous, before, mine, names, possessive)
 
     referents = [k for k in before if k not in mine]
-    if referents and SINGULAR.search(q) and len(referents) == 1:
-        return _replace_pronouns(q, SINGULAR, referents, names, possessive)
     if referents and (PLURAL.search(q) or SINGULAR.search(q)):
-        return _replace_pronouns(q, PLURAL if PLURAL.search(q) else SINGULAR, referents, names, possessive)
+        pattern = SINGULAR if SINGULAR.search(q) and len(referents) == 1 or not PLURAL.search(q) else PLURAL
+        return _without_lead(_replace_pronouns(q, pattern, referents, names, possessive))
 
     if not mine and before and (lead or len(q.split()) <= 6) and names_dimension(q, model):
         body = LEAD.sub("", q).rstrip(" ?.")  # "and the learning curve?" -> "... for A?"
@@ -117,6 +118,20 @@ def rewrite(question: str, previous: str | None, model: ArticleModel, previous_a
     if mine and lead and not names_dimension(q, model) and names_dimension(previous, model):
         return _swap(previous, before, mine, names, possessive)
     return q
+
+
+def _without_lead(q: str) -> str:
+    """"and Prefect's learning curve?" -> "What about Prefect's learning curve?"; "and how hard is B
+    to set up?" -> "How hard is B to set up?"."""
+    lead = LEAD.match(q)
+    if not lead:
+        return q
+    rest = q[lead.end():].strip()
+    if not rest:
+        return q
+    if ASKING.match(rest):
+        return rest[:1].upper() + rest[1:]
+    return f"What about {rest.rstrip(' ?.')}?"
 
 
 def _swap(previous: str, old: list[str], new: list[str], names, possessive) -> str:

@@ -63,3 +63,12 @@ def test_standalone_questions_are_left_alone():
 def test_malformed_history_is_a_clear_error(bad):
     with pytest.raises(QuestionError):
         check_history(bad)
+
+
+def test_a_follow_up_that_is_only_a_noun_phrase_becomes_a_question(bot):
+    history = [{"role": "user", "content": "Tell me about Prefect."},
+               {"role": "assistant", "content": "Prefect is a general-purpose workflow orchestration tool [1]."}]
+    reply = bot.ask("and its learning curve?", history)
+    assert reply.standalone_question == "What about Prefect's learning curve?"
+    assert reply.text.startswith("Prefect's learning curve is **Low** [1]")
+    assert bot.ask("and how hard is it to set up?", history).standalone_question == "How hard is Prefect to set up?"
