@@ -121,7 +121,7 @@ def rewrite(question: str, previous: str | None, model: ArticleModel, previous_a
 
 
 def _without_lead(q: str) -> str:
-    """"and Prefect's learning curve?" -> "What about Prefect's learning curve?"; "and how hard is B
+    """"and A's learning curve?" -> "What about A's learning curve?"; "and how hard is B
     to set up?" -> "How hard is B to set up?"."""
     lead = LEAD.match(q)
     if not lead:
