@@ -277,7 +277,7 @@ ASKS_MAKER = _rx(r"^\s*who (?:created|made|built|founded|develops|developed|main
                  r"\b(?:which|what) (?:company|organi[sz]ation|team|firm)\b.{0,20}\b(?:created|made|built|founded|"
                  r"develops|developed|maintains|designed|invented|started|owns|is behind|came up with)\b")
 QUANTITY = re.compile(r"\d|\b(?:dozens?|hundreds?|thousands?|millions?|billions?|trillions?|tens)\b", re.I)
-ASKS_COUNT = _rx(r"(?:^\s*|[,;.?!]\s*|\b(?:roughly|approximately|about|and|so|just)\s+)how many\b", r"\bwhat (?:number|percentage) of\b")
+ASKS_COUNT = _rx(r"^\s*how many\b", r"\bwhat (?:number|percentage) of\b")
 ASKS_NOUN = _rx(r"^\s*(?:what|which)\s+(?:is the |are the |kind of |type of |sort of )?(?:\w+[\s-]){0,2}?"
                 r"(?P<noun>[a-z][\w-]{2,})\s+(?:is|are|was|were|does|do|did|has|have|should|would|can)\b",
                 r"^\s*what(?:'s| is| are) (?:the |a |an )(?:[\w-]+\s+){0,4}(?P<last>[a-z][\w-]{2,})\s*\??\s*$")
