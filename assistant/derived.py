@@ -191,6 +191,27 @@ class Derived:
             raise ValueError(f"derived data of {name} is inconsistent")
 
 
+def saved_builds(data_dir: Path, model: str) -> list[str]:
+    """Names of the saved builds made with this embedding model, newest first."""
+    base = root(data_dir)
+    found = []
+    for path in base.iterdir() if base.is_dir() else []:
+        try:
+            manifest = json.loads((path / "manifest.json").read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            continue
+        if manifest.get("embedding_model") == model and not path.name.startswith("."):
+            found.append(((path / "manifest.json").stat().st_mtime, path.name))
+    return [name for _, name in sorted(found, reverse=True)]
+
+
+def saved_ids(data_dir: Path, name: str) -> list[str]:
+    try:
+        return json.loads((folder(data_dir, name) / "ids.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return []
+
+
 def reusable_vectors(data_dir: Path, model: str) -> dict[str, np.ndarray]:
     """content id -> vector from the other saved builds made with the same embedding model, newest
     first (the vectors of passages that did not change)."""
@@ -215,3 +236,16 @@ def reusable_vectors(data_dir: Path, model: str) -> dict[str, np.ndarray]:
 
 def drop(data_dir: Path, name: str) -> None:
     shutil.rmtree(folder(data_dir, name), ignore_errors=True)
+
+
+def sweep(data_dir: Path, prefix: str, older_than_s: float) -> None:
+    """Remove what killed writers left: temporary folders of this prefix older than ``older_than_s``."""
+    import time
+
+    base = root(data_dir)
+    for path in base.glob(f".{prefix}-*.tmp") if base.is_dir() else []:
+        try:
+            if time.time() - path.stat().st_mtime > older_than_s:
+                shutil.rmtree(path, ignore_errors=True)
+        except OSError:
+            pass

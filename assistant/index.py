@@ -21,6 +21,7 @@ import difflib
 import hashlib
 import logging
 import os
+import re
 import threading
 import uuid
 from pathlib import Path
@@ -88,7 +89,9 @@ class Index:
         self._stored_sentences, self._stored_vectors = derived.load_sentences(settings.data_dir, name)
         self._client, self._collection = client, None
         self._lock = threading.Lock()
+        self.stale_ids: list[str] = []  # passages of the previous build still in the collection (see store.update)
         self.exact = not settings.chroma_url and len(saved.ids) <= EXACT_LIMIT
+        self.manifest_model = saved.manifest.get("embedding_model", "")
 
     def __len__(self) -> int:
         return len(self.passages)
@@ -108,8 +111,20 @@ class Index:
 
     def drop_other_builds(self) -> None:
         """Remove the other builds of this corpus, and their derived data."""
-        drop_other_builds(self.client, self.settings.collection_prefix, self.collection_name,
-                          lambda other: derived.drop(self.settings.data_dir, other))
+        if self.stale_ids:
+            for start in range(0, len(self.stale_ids), store.ADD_BATCH):
+                self.collection().delete(ids=self.stale_ids[start:start + store.ADD_BATCH])
+            self.stale_ids = []
+        data_dir, prefix = self.settings.data_dir, self.settings.collection_prefix
+        drop_other_builds(self.client, prefix, self.collection_name, lambda other: derived.drop(data_dir, other))
+        try:
+            live = {c if isinstance(c, str) else c.name for c in self.client.list_collections()}
+        except Exception:
+            return
+        for other in derived.saved_builds(data_dir, self.manifest_model):  # a build updated in place
+            if other not in live and own_build(prefix, other):
+                derived.drop(data_dir, other)
+        derived.sweep(data_dir, prefix, store.STALE_BUILD_SECONDS)
 
     def embed_query(self, text: str) -> list[float]:
         return self.embeddings.embed_query(text)
@@ -198,8 +213,11 @@ class Index:
             best = np.argpartition(-sims, k - 1)[:k]
             best = best[np.argsort(-sims[best], kind="stable")]
             return [(self.passages[int(i)], float(sims[i])) for i in best]
-        found = self.collection().query(query_embeddings=[vector], n_results=k, include=["distances"])
-        return [(self.by_id[cid], 1.0 - float(d)) for cid, d in zip(found["ids"][0], found["distances"][0])]
+        # the collection may also hold another build's passages for a moment (see store.update): keep ours
+        found = self.collection().query(query_embeddings=[vector], n_results=2 * k + 10, include=["distances"])
+        hits = [(self.by_id[cid], 1.0 - float(d)) for cid, d in zip(found["ids"][0], found["distances"][0])
+                if cid in self.by_id]
+        return hits[:k]
 
     def bm25_search(self, query: str, k: int) -> list[tuple[Passage, float]]:
         return [(self.passages[i], score) for i, score in self.bm25.top(tokenize(query), k)]
@@ -258,13 +276,24 @@ def open_corpus(settings: Settings, key: str, embeddings, rebuild: bool, progres
     corpus.model = load_model(settings, name) or derive_model(corpus.documents, corpus.passages)
     corpus.passages = [with_subjects(p, corpus.model) for p in corpus.passages]
     client = store.make_client(settings)
-    collection = None if rebuild else store.complete_collection(client, name, len(corpus.passages))
-    built, embedded = collection is None, 0
+    saved = derived.is_complete(settings.data_dir, name)
+    collection = None if rebuild else store.complete_collection(client, name, len(corpus.passages), saved)
+    built, embedded, stale = collection is None, 0, []
     if built:
-        log.warning("building the index: %d passages from %s%s", len(corpus.passages), settings.corpus_dir,
-                    " (forced)" if rebuild else "")
         reuse = {} if rebuild else derived.reusable_vectors(settings.data_dir, model)
-        vectors, embedded = store.build(client, name, corpus.passages, embeddings, settings, model, reuse, progress)
+        previous = None if rebuild else previous_build(settings, client, model, name)
+        if previous:
+            log.warning("updating the index: %d new or changed passages of %d from %s",
+                        sum(p.chunk_id not in reuse for p in corpus.passages), len(corpus.passages),
+                        settings.corpus_dir)
+            vectors, embedded = store.update(client, previous, name, corpus.passages, embeddings, settings, reuse,
+                                             progress)
+            stale = sorted(set(derived.saved_ids(settings.data_dir, previous)) - {p.chunk_id for p in corpus.passages})
+        else:
+            log.warning("building the index: %d passages from %s%s", len(corpus.passages), settings.corpus_dir,
+                        " (forced)" if rebuild else "")
+            vectors, embedded = store.build(client, name, corpus.passages, embeddings, settings, model, reuse,
+                                            progress)
         derived.drop(settings.data_dir, name)  # what an earlier build of this name left
         save_derived(settings, name, corpus, vectors, model)
     elif not derived.is_complete(settings.data_dir, name):
@@ -280,12 +309,31 @@ def open_corpus(settings: Settings, key: str, embeddings, rebuild: bool, progres
     derived.remember(settings.data_dir, key, name)
     index = Index(corpus, derived.Derived(settings.data_dir, name), embeddings, name, settings,
                   built=built, embedded=embedded, client=client)
+    index.stale_ids = stale
     index.corpus = Corpus(corpus.documents, index.passages, corpus.model, corpus.skipped)
     if drop_old:
         index.drop_other_builds()
     if len(index) <= WARM_LIMIT and not index._stored_sentences:
         index.warm()  # embeds the sentences once and saves them for every later process
     return index
+
+
+def own_build(prefix: str, name: str) -> bool:
+    """Whether ``name`` is a build of this prefix's corpus ("prefix-other-…" belongs to another)."""
+    return re.fullmatch(rf"{re.escape(prefix)}-[0-9a-f]{{16}}", name) is not None
+
+
+def previous_build(settings: Settings, client, model: str, name: str) -> str | None:
+    """The newest saved build of this corpus's prefix and model whose collection is still there (the
+    one an update starts from)."""
+    for other in derived.saved_builds(settings.data_dir, model):
+        if other != name and own_build(settings.collection_prefix, other):
+            try:
+                client.get_collection(other, embedding_function=None)
+                return other
+            except Exception:
+                continue
+    return None
 
 
 def save_derived(settings: Settings, name: str, corpus: Corpus, vectors: np.ndarray, model: str) -> None:

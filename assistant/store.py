@@ -83,7 +83,7 @@ def looks_intact(settings: Settings) -> bool:
         return False
 
 
-def complete_collection(client, name: str, expected: int):
+def complete_collection(client, name: str, expected: int, extras_allowed: bool = False):
     try:
         collection = client.get_collection(name, embedding_function=None)
     except Exception:
@@ -93,10 +93,45 @@ def complete_collection(client, name: str, expected: int):
     except Exception as exc:
         log.warning("index %s cannot be read (%s); rebuilding it", name, exc)
         return None
-    if count != expected:
+    if count < expected or (count > expected and not extras_allowed):
         log.warning("index %s holds %d passages, the corpus %d; rebuilding it", name, count, expected)
         return None
     return collection
+
+
+def missing_vectors(passages: list[Passage], reuse: dict[str, np.ndarray], embeddings):
+    """The passages' vectors (those in ``reuse`` by content id, the others None), and a generator that
+    embeds the others, shortest first in chunks (batches of like length pad little), filling them in
+    and yielding the rows of each chunk."""
+    vectors: list[np.ndarray | None] = [reuse.get(p.chunk_id) for p in passages]
+    todo = sorted((i for i, v in enumerate(vectors) if v is None), key=lambda i: len(passages[i].text))
+
+    def embed():
+        for start in range(0, len(todo), EMBED_CHUNK):
+            chunk = todo[start:start + EMBED_CHUNK]
+            for i, vector in zip(chunk, embeddings.embed_documents([passages[i].text for i in chunk])):
+                vectors[i] = np.asarray(vector, dtype=np.float32)
+            yield chunk
+
+    return vectors, todo, embed()
+
+
+def writer(collection, passages: list[Passage], vectors: list, total: int, progress: Progress | None):
+    """A function that writes rows of passages (with their vectors) to the collection, in batches."""
+    done = 0
+
+    def write(rows: list[int]) -> None:
+        nonlocal done
+        for start in range(0, len(rows), ADD_BATCH):
+            batch = rows[start:start + ADD_BATCH]
+            collection.upsert(ids=[passages[i].chunk_id for i in batch], documents=[passages[i].text for i in batch],
+                              metadatas=[passages[i].metadata() for i in batch],
+                              embeddings=np.asarray([vectors[i] for i in batch], dtype=np.float32))
+            done += len(batch)
+            if progress:
+                progress(done, total)
+
+    return write
 
 
 def build(client, name: str, passages: list[Passage], embeddings, settings: Settings, model: str,
@@ -109,28 +144,12 @@ def build(client, name: str, passages: list[Passage], embeddings, settings: Sett
         temp, embedding_function=None,
         metadata={"hnsw:space": "cosine", "embedding_model": model, "started_at": time.time()},
     )
-    todo = sorted((i for i, p in enumerate(passages) if p.chunk_id not in reuse), key=lambda i: len(passages[i].text))
-    vectors: list[np.ndarray | None] = [reuse.get(p.chunk_id) for p in passages]
-    done = 0
-
-    def add(rows: list[int]) -> None:
-        nonlocal done
-        for start in range(0, len(rows), ADD_BATCH):
-            batch = rows[start:start + ADD_BATCH]
-            collection.add(ids=[passages[i].chunk_id for i in batch], documents=[passages[i].text for i in batch],
-                           metadatas=[passages[i].metadata() for i in batch],
-                           embeddings=np.asarray([vectors[i] for i in batch], dtype=np.float32))
-            done += len(batch)
-            if progress:
-                progress(done, len(passages))
-
+    vectors, todo, embedded_chunks = missing_vectors(passages, reuse, embeddings)
+    write = writer(collection, passages, vectors, len(passages), progress)
     try:
-        add([i for i, v in enumerate(vectors) if v is not None])
-        for start in range(0, len(todo), EMBED_CHUNK):
-            chunk = todo[start:start + EMBED_CHUNK]
-            for i, vector in zip(chunk, embeddings.embed_documents([passages[i].text for i in chunk])):
-                vectors[i] = np.asarray(vector, dtype=np.float32)
-            add(chunk)
+        write([i for i, v in enumerate(vectors) if v is not None])
+        for chunk in embedded_chunks:
+            write(chunk)
         if collection.count() != len(passages):
             raise IndexFailure(f"index build wrote {collection.count()} of {len(passages)} passages")
         retire(client, name, settings.collection_prefix)  # a forced rebuild: the old one steps aside
@@ -142,6 +161,23 @@ def build(client, name: str, passages: list[Passage], embeddings, settings: Sett
             pass
         raise
     return np.vstack(vectors) if vectors else np.zeros((0, 0), dtype=np.float32), len(todo)
+
+
+def update(client, previous: str, name: str, passages: list[Passage], embeddings, settings: Settings,
+           reuse: dict[str, np.ndarray], progress: Progress | None = None) -> tuple[np.ndarray, int]:
+    """Bring the collection of the previous build up to date in place: embed and add only the new or
+    changed passages, then rename it to this build's name. Until the rename, the previous index
+    serves (its searches keep only its own passages); the passages that vanished are deleted when the
+    previous build is dropped (see Index.drop_other_builds). A killed update leaves extra passages
+    that no index returns, which the next update overwrites."""
+    collection = client.get_collection(previous, embedding_function=None)
+    vectors, todo, embedded_chunks = missing_vectors(passages, reuse, embeddings)
+    write = writer(collection, passages, vectors, len(todo), progress)
+    for chunk in embedded_chunks:
+        write(chunk)
+    retire(client, name, settings.collection_prefix)
+    collection.modify(name=name)
+    return np.vstack(vectors), len(todo)
 
 
 def read_back(collection, expected: list[str]) -> tuple[list[Passage], np.ndarray]:

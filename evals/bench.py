@@ -26,8 +26,8 @@ from pathlib import Path
 from assistant import Assistant, load_settings
 from assistant.index import open_index
 
-from .scale import (chart, incremental, peak_rss_mb, probe_main, scale, shared_chroma_workers,  # noqa: F401
-                    synthetic_corpus)
+from .scale import chart, incremental, peak_rss_mb, probe_main, scale, shared_chroma_workers
+from .scale import synthetic_corpus  # noqa: F401  (tests import it from here)
 from .scoring import load_cases
 
 REPORTS = Path(__file__).resolve().parent / "reports"
@@ -207,6 +207,8 @@ def main() -> None:
                         help="keep the scale corpora and indexes in this folder and reuse them next time")
     parser.add_argument("--only", default="", help="comma-separated parts to run (default: all): "
                         "cold,warm,index,ui,scale,incremental,workers")
+    parser.add_argument("--stand-in-from", type=int, default=0,
+                        help="build corpora of at least this many passages with stand-in vectors (timing only)")
     parser.add_argument("--probe", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.probe:
@@ -245,7 +247,7 @@ def main() -> None:
                 save()
         if "scale" in parts:
             print("scale …")
-            scale(settings, tmp, sizes, save, keep=args.keep)
+            scale(settings, tmp, sizes, save, keep=args.keep, stand_in_from=args.stand_in_from)
         for key, title, run in steps[4:]:
             if key in parts:
                 print(f"{title} …")

@@ -94,17 +94,60 @@ def scale_settings(settings, root: Path, n: int):
                                        "max_document_mb": 100.0})
 
 
-def scale(settings, tmp: Path, sizes: list[int], save=lambda rows: None, keep: Path | None = None) -> list[dict]:
+class StandInVectors:
+    """Bag-of-words vectors (a fixed random vector per word, summed and normalised): a stand-in for
+    the model when there is no time to embed a huge synthetic corpus. An index built with it measures
+    opening, memory and search speed, not answer quality; its rows say so."""
+
+    def __init__(self, dim: int = 384):
+        import numpy as np
+
+        self.np, self.dim, self.words = np, dim, {}
+
+    def _word(self, w: str):
+        if w not in self.words:
+            seed = int.from_bytes(w.encode()[:8].ljust(8, b"\0"), "little") ^ len(w)
+            self.words[w] = self.np.random.default_rng(seed).standard_normal(self.dim).astype("float32")
+        return self.words[w]
+
+    def embed_documents(self, texts: list[str]) -> list:
+        out = []
+        for t in texts:
+            v = sum((self._word(w) for w in t.lower().split()), self.np.zeros(self.dim, dtype="float32"))
+            out.append(v / (self.np.linalg.norm(v) or 1.0))
+        return out
+
+
+def build_with_stand_in(s):
+    import assistant.index as index_module
+
+    real = index_module.load_embeddings
+    index_module.load_embeddings = lambda settings: StandInVectors()
+    try:
+        return open_index(s)
+    finally:
+        index_module.load_embeddings = real
+
+
+def scale(settings, tmp: Path, sizes: list[int], save=lambda rows: None, keep: Path | None = None,
+          stand_in_from: int = 0) -> list[dict]:
     """Build (or, with ``keep``, reuse) an index of each size; open it in this process and in a
-    fresh one; time retrieval and answers."""
+    fresh one; time retrieval and answers. Sizes from ``stand_in_from`` on are built with stand-in
+    vectors (see StandInVectors) when they must be built."""
     rows = []
     questions = [c.question for c in load_cases() if len(c.turns) == 1][:40]
     for n in sizes:
         s = scale_settings(settings, keep or tmp, n)
+        stand_in = bool(stand_in_from) and n >= stand_in_from
+        marker = Path(s.data_dir) / "STAND-IN-VECTORS"
         start = time.perf_counter()
+        built_now = stand_in and not (Path(s.data_dir) / "derived").is_dir()
+        if built_now:
+            build_with_stand_in(s)
+            marker.write_text("built with evals.scale.StandInVectors, not the embedding model\n")
         index = open_index(s)
         build = time.perf_counter() - start
-        built = index.built
+        built = index.built or built_now
         start = time.perf_counter()
         index = open_index(s)
         reopen = time.perf_counter() - start
@@ -120,7 +163,8 @@ def scale(settings, tmp: Path, sizes: list[int], save=lambda rows: None, keep: P
             t = time.perf_counter()
             bot.ask(q)
             answers.append((time.perf_counter() - t) * 1000)
-        rows.append({"passages": len(index), "build_s": round(build, 2) if built else None,
+        rows.append({"passages": len(index), "vectors": "stand-in" if marker.exists() else "model",
+                     "build_s": round(build, 2) if built else None,
                      "passages_per_s": round(len(index) / build, 1) if built else None,
                      "open_s": round(reopen, 3), "fresh_process_open_s": fresh["open_s"],
                      "fresh_process_first_answer_s": fresh["first_answer_s"],
@@ -153,7 +197,7 @@ def incremental(settings, root: Path, n: int = 10_000) -> dict:
     if corpus.exists():
         shutil.rmtree(corpus)
     shutil.copytree(s.corpus_dir, corpus)
-    s = s.model_copy(update={"corpus_dir": corpus})
+    s = s.model_copy(update={"corpus_dir": corpus, "data_dir": root / f"data-{n}-edited"})
     start = time.perf_counter()
     before = open_index(s)
     build = time.perf_counter() - start

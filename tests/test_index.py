@@ -61,29 +61,33 @@ def test_changed_embedding_model_changes_the_fingerprint(local):
     assert fingerprint(passages, "bundled:all-MiniLM-L6-v2") != fingerprint(passages, "some/other-model")
 
 
-@pytest.mark.parametrize("dies_in", ["embedding", "writing"])
-def test_interrupted_build_leaves_the_previous_index_serving(local, monkeypatch, dies_in):
+@pytest.mark.parametrize("dies_in,rebuild", [("embedding", False), ("writing", False), ("writing", True)])
+def test_interrupted_build_leaves_the_previous_index_serving(local, monkeypatch, dies_in, rebuild):
+    """An update (only new passages written into the previous collection, renamed at the end) or a
+    forced rebuild (a temporary collection) killed halfway: the previous index still answers, and
+    nothing of the new corpus leaks into it."""
     good = open_index(local)
-    add_paragraph(local.corpus_dir, "Quokka orchestration is an invented test fact.")
+    add_paragraph(local.corpus_dir, "\n\n".join(f"Quokka orchestration fact number {n} is invented."
+                                                   for n in range(10)))
     monkeypatch.setattr(store, "ADD_BATCH", 4)
 
     def interrupt(*args, **kwargs):
         raise KeyboardInterrupt  # as if the user pressed Ctrl-C mid-build
 
-    if dies_in == "embedding":  # the one new passage: after the unchanged ones were copied
+    if dies_in == "embedding":
         monkeypatch.setattr(type(good.embeddings), "embed_documents", lambda self, texts: interrupt())
-    else:  # halfway through copying the unchanged passages into the new collection
+    else:  # after some batches were written
         from chromadb.api.models.Collection import Collection
 
-        real, calls = Collection.add, {"n": 0}
+        real, calls = Collection.upsert, {"n": 0}
 
         def dies_halfway(self, *args, **kwargs):
             calls["n"] += 1
-            return interrupt() if calls["n"] == 4 else real(self, *args, **kwargs)
+            return interrupt() if calls["n"] == 2 else real(self, *args, **kwargs)
 
-        monkeypatch.setattr(Collection, "add", dies_halfway)
+        monkeypatch.setattr(Collection, "upsert", dies_halfway)
     with pytest.raises(KeyboardInterrupt):
-        open_index(local)
+        open_index(local, rebuild=rebuild)
     assert collections(local.data_dir) == [good.collection_name]  # no half-built collection left
     assert sorted(p.name for p in (local.data_dir / "derived").iterdir()) == ["corpora", good.collection_name]
 
@@ -93,6 +97,11 @@ def test_interrupted_build_leaves_the_previous_index_serving(local, monkeypatch,
     again = open_index(local)
     assert not again.built and again.collection_name == good.collection_name
     assert not again.bm25_search("quokka", 3)
+    vector = again.embed_query("Quokka orchestration fact")
+    again.exact = False  # through Chroma, which may hold the written part of the update
+    assert all("Quokka" not in p.text for p, _ in again.dense_search(vector, len(again)))
+    reply = Assistant(local, again).ask("How hard is Kubeflow to set up?")
+    assert "**High**" in reply.text
 
 
 def test_corrupt_index_is_moved_aside_and_rebuilt(local, caplog):
