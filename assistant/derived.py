@@ -43,7 +43,10 @@ def folder(data_dir: Path, name: str) -> Path:
 
 
 def corpus_key(corpus_dir: Path, suffixes, parts: list[str]) -> str:
-    """A hash of every corpus file's name and bytes and of what else decides the passages."""
+    """A hash of every corpus file's name and bytes and of what else decides the passages ("" when
+    there is no such folder: reading the corpus then says so)."""
+    if not Path(corpus_dir).is_dir():
+        return ""
     h = hashlib.sha256("\x1e".join([FORMAT, *parts]).encode())
     for path in sorted(p for p in Path(corpus_dir).iterdir() if p.is_file() and p.suffix.lower() in suffixes):
         h.update(f"\x1e{path.name}\x1f".encode())

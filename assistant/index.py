@@ -62,7 +62,7 @@ def corpus_key(settings: Settings) -> str:
     """What decides the passages and their vectors: the corpus files' bytes and the settings."""
     return derived.corpus_key(settings.corpus_dir, SUFFIXES, [
         CHUNKER_VERSION, MODEL_VERSION, model_id(settings), str(settings.chunk_max_chars),
-        str(settings.max_document_mb), settings.collection_prefix])
+        str(settings.max_document_mb), settings.collection_prefix, settings.chroma_url or "embedded"])
 
 
 # -- the index ---------------------------------------------------------------------------------
@@ -90,8 +90,8 @@ class Index:
         self._client, self._collection = client, None
         self._lock = threading.Lock()
         self.stale_ids: list[str] = []  # passages of the previous build still in the collection (see store.update)
+        self.replaced = ""  # the build this one updated in place (its saved data goes with it)
         self.exact = not settings.chroma_url and len(saved.ids) <= EXACT_LIMIT
-        self.manifest_model = saved.manifest.get("embedding_model", "")
 
     def __len__(self) -> int:
         return len(self.passages)
@@ -117,13 +117,9 @@ class Index:
             self.stale_ids = []
         data_dir, prefix = self.settings.data_dir, self.settings.collection_prefix
         drop_other_builds(self.client, prefix, self.collection_name, lambda other: derived.drop(data_dir, other))
-        try:
-            live = {c if isinstance(c, str) else c.name for c in self.client.list_collections()}
-        except Exception:
-            return
-        for other in derived.saved_builds(data_dir, self.manifest_model):  # a build updated in place
-            if other not in live and own_build(prefix, other):
-                derived.drop(data_dir, other)
+        if self.replaced:
+            derived.drop(data_dir, self.replaced)
+            self.replaced = ""
         derived.sweep(data_dir, prefix, store.STALE_BUILD_SECONDS)
 
     def embed_query(self, text: str) -> list[float]:
@@ -237,7 +233,7 @@ def open_index(settings: Settings, *, rebuild: bool = False, progress: Progress 
     ``drop_old=False`` keeps older builds (a running server drops them once no answer uses them)."""
     embeddings = load_embeddings(settings)
     key = corpus_key(settings)
-    if not rebuild:
+    if key and not rebuild:
         index = open_saved(settings, key, embeddings)
         if index is not None:
             return index
@@ -263,7 +259,15 @@ def open_saved(settings: Settings, key: str, embeddings) -> Index | None:
                     model, [tuple(s) for s in manifest["skipped"]])
     for name_, why in corpus.skipped:
         log.warning("skipped %s: %s", name_, why)
-    return Index(corpus, saved, embeddings, name, settings)
+    index = Index(corpus, saved, embeddings, name, settings)
+    if settings.chroma_url:  # a server may have lost or never had the collection: then build it there
+        try:
+            index.collection()
+        except IndexFailure:
+            raise
+        except Exception:
+            return None
+    return index
 
 
 def open_corpus(settings: Settings, key: str, embeddings, rebuild: bool, progress, drop_old: bool) -> Index:
@@ -278,7 +282,7 @@ def open_corpus(settings: Settings, key: str, embeddings, rebuild: bool, progres
     client = store.make_client(settings)
     saved = derived.is_complete(settings.data_dir, name)
     collection = None if rebuild else store.complete_collection(client, name, len(corpus.passages), saved)
-    built, embedded, stale = collection is None, 0, []
+    built, embedded, stale, replaced = collection is None, 0, [], ""
     if built:
         reuse = {} if rebuild else derived.reusable_vectors(settings.data_dir, model)
         previous = None if rebuild else previous_build(settings, client, model, name)
@@ -289,13 +293,13 @@ def open_corpus(settings: Settings, key: str, embeddings, rebuild: bool, progres
             vectors, embedded = store.update(client, previous, name, corpus.passages, embeddings, settings, reuse,
                                              progress)
             stale = sorted(set(derived.saved_ids(settings.data_dir, previous)) - {p.chunk_id for p in corpus.passages})
+            replaced = previous
         else:
             log.warning("building the index: %d passages from %s%s", len(corpus.passages), settings.corpus_dir,
                         " (forced)" if rebuild else "")
             vectors, embedded = store.build(client, name, corpus.passages, embeddings, settings, model, reuse,
                                             progress)
-        derived.drop(settings.data_dir, name)  # what an earlier build of this name left
-        save_derived(settings, name, corpus, vectors, model)
+        save_derived(settings, name, corpus, vectors, model)  # kept if complete: same name, same data
     elif not derived.is_complete(settings.data_dir, name):
         try:
             _, vectors = store.read_back(collection, [p.chunk_id for p in corpus.passages])
@@ -309,7 +313,7 @@ def open_corpus(settings: Settings, key: str, embeddings, rebuild: bool, progres
     derived.remember(settings.data_dir, key, name)
     index = Index(corpus, derived.Derived(settings.data_dir, name), embeddings, name, settings,
                   built=built, embedded=embedded, client=client)
-    index.stale_ids = stale
+    index.stale_ids, index.replaced = stale, replaced
     index.corpus = Corpus(corpus.documents, index.passages, corpus.model, corpus.skipped)
     if drop_old:
         index.drop_other_builds()
