@@ -118,8 +118,10 @@ def index(settings, rebuild: bool) -> None:
     for name, why in bot.index.corpus.skipped:
         click.echo(f"skipped {name}: {why}", err=True)
     state = "built" if bot.index.built else "up to date"
+    embedded = bot.index.embedded
+    reused = f" ({embedded} embedded, {len(bot.index) - embedded} reused)" if bot.index.built else ""
     click.echo(f"index {state}: {len(bot.index)} passages from {settings.corpus_dir} "
-               f"in collection {bot.index.collection_name} at {where}")
+               f"in collection {bot.index.collection_name} at {where}{reused}")
 
 
 @main.command()

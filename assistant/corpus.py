@@ -12,8 +12,6 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from langchain_text_splitters import MarkdownHeaderTextSplitter, RecursiveCharacterTextSplitter
-
 import logging
 
 from .article import ArticleModel, derive_model
@@ -99,6 +97,8 @@ def with_subjects(p: Passage, model: ArticleModel) -> Passage:
 def chunk_document(body: str, max_chars: int):
     """Yield (text, headings, kind, label, cells, page) for each passage of one document (page 0
     when the document has no pages)."""
+    from langchain_text_splitters import MarkdownHeaderTextSplitter, RecursiveCharacterTextSplitter
+
     splitter = MarkdownHeaderTextSplitter(HEADERS, strip_headers=True)
     sentence_splitter = RecursiveCharacterTextSplitter(
         separators=[". ", "? ", "! ", "; "], keep_separator="end", chunk_size=max_chars, chunk_overlap=0

@@ -18,11 +18,15 @@ import threading
 from functools import lru_cache
 from pathlib import Path
 
+from typing import TYPE_CHECKING
+
 import numpy as np
-from langchain_core.embeddings import Embeddings
 
 from .settings import Settings
 from .types import IndexFailure
+
+if TYPE_CHECKING:
+    from langchain_core.embeddings import Embeddings
 
 log = logging.getLogger("assistant")
 BATCH = 64
@@ -139,8 +143,9 @@ def export_onnx(model: str, target: Path) -> None:
     os.replace(partial, target)
 
 
-class OnnxEmbeddings(Embeddings):
-    """Sentence-transformers pooling and normalisation over an ONNX export of the model."""
+class OnnxEmbeddings:
+    """Sentence-transformers pooling and normalisation over an ONNX export of the model (langchain's
+    Embeddings interface, without importing langchain: that alone costs a cold start 0.3 s)."""
 
     def __init__(self, model: str, onnx_path: Path, threads: int):
         import onnxruntime

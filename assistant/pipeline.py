@@ -20,7 +20,7 @@ import numpy as np
 from .answerers import Answerer, AnswerNote, Evidence, Sentence
 from .corpus import split_sentences
 from .followups import check_history, standalone_question
-from .index import Index, Progress, drop_other_builds, open_index, tokenize
+from .index import Index, Progress, open_index, tokenize
 from .question import Question, analyse, bare_question, settle_dimension
 from .retrieval import Hit, fuse, search
 from .scope import check_scope
@@ -80,8 +80,7 @@ class Assistant:
             self.index = new
         changed = new.collection_name != old.collection_name or rebuild
         if changed:
-            timer = threading.Timer(REINDEX_GRACE_S, drop_other_builds,
-                                    (new.client, self.settings.collection_prefix, new.collection_name))
+            timer = threading.Timer(REINDEX_GRACE_S, new.drop_other_builds)
             timer.daemon = True
             timer.start()
         return {"changed": changed, "collection": new.collection_name, "passages": len(new)}

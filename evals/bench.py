@@ -3,7 +3,11 @@
 Everything is measured beside the plain langchain pipeline of the eval baseline in the same run and
 reported as ratios; these machines are noisy, so read the ratios, not the absolute times.
 
-    python -m evals.bench [--sizes 1000,10000,100000] [--quick]
+    python -m evals.bench [--sizes 1000,10000,100000] [--keep DIR] [--only cold,warm,index,ui,scale,incremental,workers]
+
+`--keep DIR` keeps the synthetic corpora and their indexes there, so a later run reuses a 100k-passage
+index instead of building it again (about half an hour on 2 cores); `--only` runs some parts and
+updates just those in bench.json.
 """
 
 from __future__ import annotations
@@ -11,8 +15,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import random
-import shutil
 import statistics
 import subprocess
 import sys
@@ -23,9 +25,9 @@ from pathlib import Path
 
 from assistant import Assistant, load_settings
 from assistant.index import open_index
-from assistant.question import analyse, bare_question
-from assistant.retrieval import retrieve
 
+from .scale import chart, incremental, peak_rss_mb, probe_main, scale, shared_chroma_workers
+from .scale import synthetic_corpus  # noqa: F401  (tests import it from here)
 from .scoring import load_cases
 
 REPORTS = Path(__file__).resolve().parent / "reports"
@@ -115,13 +117,6 @@ def build_and_open(settings, tmp: Path) -> dict:
 # -- the UI server -----------------------------------------------------------------------------
 
 
-def peak_rss_mb(pid: int) -> float:
-    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-        if line.startswith("VmHWM:"):
-            return int(line.split()[1]) / 1024
-    return 0.0
-
-
 def ui_server(data_dir: Path, sessions: int = 20) -> dict:
     from gradio_client import Client
 
@@ -203,127 +198,69 @@ def load_test(url: str, sessions: int, deadline_s: float = 300) -> dict:
             "p95_ms": round(pct(latencies, 95), 1) if latencies else None}
 
 
-# -- scale -------------------------------------------------------------------------------------
-
-WORDS = ("pipeline orchestration artifact experiment tracking cluster storage compute batch schedule "
-         "deploy model registry feature serving monitoring lineage metadata notebook container image "
-         "workflow task flow step retry cache queue worker agent gateway tenant quota budget latency "
-         "throughput replica shard index vector embedding token dataset label drift alert dashboard").split()
-
-
-def synthetic_corpus(folder: Path, n: int, seed: int = 7) -> None:
-    """n passages of plausible MLOps prose under headings (plus the real article)."""
-    rng = random.Random(seed)
-    folder.mkdir(parents=True, exist_ok=True)
-    shutil.copy(Path(__file__).resolve().parent.parent / "corpus" / "mlops-stack-comparison.md", folder)
-    lines = ["# Synthetic operations notes", ""]
-    for i in range(n):
-        if i % 50 == 0:
-            lines += [f"## Section {i // 50}", ""]
-        sentence = lambda: " ".join(rng.choice(WORDS) for _ in range(rng.randint(8, 14))).capitalize() + "."  # noqa: E731
-        lines += [f"Note {i}: " + " ".join(sentence() for _ in range(3)), ""]
-    (folder / "synthetic.md").write_text("\n".join(lines), encoding="utf-8")
-
-
-def scale(settings, tmp: Path, sizes: list[int], save=lambda rows: None) -> list[dict]:
-    rows = []
-    questions = [c.question for c in load_cases() if len(c.turns) == 1][:40]
-    for n in sizes:
-        corpus = tmp / f"corpus-{n}"
-        synthetic_corpus(corpus, n)
-        s = settings.model_copy(update={"corpus_dir": corpus, "data_dir": tmp / f"data-{n}", "torch_threads": 2})
-        start = time.perf_counter()
-        index = open_index(s)
-        build = time.perf_counter() - start
-        start = time.perf_counter()
-        index = open_index(s)
-        reopen = time.perf_counter() - start
-        bot = Assistant(s, index)
-        retrieval, answers = [], []
-        for q in questions:
-            vector, bare_vector = index.embed_question(q, bare_question(q, index.model))
-            question = analyse(q, index.model, index, bare_vector)
-            t = time.perf_counter()
-            retrieve(index, question, vector, s)
-            retrieval.append((time.perf_counter() - t) * 1000)
-            t = time.perf_counter()
-            bot.ask(q)
-            answers.append((time.perf_counter() - t) * 1000)
-        rows.append({"passages": len(index), "build_s": round(build, 2), "passages_per_s": round(len(index) / build, 1),
-                     "open_s": round(reopen, 2), "retrieval_p50_ms": round(pct(retrieval, 50), 2),
-                     "retrieval_p95_ms": round(pct(retrieval, 95), 2), "answer_p50_ms": round(pct(answers, 50), 1),
-                     "answer_p95_ms": round(pct(answers, 95), 1)})
-        print(f"  scale {len(index):>7} passages: build {build:7.1f} s, retrieval p50 {rows[-1]['retrieval_p50_ms']} ms")
-        save(rows)
-        shutil.rmtree(tmp / f"data-{n}", ignore_errors=True)
-    return rows
-
-
-def chart(rows: list[dict], path: Path) -> None:
-    import matplotlib
-
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
-
-    sizes = [r["passages"] for r in rows]
-    fig, (a, b) = plt.subplots(1, 2, figsize=(10, 4), dpi=110)
-    a.plot(sizes, [r["retrieval_p50_ms"] for r in rows], "o-", label="retrieval p50")
-    a.plot(sizes, [r["retrieval_p95_ms"] for r in rows], "o--", label="retrieval p95")
-    a.plot(sizes, [r["answer_p50_ms"] for r in rows], "s-", label="whole answer p50")
-    a.set_xscale("log")
-    a.set_xlabel("passages")
-    a.set_ylabel("ms")
-    a.set_title("Latency vs corpus size")
-    a.axhline(50, color="grey", lw=0.8, ls=":")
-    a.legend()
-    b.plot(sizes, [r["build_s"] for r in rows], "o-", color="#e8743b")
-    b.set_xscale("log")
-    b.set_yscale("log")
-    b.set_xlabel("passages")
-    b.set_ylabel("seconds")
-    b.set_title("Index build time")
-    for ax in (a, b):
-        ax.grid(alpha=0.3)
-    fig.tight_layout()
-    fig.savefig(path)
-    plt.close(fig)
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description="Benchmarks vs the plain langchain pipeline.")
     parser.add_argument("--sizes", default="1000,10000,100000")
     parser.add_argument("--runs", type=int, default=3, help="cold-start runs (median)")
     parser.add_argument("--out", type=Path, default=REPORTS)
+    parser.add_argument("--keep", type=Path, default=None,
+                        help="keep the scale corpora and indexes in this folder and reuse them next time")
+    parser.add_argument("--only", default="", help="comma-separated parts to run (default: all): "
+                        "cold,warm,index,ui,scale,incremental,workers")
+    parser.add_argument("--stand-in-from", type=int, default=0,
+                        help="build corpora of at least this many passages with stand-in vectors (timing only)")
+    parser.add_argument("--probe", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.probe:
+        return probe_main()
+    parts = set(args.only.split(",")) if args.only else {"cold", "warm", "index", "ui", "scale", "incremental",
+                                                         "workers"}
 
     settings = load_settings()
     bot = Assistant.load(settings)
     results = {"machine": {"cpus": os.cpu_count(), "python": sys.version.split()[0]}}
+    path = args.out / "bench.json"
+    if args.only and path.is_file():  # a partial run updates the parts it ran
+        results = {**json.loads(path.read_text(encoding="utf-8")), **results}
+    sizes = [int(x) for x in args.sizes.split(",") if x]
     with tempfile.TemporaryDirectory(prefix="bench-") as tmp:
         tmp = Path(tmp)
+        root = args.keep or tmp
         args.out.mkdir(parents=True, exist_ok=True)
 
         def save(scale_rows=None):  # after every part, so a late failure loses nothing measured
             if scale_rows is not None:
                 results["scale"] = scale_rows
-            (args.out / "bench.json").write_text(json.dumps(results, indent=2), encoding="utf-8")
+            path.write_text(json.dumps(results, indent=2), encoding="utf-8")
 
-        print("cold start …")
-        results["cold_start"] = cold_start(settings.data_dir, args.runs)
-        print("warm answers …")
-        results["warm"] = warm_latency(bot)
-        print("index build …")
-        results["index"] = build_and_open(settings, tmp)
-        print("UI server and load …")
-        results["ui"] = ui_server(settings.data_dir)
-        save()
-        print("scale …")
-        scale(settings, tmp, [int(x) for x in args.sizes.split(",") if x], save)
-    chart(results["scale"], args.out / "bench.png")
+        steps = [("cold", "cold start", lambda: cold_start(settings.data_dir, args.runs)),
+                 ("warm", "warm answers", lambda: warm_latency(bot)),
+                 ("index", "index build", lambda: build_and_open(settings, tmp)),
+                 ("ui", "UI server and load", lambda: ui_server(settings.data_dir)),
+                 ("incremental", "incremental re-index", lambda: incremental(settings, root)),
+                 ("workers", "two UI workers on one Chroma server",
+                  lambda: shared_chroma_workers(settings, root, max(sizes)))]
+        for key, title, run in steps[:4]:
+            if key in parts:
+                print(f"{title} …")
+                results[{"cold": "cold_start"}.get(key, key)] = run()
+                save()
+        if "scale" in parts:
+            print("scale …")
+            scale(settings, tmp, sizes, save, keep=args.keep, stand_in_from=args.stand_in_from)
+        for key, title, run in steps[4:]:
+            if key in parts:
+                print(f"{title} …")
+                results[key] = run()
+                save()
+    if results.get("scale"):
+        chart(results["scale"], args.out / "bench.png")
     print_table(results)
 
 
 def print_table(r: dict) -> None:
+    if not all(k in r for k in ("cold_start", "warm", "index", "ui")):
+        return print(json.dumps({k: v for k, v in r.items() if k != "scale"}, indent=2)) or print_scale(r)
     c, w, i, u = r["cold_start"], r["warm"], r["index"], r["ui"]
     rows = [
         ("cold `ask` (fresh process → answer)", f"{c['assistant_s']} s", f"{c['baseline_s']} s", c["ratio"]),
@@ -343,9 +280,15 @@ def print_table(r: dict) -> None:
     ld = u["load"]
     print(f"\nload: {ld['sessions']} sessions × 2 answers, all right: {ld['all_right']}, "
           f"{ld['answers_per_s']} answers/s, p50 {ld['p50_ms']} ms, p95 {ld['p95_ms']} ms")
-    print("\n| passages | build | passages/s | open | retrieval p50 / p95 | answer p50 / p95 |\n|---:|---:|---:|---:|---:|---:|")
-    for s in r["scale"]:
-        print(f"| {s['passages']} | {s['build_s']} s | {s['passages_per_s']} | {s['open_s']} s | "
+    print_scale(r)
+
+
+def print_scale(r: dict) -> None:
+    print("\n| passages | build | passages/s | open (in process / fresh process) | peak RSS | retrieval p50 / p95 "
+          "| answer p50 / p95 |\n|---:|---:|---:|---:|---:|---:|---:|")
+    for s in r.get("scale", []):
+        print(f"| {s['passages']} | {s['build_s']} s | {s['passages_per_s']} | {s['open_s']} / "
+              f"{s.get('fresh_process_open_s')} s | {s.get('fresh_process_peak_rss_mb')} MB | "
               f"{s['retrieval_p50_ms']} / {s['retrieval_p95_ms']} ms | {s['answer_p50_ms']} / {s['answer_p95_ms']} ms |")
 
 

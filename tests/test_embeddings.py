@@ -29,12 +29,14 @@ def test_onnx_vectors_equal_sentence_transformers(settings):
 
 
 def test_ask_imports_neither_torch_nor_gradio(bot, data_dir):
+    """Nor Chroma or a text splitter: a small unchanged index answers from its saved data."""
     code = (
         "import sys\n"
         "from assistant.cli import main\n"
         f"sys.argv = ['stack-assistant', 'ask', '--data-dir', {str(data_dir)!r}, 'What is Outerbounds?']\n"
         "try:\n    main()\nexcept SystemExit:\n    pass\n"
-        "print('LOADED', sorted(m for m in ('torch', 'gradio', 'sentence_transformers', 'transformers') "
+        "print('LOADED', sorted(m for m in ('torch', 'gradio', 'sentence_transformers', 'transformers', 'chromadb', "
+        "'langchain_text_splitters', 'langchain_chroma') "
         "if m in sys.modules))\n"
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)

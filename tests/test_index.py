@@ -2,12 +2,15 @@
 
 import logging
 
+import shutil
+
 import chromadb
+import numpy as np
 import pytest
 from chromadb.config import Settings as ChromaSettings
 
 from assistant import Assistant, load_settings
-from assistant import index as index_module
+from assistant import store
 from assistant.corpus import load_corpus
 from assistant.index import fingerprint, open_index
 from assistant.types import IndexFailure
@@ -58,29 +61,47 @@ def test_changed_embedding_model_changes_the_fingerprint(local):
     assert fingerprint(passages, "bundled:all-MiniLM-L6-v2") != fingerprint(passages, "some/other-model")
 
 
-def test_interrupted_build_leaves_the_previous_index_serving(local, monkeypatch):
+@pytest.mark.parametrize("dies_in,rebuild", [("embedding", False), ("writing", False), ("writing", True)])
+def test_interrupted_build_leaves_the_previous_index_serving(local, monkeypatch, dies_in, rebuild):
+    """An update (only new passages written into the previous collection, renamed at the end) or a
+    forced rebuild (a temporary collection) killed halfway: the previous index still answers, and
+    nothing of the new corpus leaks into it."""
     good = open_index(local)
-    add_paragraph(local.corpus_dir, "Quokka orchestration is an invented test fact.")
-    monkeypatch.setattr(index_module, "BATCH", 4)
-    real = type(good.embeddings).embed_documents
-    calls = {"n": 0}
+    add_paragraph(local.corpus_dir, "\n\n".join(f"Quokka orchestration fact number {n} is invented."
+                                                   for n in range(10)))
+    monkeypatch.setattr(store, "ADD_BATCH", 4)
 
-    def dies_halfway(self, texts):
-        calls["n"] += 1
-        if calls["n"] == 3:
-            raise KeyboardInterrupt  # as if the user pressed Ctrl-C mid-build
-        return real(self, texts)
+    def interrupt(*args, **kwargs):
+        raise KeyboardInterrupt  # as if the user pressed Ctrl-C mid-build
 
-    monkeypatch.setattr(type(good.embeddings), "embed_documents", dies_halfway)
+    if dies_in == "embedding":
+        monkeypatch.setattr(type(good.embeddings), "embed_documents", lambda self, texts: interrupt())
+    else:  # after some batches were written
+        from chromadb.api.models.Collection import Collection
+
+        real, calls = Collection.upsert, {"n": 0}
+
+        def dies_halfway(self, *args, **kwargs):
+            calls["n"] += 1
+            return interrupt() if calls["n"] == 2 else real(self, *args, **kwargs)
+
+        monkeypatch.setattr(Collection, "upsert", dies_halfway)
     with pytest.raises(KeyboardInterrupt):
-        open_index(local)
+        open_index(local, rebuild=rebuild)
     assert collections(local.data_dir) == [good.collection_name]  # no half-built collection left
+    assert sorted(p.name for p in (local.data_dir / "derived").iterdir()) == ["corpora", good.collection_name]
 
     monkeypatch.undo()
     path = next(local.corpus_dir.glob("*.md"))
     path.write_text(path.read_text(encoding="utf-8").split("\n\n## Appendix")[0], encoding="utf-8")
     again = open_index(local)
     assert not again.built and again.collection_name == good.collection_name
+    assert not again.bm25_search("quokka", 3)
+    vector = again.embed_query("Quokka orchestration fact")
+    again.exact = False  # through Chroma, which may hold the written part of the update
+    assert all("Quokka" not in p.text for p, _ in again.dense_search(vector, len(again)))
+    reply = Assistant(local, again).ask("How hard is Kubeflow to set up?")
+    assert "**High**" in reply.text
 
 
 def test_corrupt_index_is_moved_aside_and_rebuilt(local, caplog):
@@ -102,9 +123,19 @@ def test_unreachable_chroma_server_is_a_clear_error(local):
         open_index(settings)
 
 
-def test_passages_are_read_back_in_pages(local, monkeypatch):
-    """Large collections are read in pages (SQLite caps the variables of one query)."""
+def test_a_collection_without_saved_data_is_read_back_in_pages(local, monkeypatch):
+    """An index built elsewhere (or by an older version) has its passages and vectors read back from
+    Chroma once, in pages (SQLite caps the variables of one query), and its derived data saved."""
     built = open_index(local)
-    monkeypatch.setattr(index_module, "READ_PAGE", 7)
+    vectors = np.array(built.vectors)
+    shutil.rmtree(local.data_dir / "derived")
+    monkeypatch.setattr(store, "READ_PAGE", 7)
+    embedded, real = [], type(built.embeddings).embed_documents
+    monkeypatch.setattr(type(built.embeddings), "embed_documents",
+                        lambda self, texts: embedded.extend(texts) or real(self, texts))
     paged = open_index(local)
+    assert not set(embedded) & {p.text for p in built.passages}  # no passage embedded again
+    assert not paged.built
     assert [p.chunk_id for p in paged.passages] == [p.chunk_id for p in built.passages]
+    assert np.abs(np.asarray(paged.vectors) - vectors).max() < 1e-6, np.abs(np.asarray(paged.vectors) - vectors).max()
+    assert (local.data_dir / "derived" / built.collection_name / "manifest.json").is_file()
