@@ -120,6 +120,7 @@ def main() -> None:
         ask(page, "How hard is it to set up?")
         open_sources(page)
         open_in_article(page, 2)
+        page.wait_for_timeout(1000)  # the panel slides in
         args.out.parent.mkdir(parents=True, exist_ok=True)
         page.screenshot(path=str(args.out))
     with browser_page(390, 844) as page:
