@@ -154,11 +154,11 @@ class ArticleModel:
                 or any(word in alias.split() for s in self.subjects.values() for alias in s.aliases)
                 or self.typo_of(word) is not None)
 
-    def names(self, keys: list[str]) -> str:
+    def names(self, keys: list[str], last: str = "and") -> str:
         shown = [self.subjects[k].name if k in self.subjects else k for k in keys]
         if len(shown) <= 1:
             return "".join(shown)
-        return ", ".join(shown[:-1]) + " and " + shown[-1]
+        return ", ".join(shown[:-1]) + f" {last} " + shown[-1]
 
     def section_subject(self, passage: Passage) -> str | None:
         return _section_subject(passage.section, tuple(self.subjects))

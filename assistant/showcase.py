@@ -16,14 +16,14 @@ PRONOUNS = [(r"\byou(?:'|’)re\b", "we're"), (r"\byou(?:'|’)ve\b", "we've"), 
 
 
 def documents_of(model: ArticleModel) -> list[dict[str, str]]:
-    """Each document with its title, byline and subjects, for headers."""
-    return [{"source": d.source, "title": d.title or d.source, "author": d.author, "date": d.date,
-             "subjects": model.names(d.subjects) if d.subjects else ""} for d in model.documents]
+    """Each document with its title and byline, for headers."""
+    return [{"source": d.source, "title": d.title or d.source, "author": d.author, "date": d.date}
+            for d in model.documents]
 
 
 def placeholder(model: ArticleModel) -> str:
     subjects = list(dict.fromkeys(s for d in model.documents for s in d.subjects))
-    about = f"about {model.names(subjects).replace(' and ', ' or ')} " if subjects else ""
+    about = f"about {model.names(subjects, last='or')} " if subjects else ""
     return f"Ask {about}— answers come only from the corpus, with citations."
 
 

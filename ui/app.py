@@ -8,7 +8,6 @@ import html
 import logging
 import os
 import secrets
-from functools import partial
 from pathlib import Path
 
 os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
@@ -28,6 +27,7 @@ from .render import (CITE, article_page, conversation_file, header, history_of, 
 
 log = logging.getLogger("assistant.ui")
 
+EXAMPLES = 4  # example questions on the page
 FAILURE = ("Sorry — something went wrong while answering. The error has been logged; "
            "please try again or ask another question.")
 CSS = """
@@ -96,8 +96,7 @@ THEME = gr.themes.Default(font=["ui-sans-serif", "system-ui", "sans-serif"],
 
 def build_app(bot: Assistant) -> gr.Blocks:
     model = bot.index.model
-    examples = example_questions(model)
-    title = bot.about.get("title", "the corpus")
+    examples = (example_questions(model) + [""] * EXAMPLES)[:EXAMPLES]
     max_chars = bot.settings.max_question_chars
     keep = bot.settings.ui_saved_conversations
     no_change = gr.skip()
@@ -127,7 +126,7 @@ def build_app(bot: Assistant) -> gr.Blocks:
         except Exception:  # the server keeps serving; the user gets a plain message
             log.exception("answering %r failed", question[:200])
             turn["messages"] = [{"role": "assistant", "content": FAILURE}]
-        yield render(turns), turns, "", conversation_file(turns, title)
+        yield render(turns), turns, "", conversation_file(turns, title())
 
     def retry(turns: list[dict]):
         turns = list(turns or [])
@@ -137,12 +136,15 @@ def build_app(bot: Assistant) -> gr.Blocks:
         last = turns.pop()
         yield from respond(last["question"], turns)
 
+    def title() -> str:
+        return bot.about.get("title", "the corpus")
+
     # -- conversations kept in the browser --------------------------------------------------------
     def restore(saved):
         saved = saved_chats.valid(saved)
         conversation_id, turns = saved_chats.current_turns(saved)
         return (saved, conversation_id, turns, render(turns), listing_update(saved),
-                conversation_file(turns, title))
+                conversation_file(turns, title()))
 
     def persist(saved, conversation_id, turns):
         if keep <= 0:
@@ -152,7 +154,7 @@ def build_app(bot: Assistant) -> gr.Blocks:
 
     def open_conversation(chosen, saved):
         saved, turns = saved_chats.select(saved_chats.valid(saved), chosen)
-        return saved, saved["current"], turns, render(turns), conversation_file(turns, title)
+        return saved, saved["current"], turns, render(turns), conversation_file(turns, title())
 
     def delete_conversation(saved, conversation_id):
         saved = saved_chats.delete(saved_chats.valid(saved), conversation_id)
@@ -256,7 +258,7 @@ def build_app(bot: Assistant) -> gr.Blocks:
                              elem_id="question", max_lines=6, autofocus=True, label="Your question")
             send = gr.Button("Send", variant="primary", scale=1, min_width=80, elem_id="send")
         with gr.Row(elem_id="examples"):
-            example_buttons = [gr.Button(q, size="sm") for q in examples]
+            example_buttons = [gr.Button(q, size="sm", visible=bool(q)) for q in examples]
         with gr.Row():
             retry_btn = gr.Button("Retry", size="sm", elem_id="retry")
             new_btn = gr.Button("New chat", size="sm", elem_id="new-chat")
@@ -270,8 +272,8 @@ def build_app(bot: Assistant) -> gr.Blocks:
                        api_visibility="private")
         box.submit(respond, [box, turns], outputs, api_visibility="private").then(**keeping)
         send.click(respond, [box, turns], outputs, api_visibility="private").then(**keeping)
-        for button, question in zip(example_buttons, examples):
-            button.click(partial(respond, question), [turns], outputs, api_visibility="private").then(**keeping)
+        for button in example_buttons:  # a button asks its own label
+            button.click(respond, [button, turns], outputs, api_visibility="private").then(**keeping)
         retry_btn.click(retry, [turns], outputs, api_visibility="private").then(**keeping)
         new_btn.click(new_chat, [saved], [chatbot, turns, box, download, conversation, saved, listing],
                       api_visibility="private")
