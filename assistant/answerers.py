@@ -329,9 +329,10 @@ def rank_advice(q: Question, advice: list[Advice], vector, index) -> list[Advice
     scored, against = [], {}
     for a, sim in zip(advice, sims):
         words = set(lang.tokenize(a.conditions.replace("-", " "))) | set(lang.tokenize(a.conditions))
-        shared = words & asked.keys()
+        lacking = negated | lang.spelled_out(negated, a.conditions)  # "nobody knows k8s"
+        shared = words & asked.keys() - lacking  # what the asker lacks is no shared ground
         score = float(sim) + 0.5 * sum(asked[t] for t in shared) / total
-        for term in negated & {w.split("-")[0] for w in words} | negated & words:
+        for term in lacking & {w.split("-")[0] for w in words} | lacking & words:
             # the question lacks what this advice needs, unless the advice too does without it, or
             # offers another way ("provided you have X or are willing to ...")
             if term in lang.negated_terms(a.conditions):

@@ -75,7 +75,13 @@ RARE_ZIPF = 3.0  # below: a rare word that can carry a topic ("orchestration" 2.
 
 def abbreviates(short: str, word: str) -> bool:
     """A short token that is not an everyday word and begins a longer one: "ops" for "operational",
-    "infra" for "infrastructure", "perf" for "performance"."""
+    "infra" for "infrastructure", "perf" for "performance"; or a numeronym: "k8s" for "kubernetes"
+    (first letter, the count of letters between, last letter)."""
+    numeronym = re.fullmatch(r"([a-z])(\d{1,2})([a-z])", short.lower())
+    if numeronym:
+        first, between, last = numeronym.groups()
+        w = word.lower()
+        return len(w) == int(between) + 2 and w[0] == first and w[-1] == last
     head = short[:-1] if short.endswith("s") and len(short) > 2 else short
     return (len(short) >= 3 and len(head) >= 2 and len(word) >= len(head) + 4 and word.startswith(head)
             and not is_everyday(short))
@@ -98,9 +104,12 @@ def is_rare(word: str) -> bool:
 
 
 NEGATED = re.compile(
-    r"\b(?:no|without|zero|little|lack(?:ing|s)?|don'?t have|do not have|doesn'?t have|not|never|avoid(?:ing)?|"
+    r"\b(?:(?:nobody|no one|none of us)(?:\s+(?:here|really|actually|else|yet|on (?:our|the) team))*"
+    r"(?:\s+(?:knows?|has|have|had|ever|touched|used|uses|runs?|ran|understands?|wants?|likes?|is|are|"
+    r"experience|familiar|worked|with|in))+|no|without|zero|little|lack(?:ing|s)?|don'?t have|do not have|doesn'?t have|not|never|avoid(?:ing)?|"
     r"can'?t|cannot|aren'?t|isn'?t)\s+(?:any\s+|much\s+|a\s+|an\s+|the\s+|deep\s+|real\s+|dedicated\s+|"
-    r"(?:want|need|know|use|run|have|has|planning)(?:\s+to)?\s+(?:any\s+|a\s+|an\s+)?)?(?P<what>[\w-]+)", re.I)
+    r"(?:want|need|know|use|run|have|has|planning|require|(?!anything|nothing|something)\w+ing)(?:\s+to)?\s+"
+    r"(?:any\s+|a\s+|an\s+|the\s+)?)?(?P<what>[\w-]+)", re.I)
 
 
 def negated_terms(text: str) -> set[str]:
@@ -111,6 +120,12 @@ def negated_terms(text: str) -> set[str]:
         if w not in STOPWORDS:
             out.add(stem(w.split("-")[0]))
     return out
+
+
+def spelled_out(terms: set[str], text: str) -> set[str]:
+    """Stems of the words of ``text`` that numeronyms among ``terms`` stand for ("k8s" -> "kubernetes")."""
+    shorts = [t for t in terms if re.fullmatch(r"[a-z]\d{1,2}[a-z]", t)]
+    return {stem(w) for w in re.findall(r"[a-z]+", text.lower()) if any(abbreviates(t, w) for t in shorts)}
 
 
 # -- the ordinal scale of table values ---------------------------------------------------------
@@ -182,9 +197,12 @@ def claimed_polarity(text: str) -> float | None:
 
 
 # -- question shapes ---------------------------------------------------------------------------
+# "Should we use A, or something else?": advice on every subject is wanted, not only on the one named.
+OPEN_CHOICE = _rx(r"\b(?:something|anything|someone) else\b", r"\balternatives?\b", r"\binstead\b",
+                  r"\b(?:an)?other (?:one|option|tool|choice|framework|library|database|product)s?\b")
 RECOMMEND = _rx(
     r"\bshould (?:we|i|my team|our team|a team|a startup|startups?|they|you)\b", r"\brecommend", r"\bsuggest",
-    r"\bwhich (?:one |tool |option )?(?:is (?:the )?(?:best|right|better)|fits|suits|would you)",
+    r"\bwhich (?:[\w-]+ )?(?:is (?:the )?(?:best|right|better)|fits|suits|would you)",
     r"\b(?:best|right|better|good) (?:fit|choice|option|pick|default)\b", r"\bgo with\b", r"\bpick\b",
     r"\bchoose\b", r"\bwhat (?:would|do) you (?:use|pick|choose)", r"\bmakes? (?:the most )?sense\b",
     r"\bsuit(?:s|ed|able)?\b", r"\bwhen (?:should|would|to) (?:i |we |you )?(?:use|pick|choose)",

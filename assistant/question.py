@@ -80,6 +80,8 @@ def analyse(text: str, model: ArticleModel, index=None, bare_vector=None) -> Que
     asks_which = bool(lang.RECOMMEND.search(text)) or (q.which and q.situation)
     judged = q.dimensions and q.polarity is not None and (q.premise or q.superlative or q.comparative)
     q.recommendation = bool(model.advice) and asks_which and (q.situation or not q.dimensions) and not judged
+    if q.recommendation and lang.OPEN_CHOICE.search(text):
+        q.subjects = []  # "A, or something else?": the advice on every subject is wanted
     if q.premise and q.subjects and index is not None:
         q.misplaced = misplaced_words(q, index)
     om = lang.OVERVIEW.match(text)

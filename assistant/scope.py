@@ -19,6 +19,7 @@ from .question import Question, strip_subjects
 from .settings import Settings
 
 RARE_IDF = 1.9  # a word in at most ~3 of a small article's passages
+CONTEXT_WORDS = 10  # content words: a question this long sets out its situation before it asks
 # Question words that are rare in English but never a topic.
 QUESTION_WORDS = frozenset("pros cons tradeoff tradeoffs downside downsides upside upsides versus vs "
                            "tldr summarise summarize overview recommend eli5 btw imo fyi gotcha gotchas caveat "
@@ -51,7 +52,7 @@ def check_scope(question: Question, best_sentence: float, index: Index, settings
             for a in lang.tokenize(text) if len(w) > 3):
         return ScopeDecision(True, "The article doesn't give prices or costs for that. " + covers(), "price")
 
-    uncovered = uncovered_terms(question, index)
+    uncovered = asked_about(uncovered_terms(question, index), question, index)
     if uncovered and best_sentence < settings.confident_sentence_score and not phrasing_only(question, uncovered, index):
         about = ""
         if question.subjects and all(known(w, index) for w in uncovered):
@@ -108,6 +109,18 @@ def phrasing_only(question: Question, uncovered: list[str], index: Index) -> boo
     if not question.dimensions:
         return False
     return not any(w in names and not known(w, index) for w in uncovered)
+
+
+def asked_about(words: list[str], question: Question, index: Index) -> list[str]:
+    """The unknown words a question asks about. A long question that describes its situation first
+    ("... we run on a couple of small VMs ... which db?") is about what its last clause asks; words
+    only in the clauses before it are the asker's context, not a topic the corpus must hold."""
+    content = [w for w in lang.tokenize(strip_subjects(question.text, index.model)) if len(w) > 2]
+    if len(content) < CONTEXT_WORDS:
+        return words
+    clauses = [c for c in re.split(r"[.!?;,:]+(?=\s|$)|[()\n]|\s[-–—/]\s", question.text) if re.search(r"\w", c)]
+    asked = (clauses[-1] if clauses else question.text).lower().replace("’", "'")
+    return [w for w in words if re.search(rf"(?<![\w']){re.escape(w)}(?![\w'])", asked)]
 
 
 def topic_words(question: Question, index: Index, names_only: bool = False,

@@ -58,6 +58,14 @@ def test_comparison_gives_each_value_side_by_side(bot):
     ("Our ML pipelines are tightly coupled with data engineering pipelines. What do you recommend?", "Prefect"),
     ("We run on GCP with a dedicated ML platform team of 40 Kubernetes experts. Which should we choose?",
      "Kubeflow"),
+    # what the asker lacks counts against the advice that needs it, however it is said
+    ("Our team of four has never run a cluster and none of us knows k8s. Which framework fits?", "Metaflow"),
+    # naming one subject "or something else?" asks among all of them
+    ("Small team, nobody here has touched Kubernetes, and a colleague wants Kubeflow because it is the most "
+     "complete. Good idea, or should we go with something else?", "Metaflow"),
+    # words the asker only uses to describe their situation are no topic the article must cover
+    ("We are eight data scientists, our nightly jobs run from a crontab on two EC2 boxes and we glue things "
+     "together with bash. What would you pick for us?", "Metaflow"),
 ])
 def test_recommendation_fits_the_situation(bot, question, pick):
     reply = bot.ask(question)
@@ -100,6 +108,12 @@ def test_out_of_scope_questions_are_refused_plainly(bot, question, reason):
     assert reply.refused and reply.citations == [] and reply.reason == reason
     assert "article" in reply.text and not MARKER.search(reply.text)
     assert "Kubeflow, Metaflow and Prefect" in reply.text  # points to what the article covers
+
+
+def test_unknown_word_in_the_asking_clause_of_a_long_question_is_still_refused(bot):
+    reply = bot.ask("We're a 12-person team of data scientists and engineers on AWS who are comfortable in "
+                    "Python, so does Metaflow work with Snowflake?")
+    assert reply.refused and reply.reason == "unknown_terms" and "snowflake" in reply.text
 
 
 @pytest.mark.parametrize("question", [
