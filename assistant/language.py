@@ -216,6 +216,9 @@ WHICH = _rx(r"^\s*which\b", r"\bwhich (?:one|of|tool|option)\b",
             r"\w+\s+(?:is|has|does|offers|needs|requires|lets|runs|uses|gives|works)\b")
 YES_NO = _rx(r"^\s*(?:is|are|does|do|can|will|would|was|has|have)\b")
 PREMISE = _rx(r"^\s*(?:why|since|given that|given|because|as)\b")
+# A statement put up for confirmation ("A is written in Go, right?"): a yes/no question and a premise.
+TAG_QUESTION = _rx(r"^[^?]{12,}?[\s,]+(?:right|correct|yeah|true|isn'?t (?:it|that)|aren'?t they|doesn'?t it|"
+                   r"don'?t they|no)\s*\?")
 OVERVIEW = _rx(
     r"^\s*(?:tell me (?:more )?about|what(?:'s| is| are)|describe|explain|give me an overview of|"
     r"overview of|summari[sz]e|who (?:is|are))\s+(?:the )?\s*(?P<rest>.*?)\W*$"

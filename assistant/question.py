@@ -72,9 +72,9 @@ def analyse(text: str, model: ArticleModel, index=None, bare_vector=None) -> Que
     q.polarity = lang.claimed_polarity(text)
     q.superlative = bool(lang.SUPERLATIVE.search(text)) and len(q.subjects) != 1
     q.comparative = bool(lang.COMPARATIVE.search(text))
-    q.yes_no = bool(lang.YES_NO.match(text))
+    q.yes_no = bool(lang.YES_NO.match(text) or lang.TAG_QUESTION.match(text))
     q.which = bool(lang.WHICH.search(text))
-    q.premise = bool(lang.PREMISE.match(text))
+    q.premise = bool(lang.PREMISE.match(text) or lang.TAG_QUESTION.match(text))
     q.counts = lang.counts(text)
     q.situation = bool(q.counts) or bool(SITUATION.search(text))
     asks_which = bool(lang.RECOMMEND.search(text)) or (q.which and q.situation)

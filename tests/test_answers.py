@@ -80,6 +80,12 @@ def test_false_premise_is_corrected(bot):
     assert "**High**" in reply.text and "Prefect" in reply.text
 
 
+def test_statement_put_up_for_confirmation_is_checked_against_the_table(bot):
+    assert bot.ask("Kubeflow is pretty easy to set up, right?").text.startswith(
+        "That premise doesn't match the article: Kubeflow's setup complexity is **High**")
+    assert bot.ask("Metaflow is simple to learn, right?").text.startswith("Yes — Metaflow's learning curve")
+
+
 def test_yes_no_question_gets_a_yes_or_no(bot):
     assert bot.ask("Is Prefect easy to learn?").text.startswith("Yes — Prefect's learning curve is **Low**")
     assert bot.ask("Is Metaflow easier to learn than Kubeflow?").text.startswith("Yes")
