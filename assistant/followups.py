@@ -34,6 +34,11 @@ BARE = re.compile(
 )
 ASKING = re.compile(r"^(?:what|how|why|which|who|whom|whose|when|where|is|are|was|were|does|do|did|can|could|"
                     r"should|would|will|has|have|tell|give|list|compare|explain|describe)\b", re.I)
+# What points back at the previous turn without naming it: "that route", "for that", "the dynamic one".
+POINTING = re.compile(
+    r"\b(?:that|this|those|these) (?:route|approach|option|way|path|setup|one|ones|choice|thing|part|bit)\b|"
+    r"\b(?:for|with|about|of|on|in|from|like|besides|beyond) (?:that|this|those|these|them)\s*[?.!]*\s*$|"
+    r"\bthe [\w-]+ ones?\b", re.I)
 FILLER = re.compile(r"\b(?:for|about|with|the|a|an|please|then|instead|one)\b|[^\w\s]", re.I)
 
 History = list[dict]
@@ -110,14 +115,24 @@ def rewrite(question: str, previous: str | None, model: ArticleModel, previous_a
     referents = [k for k in before if k not in mine]
     if referents and (PLURAL.search(q) or SINGULAR.search(q)):
         pattern = SINGULAR if SINGULAR.search(q) and len(referents) == 1 or not PLURAL.search(q) else PLURAL
-        return _without_lead(_replace_pronouns(q, pattern, referents, names, possessive))
+        return _in_context(_without_lead(_replace_pronouns(q, pattern, referents, names, possessive)), previous)
 
     if not mine and before and (lead or len(q.split()) <= 6) and names_dimension(q, model):
         body = LEAD.sub("", q).rstrip(" ?.")  # "and the learning curve?" -> "... for A?"
         return f"What about {body} for {names(before)}?"
     if mine and lead and not names_dimension(q, model) and names_dimension(previous, model):
         return _swap(previous, before, mine, names, possessive)
+    if not mine:
+        return _in_context(q, previous)
     return q
+
+
+def _in_context(q: str, previous: str) -> str:
+    """A question that still points back ("what's the catch with that route?", "what is it combined
+    with for that?") carries the previous question with it."""
+    if not POINTING.search(q):
+        return q
+    return f"{q.rstrip(' ?.')}? (following: {previous.strip()})"
 
 
 def _without_lead(q: str) -> str:

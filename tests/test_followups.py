@@ -34,6 +34,11 @@ def A(text):
     ([U("How hard is Kubeflow to set up?"), A("High")], "What about Prefect?", "How hard is Prefect to set up?"),
     ([U("Compare Kubeflow and Metaflow"), A("...")], "Are they expensive to self-host?",
      "Are Kubeflow and Metaflow expensive to self-host?"),
+    # a question that still points back carries the previous one with it
+    ([U("Is there a managed Kubeflow?"), A("...")], "any downside to going that route?",
+     "any downside to going that route? (following: Is there a managed Kubeflow?)"),
+    ([U("How does Prefect handle experiment tracking?"), A("...")], "what is it paired with for that?",
+     "what is Prefect paired with for that? (following: How does Prefect handle experiment tracking?)"),
 ])
 def test_follow_ups_are_rewritten(history, question, expected):
     assert standalone_question(question, history) == expected
