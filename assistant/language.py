@@ -55,7 +55,7 @@ def same_word(a: str, b: str) -> bool:
 
 def tokenize(text: str) -> list[str]:
     """Lexical tokens: lower-case words without stop words, plural/verb endings folded."""
-    text = re.sub(r"\bset(?:ting)?[ -]up\b", "setup", text, flags=re.I)
+    text = re.sub(r"\b(?:set(?:ting)?|stand(?:ing)?|spin(?:ning)?)[ -]up\b", "setup", text, flags=re.I)
     return [stem(w.replace("'s", "")) for w in words(text) if w not in STOPWORDS]
 
 
@@ -200,6 +200,9 @@ def claimed_polarity(text: str) -> float | None:
 # "Should we use A, or something else?": advice on every subject is wanted, not only on the one named.
 OPEN_CHOICE = _rx(r"\b(?:something|anything|someone) else\b", r"\balternatives?\b", r"\binstead\b",
                   r"\b(?:an)?other (?:one|option|tool|choice|framework|library|database|product)s?\b")
+# "How big / hard / much ...?": asks for a degree or an amount (a value), not for a choice.
+DEGREE = _rx(r"^\W*(?:(?:so|and|ok|okay|but)\W+)?how (?:big|large|small|many|much|hard|easy|difficult|steep|long|"
+             r"complex|complicated|expensive|cheap|costly|heavy|light|mature|rough|painful)\b")
 RECOMMEND = _rx(
     r"\bshould (?:we|i|my team|our team|a team|a startup|startups?|they|you)\b", r"\brecommend", r"\bsuggest",
     r"\bwhich (?:[\w-]+ )?(?:is (?:the )?(?:best|right|better)|fits|suits|would you)",

@@ -79,7 +79,9 @@ def analyse(text: str, model: ArticleModel, index=None, bare_vector=None) -> Que
     q.situation = bool(q.counts) or bool(SITUATION.search(text))
     asks_which = bool(lang.RECOMMEND.search(text)) or (q.which and q.situation)
     judged = q.dimensions and q.polarity is not None and (q.premise or q.superlative or q.comparative)
-    q.recommendation = bool(model.advice) and asks_which and (q.situation or not q.dimensions) and not judged
+    degree = bool(lang.DEGREE.match(text)) and bool(q.dimensions)  # "how big a team before A makes sense?"
+    q.recommendation = (bool(model.advice) and asks_which and (q.situation or not q.dimensions) and not judged
+                        and not degree)
     if q.recommendation and lang.OPEN_CHOICE.search(text):
         q.subjects = []  # "A, or something else?": the advice on every subject is wanted
     if q.premise and q.subjects and index is not None:

@@ -80,6 +80,13 @@ def test_false_premise_is_corrected(bot):
     assert "**High**" in reply.text and "Prefect" in reply.text
 
 
+def test_table_dimension_asked_in_other_words(bot):
+    assert bot.ask("How hard is standing up Kubeflow?").text.startswith("Kubeflow's setup complexity is **High**")
+    # "how big ...": an amount asked for, not advice, though "makes sense" is in it
+    assert bot.ask("How big a team do you need before Metaflow makes sense?").text.startswith(
+        "Metaflow's best team size is **3–15 ML engineers**")
+
+
 def test_statement_put_up_for_confirmation_is_checked_against_the_table(bot):
     assert bot.ask("Kubeflow is pretty easy to set up, right?").text.startswith(
         "That premise doesn't match the article: Kubeflow's setup complexity is **High**")
