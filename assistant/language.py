@@ -200,6 +200,13 @@ def claimed_polarity(text: str) -> float | None:
 # "Should we use A, or something else?": advice on every subject is wanted, not only on the one named.
 OPEN_CHOICE = _rx(r"\b(?:something|anything|someone) else\b", r"\balternatives?\b", r"\binstead\b",
                   r"\b(?:an)?other (?:one|option|tool|choice|framework|library|database|product)s?\b")
+def asking_sentence(text: str) -> str:
+    """The sentence that asks: the last one ending in "?" (a question may set out its context in
+    sentences before it), else the whole text."""
+    asked = [s for s in re.split(r"(?<=[.!?])\s+", text.strip()) if s.rstrip().endswith("?")]
+    return asked[-1] if asked else text
+
+
 # "How big / hard / much ...?": asks for a degree or an amount (a value), not for a choice.
 DEGREE = _rx(r"^\W*(?:(?:so|and|ok|okay|but)\W+)?how (?:big|large|small|many|much|hard|easy|difficult|steep|long|"
              r"complex|complicated|expensive|cheap|costly|heavy|light|mature|rough|painful)\b")

@@ -77,7 +77,7 @@ def analyse(text: str, model: ArticleModel, index=None, bare_vector=None) -> Que
     q.premise = bool(lang.PREMISE.match(text) or lang.TAG_QUESTION.match(text))
     q.counts = lang.counts(text)
     q.situation = bool(q.counts) or bool(SITUATION.search(text))
-    asks_which = bool(lang.RECOMMEND.search(text)) or (q.which and q.situation)
+    asks_which = bool(lang.RECOMMEND.search(lang.asking_sentence(text))) or (q.which and q.situation)
     judged = q.dimensions and q.polarity is not None and (q.premise or q.superlative or q.comparative)
     degree = bool(lang.DEGREE.match(text)) and bool(q.dimensions)  # "how big a team before A makes sense?"
     q.recommendation = (bool(model.advice) and asks_which and (q.situation or not q.dimensions) and not judged

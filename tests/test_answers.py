@@ -87,6 +87,13 @@ def test_table_dimension_asked_in_other_words(bot):
         "Metaflow's best team size is **3–15 ML engineers**")
 
 
+def test_the_last_question_decides_what_is_asked(bot):
+    """Context that mentions choosing does not turn a question about something else into advice."""
+    reply = bot.ask("We will pick a framework next month and our CTO will choose. What don't MLOps frameworks "
+                    "typically handle?")
+    assert not reply.refused and not reply.text.startswith("For that situation")
+
+
 def test_statement_put_up_for_confirmation_is_checked_against_the_table(bot):
     assert bot.ask("Kubeflow is pretty easy to set up, right?").text.startswith(
         "That premise doesn't match the article: Kubeflow's setup complexity is **High**")
