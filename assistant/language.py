@@ -180,6 +180,8 @@ HIGH_WORDS = _rx(
     r"\b(?:a lot|lots|loads|tons) of (?:work|effort|ops|overhead)\b", r"\bhassle\b",
 )
 SUPERLATIVE = _rx(r"\b\w+est\b", r"\bmost\b", r"\bleast\b", r"\bwhich (?:one|is|has)\b")
+# Words that judge rather than name a topic: in a row label ("Best fit") they match any question.
+JUDGING = frozenset("best worst top better worse good bad right most least".split())
 SUPERLATIVE_WORD = _rx(r"\b(?:\w{3,}est|most|least)\b")
 COMPARATIVE = _rx(r"\b\w{3,}er\b[\w\s-]{0,25}\bthan\b", r"\b(?:more|less) \w+[\w\s-]{0,25}\bthan\b")
 

@@ -106,7 +106,7 @@ def match_dimensions(text: str, model: ArticleModel, index, vector, mentioned=No
     short = {a for a in asked if a not in index.vocabulary()}  # "ops": perhaps short for a label's word
     scored = []
     for dim, cos in zip(dims, cosine):
-        own = [w for w in lang.tokenize(compound_parts(dim.label)) if len(w) > 2]
+        own = [w for w in lang.tokenize(compound_parts(dim.label)) if len(w) > 2 and w not in lang.JUDGING]
         share = sum(1 for w in own if w in asked or ("-" not in w and any(lang.same_word(w, a) for a in asked))
                     or any(lang.abbreviates(a, w) for a in short))
         share = share / len(own) if own else 0.0

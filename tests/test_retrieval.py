@@ -61,3 +61,13 @@ def test_our_bm25_scores_equal_rank_bm25(bot):
     for query in ("kubeflow setup complexity", "cheapest to self-host", "Katib hyperparameter tuning", "the of and"):
         tokens = tokenize(query)
         assert np.allclose(ours.scores(tokens), theirs.get_scores(tokens), atol=1e-4)
+
+
+@pytest.mark.parametrize("question, label", [
+    ("What's the best budget GPU for training?", None),  # "best" alone names no row, though a label has it
+    ("What's Kubeflow's best fit?", "Best fit"),
+    ("Best team size for Metaflow?", "Best team size"),
+])
+def test_judging_words_alone_name_no_table_row(bot, question, label):
+    q, _ = analysed(bot, question)
+    assert [d.label for d in q.dimensions][:1] == ([label] if label else [])
