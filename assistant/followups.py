@@ -37,7 +37,8 @@ ASKING = re.compile(r"^(?:what|how|why|which|who|whom|whose|when|where|is|are|wa
 # What points back at the previous turn without naming it: "that route", "for that", "the dynamic one".
 POINTING = re.compile(
     r"\b(?:that|this|those|these) (?:route|approach|option|way|path|setup|one|ones|choice|thing|part|bit)\b|"
-    r"\b(?:for|with|about|of|on|in|from|like|besides|beyond) (?:that|this|those|these|them)\s*[?.!]*\s*$|"
+    r"\b(?:for|with|about|of|on|in|from|like|besides|beyond|given|after) (?:that|this|those|these|them)"
+    r"(?=\s*(?:[?.!,;]|$))|"
     r"\bthe [\w-]+ ones?\b", re.I)
 FILLER = re.compile(r"\b(?:for|about|with|the|a|an|please|then|instead|one)\b|[^\w\s]", re.I)
 

@@ -179,12 +179,18 @@ class Index:
 
     def has_prefix_word(self, word: str, subject: str = "") -> bool:
         """Whether the vocabulary holds a longer word that starts with ``word`` (a clipped word)."""
+        return any(len(w) > len(word) for w in self.words_starting(word, subject))
+
+    def words_starting(self, prefix: str, subject: str = ""):
+        """The vocabulary's words that begin with ``prefix``, in order."""
         key = (subject, "sorted")
         if key not in self._vocab_buckets:
             self._vocab_buckets[key] = sorted(self.vocabulary(subject))
         words = self._vocab_buckets[key]
-        i = bisect.bisect_left(words, word)
-        return i < len(words) and words[i].startswith(word) and len(words[i]) > len(word)
+        for i in range(bisect.bisect_left(words, prefix), len(words)):
+            if not words[i].startswith(prefix):
+                return
+            yield words[i]
 
     def vocabulary(self, subject: str = "") -> frozenset[str]:
         """Stemmed words of every passage (or of the passages about one subject)."""

@@ -27,9 +27,9 @@ def words(text: str) -> list[str]:
 
 
 def stem(word: str) -> str:
-    for suffix in ("ing", "ies", "es", "ed", "s"):
+    for suffix in ("ing", "ies", "ied", "es", "ed", "s"):
         if word.endswith(suffix) and len(word) - len(suffix) >= (3 if suffix == "s" else 4):
-            return word[: -len(suffix)] + ("y" if suffix == "ies" else "")
+            return word[: -len(suffix)] + ("y" if suffix in ("ies", "ied") else "")
     return word
 
 
@@ -209,6 +209,14 @@ def asking_sentence(text: str) -> str:
     return asked[-1] if asked else text
 
 
+# "Does A run on X?", "Can B work with Y?": whether a subject works with some thing; the thing is
+# the topic, however everyday its words are ("windows", "phones").
+CAPABILITY = _rx(r"^\W*(?:does|do|can|will|is|are)\s+[\w .'-]+?\s+(?:run|work|play nicely|integrate|"
+                 r"support|be (?:used|run|installed|deployed))s?\s+(?:on|with|in|under|inside|for)\s+"
+                 r"(?P<thing>[\w .+/-]+?)\s*\??\s*$")
+# "Recommend me a good X": the thing to recommend is the topic.
+RECOMMEND_THING = _rx(r"\b(?:recommend|suggest)(?: me| us)? (?:a |an |some |any )?(?:good |great |nice |decent )?"
+                      r"(?P<thing>[a-z][\w-]*(?: [a-z][\w-]*)?)")
 # "How big / hard / much ...?": asks for a degree or an amount (a value), not for a choice.
 DEGREE = _rx(r"^\W*(?:(?:so|and|ok|okay|but)\W+)?how (?:big|large|small|many|much|hard|easy|difficult|steep|long|"
              r"complex|complicated|expensive|cheap|costly|heavy|light|mature|rough|painful)\b")
@@ -302,7 +310,7 @@ COST_QUESTION = _rx(r"\bhow much (?:does|do|is|would|will|are|did)\b.{0,60}\b(?:
 
 # -- what a question asks for, and what an answer to it must contain ---------------------------
 ASKS_VERSION = _rx(r"\b(?:which|what)(?:'s| is)?(?: the)? (?:latest |first |current |newest |oldest |last )?"
-                   r"(?:[\w-]+ )?(?:version|release)\b")
+                   r"(?:[\w-]+ ){0,3}(?:version|release)\b")
 VERSION = _rx(r"\bv?\d+\.\d+(?:\.\d+)?\b", r"\b(?:version|release) \d")
 ASKS_WHEN = _rx(r"(?:^|[,;.?!]\s*|\band\s+)when (?:was|were|did|is|will|does)\b", r"\bwhat year\b", r"\bsince when\b", r"\bhow old\b")
 ASKS_MAKER = _rx(r"^\s*who (?:created|made|built|founded|develops|developed|maintains|maintained|wrote|designed|"

@@ -54,7 +54,8 @@ class Question:
 
 SITUATION = re.compile(
     r"\b(?:we|we're|we are|we've|our|i'm|im|i am|i have|i just|i only|i want|i need|my|us)\b|\bif (?:you|i|we)\b|\bfor (?:a|an|teams?)\b"
-    r"|\b(?:a|an) (?:\w+ )?(?:startup|company|team|shop|org|organi[sz]ation)\b", re.I)
+    r"|\b(?:a|an) (?:[\w~+-]+ ){0,3}(?:startup|company|team|shop|org|organi[sz]ation)\b"
+    r"|^\W*(?!(?:which|what|whose|how|the|a|an|any|each|every|one)\b)[\w-]+ team\b", re.I)  # "payments team at ..."
 
 
 def analyse(text: str, model: ArticleModel, index=None, bare_vector=None) -> Question:

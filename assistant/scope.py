@@ -101,6 +101,8 @@ def phrasing_only(question: Question, uncovered: list[str], index: Index) -> boo
     situation asking for advice ("we're building a chatbot ...") brings its own words; a question the
     article's structure answers (a table dimension) may word it freely ("a hassle to deploy"), unless
     it names something the corpus never mentions."""
+    if set(uncovered) & set(asked_thing(question, index)):
+        return False  # the very thing asked about
     if question.recommendation and question.situation:
         return True
     names = set(topic_words(question, index, names_only=True))
@@ -152,7 +154,24 @@ def topic_words(question: Question, index: Index, names_only: bool = False,
         named = named or lang.zipf(w) < 2.0  # not an English word at all: a product, a project
         if named or (not names_only and lang.is_rare(w)):
             out.append(w)
-    return list(dict.fromkeys(out))
+    return list(dict.fromkeys(out + asked_thing(question, index)))
+
+
+def asked_thing(question: Question, index: Index) -> list[str]:
+    """The words of the thing a question asks about by its shape, however everyday they are: what a
+    subject should run on or work with ("does A run on windows?"), or what to recommend when none of
+    its words is the corpus's ("recommend me a good sci-fi novel")."""
+    model = index.model
+    capability = lang.CAPABILITY.match(question.text)
+    if capability:
+        return [w for w in lang.words(capability["thing"]) if len(w) > 2 and w not in lang.STOPWORDS
+                and w not in lang.JUDGING and not model.is_subject_word(w) and w not in QUESTION_WORDS]
+    thing = lang.RECOMMEND_THING.search(question.text)
+    if thing:
+        words = [w for w in lang.words(thing["thing"]) if w not in lang.STOPWORDS and not model.is_subject_word(w)]
+        if words and not any(known(w, index) for w in words):
+            return words
+    return []
 
 
 def names_rare_term(question: Question, index: Index) -> bool:
@@ -181,7 +200,13 @@ def known(word: str, index: Index, subject: str = "") -> bool:
     if s in vocab or word in vocab:
         return True
     parts = [p for p in re.split(r"[-.+/]", word) if p]
-    if len(parts) > 1 and all(lang.stem(p) in vocab or p in vocab for p in parts):
+    if len(parts) > 1 and all(known(p, index, subject) for p in parts):
+        return True
+    if len(parts) == 2 and len(parts[0]) >= 3 and any(  # "perf-critical" for "performance-critical"
+            w.endswith("-" + parts[1]) for w in index.words_starting(parts[0], subject)):
+        return True
+    if re.fullmatch(r"[a-z]\d{1,2}[a-z]", word) and any(  # "k8s": the vocabulary holds stems ("kubernet")
+            lang.abbreviates(word, w + end) for w in vocab for end in ("", "s", "es", "e", "ed", "ing", "y")):
         return True
     if len(word) >= 4 and index.has_prefix_word(s, subject):  # "infra" for "infrastructure"
         return True

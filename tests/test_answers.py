@@ -122,6 +122,10 @@ def test_follow_up_is_answered_about_the_right_framework(bot):
     ("When was Kubeflow open-sourced?", "not_stated"),
     ("Does Metaflow support GPUs?", "unknown_terms"),
     ("Should I use MLflow for experiment tracking?", "unknown_terms"),
+    # the thing a question asks about by its shape, though its words are everyday ones
+    ("Can Prefect run on Windows?", "unknown_terms"),
+    ("Can you recommend a good pizza place for our team dinner?", "unknown_terms"),
+    ("What is the newest Metaflow release number?", "not_stated"),
 ])
 def test_out_of_scope_questions_are_refused_plainly(bot, question, reason):
     reply = bot.ask(question)

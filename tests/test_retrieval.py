@@ -71,3 +71,9 @@ def test_our_bm25_scores_equal_rank_bm25(bot):
 def test_judging_words_alone_name_no_table_row(bot, question, label):
     q, _ = analysed(bot, question)
     assert [d.label for d in q.dimensions][:1] == ([label] if label else [])
+
+
+def test_inflections_share_a_stem():
+    from assistant.language import stem
+
+    assert stem("retried") == stem("retries") == stem("retry")
