@@ -217,6 +217,10 @@ CAPABILITY = _rx(r"^\W*(?:does|do|can|will|is|are)\s+[\w .'-]+?\s+(?:run|work|pl
 # "Recommend me a good X": the thing to recommend is the topic.
 RECOMMEND_THING = _rx(r"\b(?:recommend|suggest)(?: me| us)? (?:a |an |some |any )?(?:good |great |nice |decent )?"
                       r"(?P<thing>[a-z][\w-]*(?: [a-z][\w-]*)?)")
+# "How do you define / write / mark ...?": asks how it is written, which code in a sentence shows.
+HOW_TO_WRITE = _rx(r"^\W*(?:\w+\W+){0,3}?how (?:do|does|would|can|should|to) (?:(?:you|i|we|one) )?(?:\w+ ){0,2}?"
+                   r"(?:define|write|declare|mark|create|build|turn|make|express|code|implement|register|wrap|tag)\b")
+CODE = re.compile(r"(?<!\w)@\w+|`[^`]+`|\b\w+\(\)|\.\w+\(")
 # "How big / hard / much ...?": asks for a degree or an amount (a value), not for a choice.
 DEGREE = _rx(r"^\W*(?:(?:so|and|ok|okay|but)\W+)?how (?:big|large|small|many|much|hard|easy|difficult|steep|long|"
              r"complex|complicated|expensive|cheap|costly|heavy|light|mature|rough|painful)\b")

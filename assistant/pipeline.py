@@ -17,6 +17,7 @@ from typing import Iterator
 
 import numpy as np
 
+from . import language as lang
 from .answerers import Answerer, AnswerNote, Evidence, Sentence
 from .corpus import split_sentences
 from .followups import check_history, standalone_question
@@ -30,6 +31,7 @@ from .types import Citation, Passage, QuestionError, Reply
 log = logging.getLogger("assistant")
 MARKER = re.compile(r"\[\[([0-9a-f]{16}(?:-\d+)?)\]\]")
 LEXICAL_WEIGHT = 0.15
+CODE_BONUS = 0.15  # a sentence showing code, for a question on how something is written
 REINDEX_GRACE_S = 30.0  # how long a replaced index stays readable for answers already under way
 LABEL_ONLY = re.compile(r"^[A-Z][A-Za-z /()-]{2,40}: [\w –-]{1,20}\.$")
 
@@ -173,8 +175,11 @@ def gather_evidence(index: Index, q: Question, vector: list[float], hits: list[H
     terms = {t: max(idf.get(t, 0.0), 0.0) for t in tokenize(q.text)}
     total = sum(terms.values()) or 1.0
     sentences = []
+    how_to_write = bool(lang.HOW_TO_WRITE.match(q.text))
     for (s, hit), sim in zip(items, sims):
         bonus = 0.05 if q.subjects and any(f in s.lower() for f in q.subjects) else 0.0
+        if how_to_write and lang.CODE.search(s):  # "how do you define a flow?": the sentence with the code
+            bonus += CODE_BONUS
         shared = set(tokenize(s)) & terms.keys()
         overlap = sum(terms[t] for t in shared) / total  # idf-weighted share of the question's words
         score = float(sim) + 0.1 * hit.score + bonus + LEXICAL_WEIGHT * overlap

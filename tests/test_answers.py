@@ -94,6 +94,10 @@ def test_the_last_question_decides_what_is_asked(bot):
     assert not reply.refused and not reply.text.startswith("For that situation")
 
 
+def test_how_something_is_written_is_answered_with_the_code(bot):
+    assert bot.ask("How would I write a task in Prefect?").text.startswith("Decorating functions with @flow and @task")
+
+
 def test_statement_put_up_for_confirmation_is_checked_against_the_table(bot):
     assert bot.ask("Kubeflow is pretty easy to set up, right?").text.startswith(
         "That premise doesn't match the article: Kubeflow's setup complexity is **High**")
