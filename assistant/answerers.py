@@ -266,9 +266,11 @@ class ExtractiveAnswerer:
         if not best:
             return []
         top = best[0]
-        parts = [f"For that situation the article points to {bold(model.names([top.subject]))} {cite(top.chunk_id)}.",
+        pick = (" and ".join(bold(model.names([k])) for k in top.together) + " together" if top.together
+                else bold(model.names([top.subject])))
+        parts = [f"For that situation the article points to {pick} {cite(top.chunk_id)}.",
                  quote(Sentence(top.sentence, index.by_id[top.chunk_id], 1.0, 1.0), model)]
-        for other in best[1:]:
+        for other in best[1:] if not top.together else []:
             if other.subject == top.subject and other.sentence != top.sentence and len(parts) <= 2:
                 parts.append(quote(Sentence(other.sentence, index.by_id[other.chunk_id], 1.0, 1.0), model))
                 break
@@ -346,6 +348,8 @@ def rank_advice(q: Question, advice: list[Advice], vector, index) -> list[Advice
             score += 0.3
         elif fits:
             score -= 0.2
+        if a.together and not lang.BOTH_ASKED.search(q.text):
+            score -= 0.3  # using several together answers only a question that asks about having to pick one
         if a.default:  # the article's default: the answer when the question describes no situation
             score += 0.05 if q.situation else 0.3
         if a.negative:

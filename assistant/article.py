@@ -22,7 +22,7 @@ from rapidfuzz import fuzz
 from . import language as lang
 from .types import Passage
 
-MODEL_VERSION = "5"  # bump when the derivation (or the stemming) changes: the index fingerprint includes it
+MODEL_VERSION = "6"  # bump when the derivation (or the stemming) changes: the index fingerprint includes it
 PROPER = re.compile(r"(?<![\w@])(?:[A-Z][\w+&/-]*(?:\.[\w+&/-]+)*|[a-z]+[A-Z][\w-]*|\d+[A-Za-z][\w-]*)"
                     r"(?:[ ](?:[A-Z][\w+&/-]*(?:\.[\w+&/-]+)*|\d[\w-]*))*")
 VS = re.compile(r"\s+(?:vs\.?|versus)\s+", re.I)
@@ -95,6 +95,7 @@ class Advice:
     conditions: str  # the sentence with its subject's names taken out
     negative: bool = False  # "At a 10-person startup, it's almost certainly too much."
     default: bool = False  # "For most ..., X is the right default choice."
+    together: tuple[str, ...] = ()  # "Plenty of teams keep A for ... and move ... onto B": use them together
 
 
 @dataclass
@@ -196,7 +197,7 @@ class ArticleModel:
             dimensions={k: Dimension(key=d["key"], label=d["label"], rows=[Row(**r) for r in d["rows"]],
                                      lines=d["lines"], line_values=d["line_values"], own_lines=d["own_lines"])
                         for k, d in raw["dimensions"].items()},
-            advice=[Advice(**a) for a in raw["advice"]],
+            advice=[Advice(**{**a, "together": tuple(a.get("together", ()))}) for a in raw["advice"]],
         )
 
 
@@ -348,15 +349,30 @@ def read_advice(model: ArticleModel, doc: Document, passages: list[Passage]) -> 
         in_advice_section = bool(lang.ADVICE_HEADING.search(p.section)) or bool(
             p.kind == "labelled" and lang.ADVICE_HEADING.search(p.label))
         owner = section_subject(p.section, subjects)
+        previous = ""
         for sentence in split_sentences(p.text):
-            advice = advice_in(sentence, subjects, owner, in_advice_section)
-            if not advice:
-                continue
-            subject = advice
             conditions = re.sub("|".join(lang.whole(subjects[k].name) for k in subjects), " ", sentence, flags=re.I)
-            out.append(Advice(p.chunk_id, p.source, sentence, subject, re.sub(r"\s+", " ", conditions).strip(),
-                              bool(lang.NEGATIVE_ADVICE.search(sentence)), bool(lang.DEFAULT_ADVICE.search(sentence))))
+            conditions = re.sub(r"\s+", " ", conditions).strip()
+            together = combined_advice(sentence, previous, subjects) if in_advice_section else ()
+            previous = sentence
+            if together:
+                out.append(Advice(p.chunk_id, p.source, sentence, together[0], conditions, together=together))
+                continue
+            advice = advice_in(sentence, subjects, owner, in_advice_section)
+            if advice:
+                out.append(Advice(p.chunk_id, p.source, sentence, advice, conditions,
+                                  bool(lang.NEGATIVE_ADVICE.search(sentence)), bool(lang.DEFAULT_ADVICE.search(sentence))))
     return out
+
+
+def combined_advice(sentence: str, previous: str, subjects: dict) -> tuple[str, ...]:
+    """The subjects a sentence advises using together ("the two are not mutually exclusive", "keep A
+    for ... and move ... onto B"), named in it, in the order named."""
+    if not (lang.COMBINED_ADVICE.search(sentence) or lang.COMBINED_ADVICE.search(previous)):
+        return ()
+    low = sentence.lower()
+    named = sorted((m.start(), k) for k in subjects for m in [re.search(lang.whole(k), low)] if m)
+    return tuple(k for _, k in named) if len(named) >= 2 else ()
 
 
 def advice_in(sentence: str, subjects: dict, owner: str | None, in_advice_section: bool) -> str | None:

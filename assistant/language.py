@@ -344,6 +344,12 @@ ADVICE_SHAPE = _rx(
     r"\bmakes? (?:the most )?sense\b", r"\bwell[- ]suited\b", r"\bsuited to\b", r"\bearns? its keep\b",
     r"\bexcels? at\b", r"\bworth\b", r"\bfits?\b", r"\bshines?\b", r"\btoo much\b", r"\boverkill\b",
 )
+# Advice to use subjects together, and a question that asks whether it must be one or the other.
+COMBINED_ADVICE = _rx(r"\bnot mutually exclusive\b", r"\b(?:use|run|keep|combine) both\b", r"\bin combination\b",
+                      r"\bkeep\b.{1,80}\b(?:and|while)\b.{1,60}\b(?:move|put|use|run|adopt)\b")
+BOTH_ASKED = _rx(r"\bboth\b", r"\bonly one\b", r"\bone or the other\b", r"\beither\b", r"\btogether\b",
+                 r"\bcombine\b", r"\bmix\b", r"\ball[- ]in\b", r"\b(?:completely|entirely|altogether)\b",
+                 r"\b(?:rip|tear|throw) (?:\w+ )?out\b", r"\breplace\b", r"\bmigrate everything\b")
 NEGATIVE_ADVICE = _rx(r"\btoo much\b", r"\boverkill\b", r"\bavoid\b", r"\bnot (?:the right|a good|worth)\b",
                       r"\bdon'?t (?:use|pick|choose)\b", r"\bpoor fit\b", r"\bwrong choice\b")
 DEFAULT_ADVICE = _rx(r"\bdefault\b", r"\bfor most\b", r"\bin most cases\b", r"\bgenerally\b")

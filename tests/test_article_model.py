@@ -85,6 +85,21 @@ def test_answers_follow_an_edited_article(tmp_path, corpus_copy):
     assert reply.text.startswith("Prefect has the highest learning curve (**High**)"), reply.text
 
 
+def test_advice_to_use_two_together_is_read_from_the_article(tmp_path, corpus_copy):
+    path = corpus_copy / ARTICLE.name
+    text = path.read_text(encoding="utf-8")
+    marker = "The MLOps stack decision is not permanent"
+    path.write_text(text.replace(marker, "The two lighter tools are not mutually exclusive. Plenty of teams keep "
+                                         "Metaflow for model training and move only their data pipelines onto "
+                                         "Prefect.\n\n" + marker), encoding="utf-8")
+    bot = edited_bot(tmp_path, corpus_copy)
+    assert [a.together for a in bot.index.model.advice if a.together] == [("metaflow", "prefect")]
+    reply = bot.ask("Do we have to pick only one tool for our model training and our data pipelines?")
+    assert reply.text.startswith("For that situation the article points to **Metaflow** and **Prefect** together")
+    reply = bot.ask("Our ML workflows are tightly coupled with data engineering pipelines. What do you recommend?")
+    assert reply.text.startswith("For that situation the article points to **Prefect** [1]"), reply.text
+
+
 @pytest.fixture(scope="module")
 def vector_bot(tmp_path_factory):
     return edited_bot(tmp_path_factory.mktemp("vdb"), VECTOR_DBS)
