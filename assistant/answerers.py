@@ -126,6 +126,10 @@ class ExtractiveAnswerer:
             parts = self._byline(model, shown)
             if parts:
                 return parts
+        if q.premise and len(q.subjects) == 1 and lang.ORIGIN_CLAIM.search(q.text):
+            parts = self._origin(q, ev, index)
+            if parts:
+                return parts
         if q.misplaced and not q.dimensions:
             parts = self._misplaced(q, ev, index)
             if parts:
@@ -143,6 +147,18 @@ class ExtractiveAnswerer:
             if parts:
                 return parts
         return self._quotes(q, ev, model, self.max_sentences)
+
+    def _origin(self, q: Question, ev: Evidence, index) -> list[str]:
+        """A premise on where a subject comes from ("Since A came out of X, ..."), checked against
+        the sentence that says who made it."""
+        said = origin_sentence(q, ev.sentences, index.model)
+        if not said:
+            return []
+        m = lang.ORIGIN_CLAIM.search(q.text)
+        claimed = lang.stem((m["a"] or m["b"] or m["c"]).lower())
+        holds = claimed in {lang.stem(w) for w in lang.words(said.text)}
+        lead = "Yes — the article says" if holds else "That premise doesn't match the article, which says"
+        return [f"{lead}: “{said.text.rstrip('.')}.” {cite(said.passage)}"]
 
     def _misplaced(self, q: Question, ev: Evidence, index) -> list[str]:
         """A premise that gives a subject what the article says of another ("Since A came out of X")."""
@@ -316,6 +332,15 @@ class ExtractiveAnswerer:
             picked.sort(key=lambda s: s.passage.text.find(s.text))
         name_first = q.which and not q.subjects
         return [quote(s, model, name_subject=name_first and i == 0) for i, s in enumerate(picked)]
+
+
+def origin_sentence(q: Question, sentences: list[Sentence], model: ArticleModel) -> Sentence | None:
+    """The retrieved sentence that says who made the subject the question names, if any."""
+    for s in sentences:
+        if lang.MAKER.search(s.text) and (model.section_subject(s.passage) == q.subjects[0]
+                                          or re.search(lang.whole(q.subjects[0]), s.text, re.I)):
+            return s
+    return None
 
 
 def rank_advice(q: Question, advice: list[Advice], vector, index) -> list[Advice]:

@@ -330,6 +330,12 @@ DATE = _rx(r"\b(?:1[89]|20)\d\d\b", r"\b(?:january|february|march|april|may|june
            r"november|december)\b", r"\b\d+ (?:years?|months?) ago\b")
 MAKER = _rx(r"\b(?:built|created|made|developed|founded|designed|open-sourced|started|launched|maintained|"
             r"backed|invented|written|wrote)\b (?:at|by|in)\b", r"\bbuilt at\b", r"\bfrom (?:the )?team\b")
+# A claim about where a subject comes from: "A came out of X", "built by X", "A is X's framework".
+ORIGIN_CLAIM = _rx(r"\b(?:came|comes|come|coming) (?:out )?(?:of|from)\s+(?P<a>[\w.&-]+)",
+                   r"\b(?:built|created|made|developed|started|born|invented|designed|written) (?:at|by|inside)\s+"
+                   r"(?:the )?(?P<b>[\w.&-]+)",
+                   r"\b(?:is|was|isn'?t|wasn'?t) (?:it )?(?P<c>[\w.&-]+)(?:'s|’s) (?:own )?(?:framework|tool|project|"
+                   r"product|library|database|thing)\b")
 NOT_A_TOPIC_NOUN = frozenset("one ones kind type sort way thing things option options tool tools part parts "
                              "difference differences stuff bits pieces extras aspects areas".split())
 

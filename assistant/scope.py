@@ -53,7 +53,8 @@ def check_scope(question: Question, best_sentence: float, index: Index, settings
         return ScopeDecision(True, "The article doesn't give prices or costs for that. " + covers(), "price")
 
     uncovered = asked_about(uncovered_terms(question, index), question, index)
-    if uncovered and best_sentence < settings.confident_sentence_score and not phrasing_only(question, uncovered, index):
+    if uncovered and best_sentence < settings.confident_sentence_score and not phrasing_only(question, uncovered, index) \
+            and not checkable_origin(question, sentences, index):
         about = ""
         if question.subjects and all(known(w, index) for w in uncovered):
             about = " for " + " or ".join(index.model.names([s]) for s in question.subjects)
@@ -94,6 +95,15 @@ def missing_answer(question: Question, sentences, index: Index) -> str:
             and not any(known(noun, index, s) for s in (question.subjects or [""])):
         return f"which {noun}"
     return ""
+
+
+def checkable_origin(question: Question, sentences, index: Index) -> bool:
+    """A premise on where the subject comes from ("Since A came out of X"), when a retrieved sentence
+    says who made it: the answer checks the premise, whatever X is."""
+    from .answerers import origin_sentence  # the answerer quotes the same sentence
+
+    return (question.premise and len(question.subjects) == 1 and bool(lang.ORIGIN_CLAIM.search(question.text))
+            and origin_sentence(question, list(sentences), index.model) is not None)
 
 
 def phrasing_only(question: Question, uncovered: list[str], index: Index) -> bool:

@@ -25,8 +25,8 @@ def assert_grounded(bot, reply):
         assert bot.index.by_id[c.chunk_id].text == c.quote
     for piece, n in re.findall(r"(.+?) \[(\d+)\][.!?]?(?: |$)", reply.text):
         quote = reply.citations[int(n) - 1].quote
-        named = re.fullmatch(r"\*\*[^*]+\*\*: “(.+)”", piece.strip())
-        if named:  # a quoted sentence with its subject named before it: the quote itself is verbatim
+        named = re.fullmatch(r"[^“]*: “(.+)”", piece.strip())
+        if named:  # a quoted sentence after its lead ("**A**: “…”", "… which says: “…”"): the quote is verbatim
             assert named[1] in quote, (piece, quote)
             continue
         values = re.findall(r"\*\*(.+?)\*\*", piece)
@@ -96,6 +96,14 @@ def test_the_last_question_decides_what_is_asked(bot):
 
 def test_how_something_is_written_is_answered_with_the_code(bot):
     assert bot.ask("How would I write a task in Prefect?").text.startswith("Decorating functions with @flow and @task")
+
+
+def test_premise_on_where_a_subject_comes_from_is_checked_against_who_made_it(bot):
+    reply = bot.ask("Since Metaflow was created by Uber, is it tuned for ride-sharing workloads?")
+    assert not reply.refused
+    assert reply.text.startswith("That premise doesn't match the article, which says: “Metaflow was built at Netflix")
+    assert bot.ask("Metaflow came out of Netflix, right?").text.startswith("Yes — the article says: “Metaflow was built")
+    assert_grounded(bot, reply)
 
 
 def test_statement_put_up_for_confirmation_is_checked_against_the_table(bot):
