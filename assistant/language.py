@@ -6,6 +6,7 @@ shapes and advice shapes. Nothing here knows any article: what an article says i
 
 from __future__ import annotations
 
+import bisect
 import re
 from functools import lru_cache
 
@@ -85,6 +86,23 @@ def abbreviates(short: str, word: str) -> bool:
     head = short[:-1] if short.endswith("s") and len(short) > 2 else short
     return (len(short) >= 3 and len(head) >= 2 and len(word) >= len(head) + 4 and word.startswith(head)
             and not is_everyday(short))
+
+
+def clips_everyday(word: str) -> bool:
+    """A clipped everyday word, not a name: "impl", "perf", "infra" begin common English words
+    (wordfreq's 10,000 most common); "qdrant" or "mlflow" begin none."""
+    if len(word) < 4:
+        return False
+    common = _common_words()
+    i = bisect.bisect_left(common, word)
+    return i < len(common) and common[i].startswith(word) and common[i] != word
+
+
+@lru_cache(maxsize=1)
+def _common_words() -> list[str]:
+    from wordfreq import top_n_list
+
+    return sorted(top_n_list("en", 10_000))
 
 
 def is_everyday(word: str) -> bool:

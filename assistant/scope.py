@@ -161,7 +161,7 @@ def topic_words(question: Question, index: Index, names_only: bool = False,
             if named:
                 out.append(w)
             continue
-        named = named or lang.zipf(w) < 2.0  # not an English word at all: a product, a project
+        named = named or (lang.zipf(w) < 2.0 and not lang.clips_everyday(w))  # no English word: a product
         if named or (not names_only and lang.is_rare(w)):
             out.append(w)
     return list(dict.fromkeys(out + asked_thing(question, index)))

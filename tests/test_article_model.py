@@ -118,6 +118,13 @@ def test_another_comparison_is_read_the_same_way(vector_bot):
     assert "Kubeflow" not in reply.text.split(":")[0] or "says nothing" in reply.text
 
 
+def test_clipped_words_are_phrasing_and_unknown_names_a_topic(vector_bot):
+    reply = vector_bot.ask("milvus impl language?")  # "impl" begins everyday words: not a missing topic
+    assert not reply.refused and "**Go + C++**" in reply.text, reply.text
+    reply = vector_bot.ask("does milvus integrate with mlflow?")  # "mlflow" begins none: a name the article lacks
+    assert reply.refused and "mlflow" in reply.text
+
+
 def test_several_documents_are_each_cited_by_their_own_file(tmp_path):
     corpus = tmp_path / "corpus"
     corpus.mkdir()
