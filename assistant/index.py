@@ -68,6 +68,10 @@ def corpus_key(settings: Settings) -> str:
 # -- the index ---------------------------------------------------------------------------------
 
 
+class IndexGone(IndexFailure):
+    """The collection an index names is not (or no longer) in Chroma."""
+
+
 class Index:
     """Passages with a dense (Chroma) and a lexical (BM25) search over exactly the same set."""
 
@@ -106,7 +110,13 @@ class Index:
 
     def collection(self):
         if self._collection is None:
-            self._collection = self.client.get_collection(self.collection_name, embedding_function=None)
+            try:
+                self._collection = self.client.get_collection(self.collection_name, embedding_function=None)
+            except Exception as exc:
+                if type(exc).__name__ != "NotFoundError":
+                    raise
+                raise IndexGone(f"the index {self.collection_name} is not in Chroma ({exc}); "
+                                "start again to open the current one") from None
         return self._collection
 
     def drop_other_builds(self) -> None:
@@ -266,9 +276,11 @@ def open_saved(settings: Settings, key: str, embeddings) -> Index | None:
     for name_, why in corpus.skipped:
         log.warning("skipped %s: %s", name_, why)
     index = Index(corpus, saved, embeddings, name, settings)
-    if settings.chroma_url:  # a server may have lost or never had the collection: then build it there
+    if not index.exact:  # fetched now and held by its id, so another process renaming it cannot break us
         try:
             index.collection()
+        except IndexGone:  # a server that lost or never had the collection: build it there
+            return None
         except IndexFailure:
             raise
         except Exception:
@@ -320,6 +332,8 @@ def open_corpus(settings: Settings, key: str, embeddings, rebuild: bool, progres
     index = Index(corpus, derived.Derived(settings.data_dir, name), embeddings, name, settings,
                   built=built, embedded=embedded, client=client)
     index.stale_ids, index.replaced = stale, replaced
+    if not index.exact:
+        index.collection()  # held by its id (see open_saved)
     index.corpus = Corpus(corpus.documents, index.passages, corpus.model, corpus.skipped)
     if drop_old:
         index.drop_other_builds()

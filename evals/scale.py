@@ -273,9 +273,11 @@ def chart(rows: list[dict], path: Path) -> None:
     a.set_title("Latency vs corpus size")
     a.axhline(50, color="grey", lw=0.8, ls=":")
     a.legend()
-    b.plot(sizes, [r["build_s"] for r in rows], "o-", color="#e8743b")
+    built = [r for r in rows if r.get("build_s")]  # a reused index (--keep) has no build time
+    b.plot([r["passages"] for r in built], [r["build_s"] for r in built], "o-", color="#e8743b")
     b.set_xscale("log")
-    b.set_yscale("log")
+    if built:
+        b.set_yscale("log")
     b.set_xlabel("passages")
     b.set_ylabel("seconds")
     b.set_title("Index build time")

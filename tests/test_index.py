@@ -139,3 +139,17 @@ def test_a_collection_without_saved_data_is_read_back_in_pages(local, monkeypatc
     assert [p.chunk_id for p in paged.passages] == [p.chunk_id for p in built.passages]
     assert np.abs(np.asarray(paged.vectors) - vectors).max() < 1e-6, np.abs(np.asarray(paged.vectors) - vectors).max()
     assert (local.data_dir / "derived" / built.collection_name / "manifest.json").is_file()
+
+
+def test_a_big_index_keeps_answering_when_another_process_renames_its_collection(local, monkeypatch):
+    """Above EXACT_LIMIT dense search goes through Chroma; the collection is held by its id from the
+    start, so an update in place elsewhere (which renames it) cannot make the next question fail."""
+    import assistant.index as index_module
+
+    monkeypatch.setattr(index_module, "EXACT_LIMIT", 0)
+    open_index(local)  # built
+    serving = Assistant(local, open_index(local))  # reopened from the saved data, as a fresh process would
+    assert not serving.index.exact
+    serving.index.client.get_collection(serving.index.collection_name).modify(name="mlops-article-renamed")
+    reply = serving.ask("How hard is Kubeflow to set up?")
+    assert not reply.refused and "**High**" in reply.text and reply.citations
