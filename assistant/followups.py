@@ -40,6 +40,12 @@ POINTING = re.compile(
     r"\b(?:for|with|about|of|on|in|from|like|besides|beyond|given|after) (?:that|this|those|these|them)"
     r"(?=\s*(?:[?.!,;]|$))|"
     r"\bthe [\w-]+ ones?\b", re.I)
+# A question that asks for some thing rather than about a subject: "what do most teams use to ...?",
+# "what's the usual dashboard for ...?". The thing the answer names is what "it" means next.
+ASKS_FOR_THING = re.compile(
+    r"^\W*(?:what|which)\b.{0,30}\b(?:do|does|did|would|should)\b.{0,30}\b(?:use|deploy|run|pair|combine|install|"
+    r"reach for|add)\b|^\W*what(?:'s| is| are) (?:the |a )?(?:usual|typical|common|standard|default|recommended|"
+    r"go-to|popular) [\w-]+", re.I)
 FILLER = re.compile(r"\b(?:for|about|with|the|a|an|please|then|instead|one)\b|[^\w\s]", re.I)
 
 History = list[dict]
@@ -113,6 +119,10 @@ def rewrite(question: str, previous: str | None, model: ArticleModel, previous_a
     if mine and lead and not bare_rest:  # "and for B?", "what about C?"
         return _swap(previous, before, mine, names, possessive)
 
+    thing = _named_thing(previous, previous_answer, model) if not mine and SINGULAR.search(q) else ""
+    if thing:  # "does it keep a full history?" after "what do teams use to watch A?" -> the tool named
+        return _in_context(_without_lead(_replace_pronouns(q, SINGULAR, [thing], lambda keys: keys[0],
+                                                           lambda keys: keys[0] + "'s")), previous)
     referents = [k for k in before if k not in mine]
     if referents and (PLURAL.search(q) or SINGULAR.search(q)):
         pattern = SINGULAR if SINGULAR.search(q) and len(referents) == 1 or not PLURAL.search(q) else PLURAL
@@ -179,6 +189,26 @@ def _replace_pronouns(q: str, pattern: re.Pattern, keys: list[str], names, posse
         return names(keys)
 
     return pattern.sub(sub, q, count=1)
+
+
+def _named_thing(previous: str, answer: str, model: ArticleModel) -> str:
+    """The name the previous answer gave for the thing the previous question asked for ("Flower"): a
+    capitalised word inside the answer sentence sharing most words with that question, that is neither
+    a subject nor a word of the question."""
+    if not answer or not ASKS_FOR_THING.search(previous):
+        return ""
+    asked = {w for w in tokenize(previous) if not model.is_subject_word(w)}
+    text = re.sub(r"\*\*|\[\d+\]", "", answer)
+    best, best_overlap = "", 0
+    for sentence in re.split(r"(?<=[.!?])\s+", text):
+        overlap = len(asked & set(tokenize(sentence)))
+        words = sentence.split()
+        names = [w.strip(",.;:") for before, w in zip(words, words[1:])
+                 if w[:1].isupper() and before[:1].islower() and not model.is_subject_word(before.strip(",.;:"))
+                 and not model.is_subject_word(w.strip(",.;:")) and w.strip(",.;:").lower() not in previous.lower()]
+        if names and overlap > best_overlap:
+            best, best_overlap = names[0], overlap
+    return best
 
 
 def _lead_subjects(answer: str, model: ArticleModel) -> list[str]:

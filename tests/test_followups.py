@@ -34,6 +34,12 @@ def A(text):
     ([U("How hard is Kubeflow to set up?"), A("High")], "What about Prefect?", "How hard is Prefect to set up?"),
     ([U("Compare Kubeflow and Metaflow"), A("...")], "Are they expensive to self-host?",
      "Are Kubeflow and Metaflow expensive to self-host?"),
+    # "it" after a question asking for some thing is the thing the answer named, not the subject
+    ([U("What do most teams use to track Prefect runs?"), A("For tracking, most teams add Neptune, a hosted "
+                                                           "tracker [1].")], "does it cost anything?",
+     "does Neptune cost anything?"),
+    ([U("What is Metaflow?"), A("Metaflow was built at Netflix and open-sourced in 2019 [1].")], "who maintains it?",
+     "who maintains Metaflow?"),
     # a question that still points back carries the previous one with it
     ([U("Is there a managed Kubeflow?"), A("...")], "any downside to going that route?",
      "any downside to going that route? (following: Is there a managed Kubeflow?)"),
