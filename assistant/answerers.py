@@ -126,7 +126,7 @@ class ExtractiveAnswerer:
             parts = self._byline(model, shown)
             if parts:
                 return parts
-        if q.premise and len(q.subjects) == 1 and lang.ORIGIN_CLAIM.search(q.text):
+        if q.premise and len(q.subjects) == 1:
             parts = self._origin(q, ev, index)
             if parts:
                 return parts
@@ -149,16 +149,12 @@ class ExtractiveAnswerer:
         return self._quotes(q, ev, model, self.max_sentences)
 
     def _origin(self, q: Question, ev: Evidence, index) -> list[str]:
-        """A premise on where a subject comes from ("Since A came out of X, ..."), checked against
-        the sentence that says who made it."""
+        """A premise on where a subject comes from ("Since A came out of X, ...") that the sentence
+        saying who made it contradicts."""
         said = origin_sentence(q, ev.sentences, index.model)
         if not said:
             return []
-        m = lang.ORIGIN_CLAIM.search(q.text)
-        claimed = lang.stem((m["a"] or m["b"] or m["c"]).lower())
-        holds = claimed in {lang.stem(w) for w in lang.words(said.text)}
-        lead = "Yes — the article says" if holds else "That premise doesn't match the article, which says"
-        return [f"{lead}: “{said.text.rstrip('.')}.” {cite(said.passage)}"]
+        return [f"That premise doesn't match the article, which says: “{said.text.rstrip('.')}.” {cite(said.passage)}"]
 
     def _misplaced(self, q: Question, ev: Evidence, index) -> list[str]:
         """A premise that gives a subject what the article says of another ("Since A came out of X")."""
@@ -335,11 +331,17 @@ class ExtractiveAnswerer:
 
 
 def origin_sentence(q: Question, sentences: list[Sentence], model: ArticleModel) -> Sentence | None:
-    """The retrieved sentence that says who made the subject the question names, if any."""
+    """The retrieved sentence that says who made the subject the question names, when it contradicts
+    where the question's premise says the subject comes from ("Since A came out of X"); else None (a
+    premise that holds leaves the question to be answered as usual)."""
+    m = lang.ORIGIN_CLAIM.search(q.text)
+    if not (q.premise and len(q.subjects) == 1 and m):
+        return None
+    claimed = lang.stem((m["a"] or m["b"] or m["c"]).lower())
     for s in sentences:
-        if lang.MAKER.search(s.text) and (model.section_subject(s.passage) == q.subjects[0]
-                                          or re.search(lang.whole(q.subjects[0]), s.text, re.I)):
-            return s
+        if lang.ORIGIN.search(s.text) and (model.section_subject(s.passage) == q.subjects[0]
+                                           or re.search(lang.whole(q.subjects[0]), s.text, re.I)):
+            return None if claimed in {lang.stem(w) for w in lang.words(s.text)} else s
     return None
 
 

@@ -22,7 +22,7 @@ from rapidfuzz import fuzz
 from . import language as lang
 from .types import Passage
 
-MODEL_VERSION = "6"  # bump when the derivation (or the stemming) changes: the index fingerprint includes it
+MODEL_VERSION = "7"  # bump when the derivation (or the stemming) changes: the index fingerprint includes it
 PROPER = re.compile(r"(?<![\w@])(?:[A-Z][\w+&/-]*(?:\.[\w+&/-]+)*|[a-z]+[A-Z][\w-]*|\d+[A-Za-z][\w-]*)"
                     r"(?:[ ](?:[A-Z][\w+&/-]*(?:\.[\w+&/-]+)*|\d[\w-]*))*")
 VS = re.compile(r"\s+(?:vs\.?|versus)\s+", re.I)
@@ -366,9 +366,11 @@ def read_advice(model: ArticleModel, doc: Document, passages: list[Passage]) -> 
 
 
 def combined_advice(sentence: str, previous: str, subjects: dict) -> tuple[str, ...]:
-    """The subjects a sentence advises using together ("the two are not mutually exclusive", "keep A
-    for ... and move ... onto B"), named in it, in the order named."""
-    if not (lang.COMBINED_ADVICE.search(sentence) or lang.COMBINED_ADVICE.search(previous)):
+    """The subjects a sentence advises using together ("use them together", or after "the two are not
+    mutually exclusive" a sentence sharing the work out: "keep A for ... and move ... onto B"), named
+    in it, in the order named."""
+    if not (lang.COMBINED_ADVICE.search(sentence)
+            or (lang.COMBINED_ADVICE.search(previous) and lang.SHARED_WORK.search(sentence))):
         return ()
     low = sentence.lower()
     named = sorted((m.start(), k) for k in subjects for m in [re.search(lang.whole(k), low)] if m)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from . import language as lang
 from .article import ArticleModel
 from .language import tokenize, whole
 from .types import QuestionError
@@ -38,8 +39,8 @@ ASKING = re.compile(r"^(?:what|how|why|which|who|whom|whose|when|where|is|are|wa
 POINTING = re.compile(
     r"\b(?:that|this|those|these) (?:route|approach|option|way|path|setup|one|ones|choice|thing|part|bit)\b|"
     r"\b(?:for|with|about|of|on|in|from|like|besides|beyond|given|after) (?:that|this|those|these|them)"
-    r"(?=\s*(?:[?.!,;]|$))|"
-    r"\bthe [\w-]+ ones?\b", re.I)
+    r"(?=\s*(?:[?.!,;]|$))", re.I)
+THE_ONE = re.compile(r"\bthe ([\w-]+) ones?\b", re.I)  # "the dynamic one": if the last turn named it
 # A question that asks for some thing rather than about a subject: "what do most teams use to ...?",
 # "what's the usual dashboard for ...?". The thing the answer names is what "it" means next.
 ASKS_FOR_THING = re.compile(
@@ -134,14 +135,18 @@ def rewrite(question: str, previous: str | None, model: ArticleModel, previous_a
     if mine and lead and not names_dimension(q, model) and names_dimension(previous, model):
         return _swap(previous, before, mine, names, possessive)
     if not mine:
-        return _in_context(q, previous)
+        return _in_context(q, previous, previous_answer)
     return q
 
 
-def _in_context(q: str, previous: str) -> str:
+def _in_context(q: str, previous: str, previous_answer: str = "") -> str:
     """A question that still points back ("what's the catch with that route?", "what is it combined
-    with for that?") carries the previous question with it."""
-    if not POINTING.search(q):
+    with for that?", "explain the dynamic one" after an answer naming it) carries the previous
+    question with it."""
+    one = THE_ONE.search(q)
+    named = bool(one) and one[1].lower() not in lang.JUDGING and not one[1].lower().endswith("est") \
+        and re.search(rf"\b{re.escape(one[1])}\b", f"{previous} {previous_answer}", re.I) is not None
+    if not POINTING.search(q) and not named:
         return q
     return f"{q.rstrip(' ?.')}? (following: {previous.strip()})"
 

@@ -231,7 +231,7 @@ def asking_sentence(text: str) -> str:
 # the topic, however everyday its words are ("windows", "phones").
 CAPABILITY = _rx(r"^\W*(?:does|do|can|will|is|are)\s+[\w .'-]+?\s+(?:run|work|play nicely|integrate|"
                  r"support|be (?:used|run|installed|deployed))s?\s+(?:on|with|in|under|inside|for)\s+"
-                 r"(?P<thing>[\w .+/-]+?)\s*\??\s*$")
+                 r"(?!(?:my|our|your|their) )(?P<thing>[\w .+/-]+?)\s*\??\s*$")
 # "Recommend me a good X": the thing to recommend is the topic.
 RECOMMEND_THING = _rx(r"\b(?:recommend|suggest)(?: me| us)? (?:a |an |some |any )?(?:good |great |nice |decent )?"
                       r"(?P<thing>[a-z][\w-]*(?: [a-z][\w-]*)?)")
@@ -258,9 +258,14 @@ WHICH = _rx(r"^\s*which\b", r"\bwhich (?:one|of|tool|option)\b",
             r"\w+\s+(?:is|has|does|offers|needs|requires|lets|runs|uses|gives|works)\b")
 YES_NO = _rx(r"^\s*(?:is|are|does|do|can|will|would|was|has|have)\b")
 PREMISE = _rx(r"^\s*(?:why|since|given that|given|because|as)\b")
-# A statement put up for confirmation ("A is written in Go, right?"): a yes/no question and a premise.
-TAG_QUESTION = _rx(r"^[^?]{12,}?[\s,]+(?:right|correct|yeah|true|isn'?t (?:it|that)|aren'?t they|doesn'?t it|"
-                   r"don'?t they|no)\s*\?")
+# A clause that asks: it opens with a question word or an auxiliary ("Does A ...", "which db?").
+INTERROGATIVE = _rx(r"^\W*(?:what|what's|which|who|whom|whose|when|where|why|how|is|are|was|were|do|does|did|can|"
+                    r"could|should|would|will|has|have|any|anyone|isn't|aren't|doesn't|don't)\b")
+# A statement put up for confirmation ("A is written in Go, right?"): a yes/no question and a premise;
+# not a question that opens as one ("What does A get right?").
+TAG_QUESTION = _rx(r"^(?!\W*(?:what|which|who|whom|whose|when|where|why|how|is|are|was|were|do|does|did|can|could|"
+                   r"should|would|will|has|have)\b)[^?]{12,}?[\s,]+(?:right|correct|yeah|true|isn'?t (?:it|that)|"
+                   r"aren'?t they|doesn'?t it|don'?t they|no)\s*\?")
 OVERVIEW = _rx(
     r"^\s*(?:tell me (?:more )?about|what(?:'s| is| are)|describe|explain|give me an overview of|"
     r"overview of|summari[sz]e|who (?:is|are))\s+(?:the )?\s*(?P<rest>.*?)\W*$"
@@ -332,7 +337,8 @@ COST_QUESTION = _rx(r"\bhow much (?:does|do|is|would|will|are|did)\b.{0,60}\b(?:
 
 # -- what a question asks for, and what an answer to it must contain ---------------------------
 ASKS_VERSION = _rx(r"\b(?:which|what)(?:'s| is)?(?: the)? (?:latest |first |current |newest |oldest |last )?"
-                   r"(?:[\w-]+ ){0,3}(?:version|release)\b")
+                   r"(?:(?!(?:does|do|did|is|are|was|were|can|should|would|will|has|have)\b)[\w-]+ ){0,2}"
+                   r"(?:version|release)\b")
 VERSION = _rx(r"\bv?\d+\.\d+(?:\.\d+)?\b", r"\b(?:version|release) \d")
 ASKS_WHEN = _rx(r"(?:^|[,;.?!]\s*|\band\s+)when (?:was|were|did|is|will|does)\b", r"\bwhat year\b", r"\bsince when\b", r"\bhow old\b")
 ASKS_MAKER = _rx(r"^\s*who (?:created|made|built|founded|develops|developed|maintains|maintained|wrote|designed|"
@@ -349,11 +355,13 @@ DATE = _rx(r"\b(?:1[89]|20)\d\d\b", r"\b(?:january|february|march|april|may|june
 MAKER = _rx(r"\b(?:built|created|made|developed|founded|designed|open-sourced|started|launched|maintained|"
             r"backed|invented|written|wrote)\b (?:at|by|in)\b", r"\bbuilt at\b", r"\bfrom (?:the )?team\b")
 # A claim about where a subject comes from: "A came out of X", "built by X", "A is X's framework".
-ORIGIN_CLAIM = _rx(r"\b(?:came|comes|come|coming) (?:out )?(?:of|from)\s+(?P<a>[\w.&-]+)",
-                   r"\b(?:built|created|made|developed|started|born|invented|designed|written) (?:at|by|inside)\s+"
-                   r"(?:the )?(?P<b>[\w.&-]+)",
+ORIGIN_CLAIM = _rx(r"\b(?:came|comes|come|coming) (?:out )?(?:of|from)\s+(?:the |a |an )?(?P<a>[\w.&-]+)",
+                   r"\b(?:built|created|made|developed|started|born|invented|designed) (?:at|by|inside)\s+"
+                   r"(?:the |a |an )?(?P<b>[\w.&-]+)",
                    r"\b(?:is|was|isn'?t|wasn'?t) (?:it )?(?P<c>[\w.&-]+)(?:'s|’s) (?:own )?(?:framework|tool|project|"
                    r"product|library|database|thing)\b")
+# A sentence saying who made a subject (not "backed by a database", "written in Go").
+ORIGIN = _rx(r"\b(?:built|created|developed|founded|made|started|designed|invented|open-sourced) (?:at|by)\b")
 NOT_A_TOPIC_NOUN = frozenset("one ones kind type sort way thing things option options tool tools part parts "
                              "difference differences stuff bits pieces extras aspects areas".split())
 
@@ -369,8 +377,11 @@ ADVICE_SHAPE = _rx(
     r"\bexcels? at\b", r"\bworth\b", r"\bfits?\b", r"\bshines?\b", r"\btoo much\b", r"\boverkill\b",
 )
 # Advice to use subjects together, and a question that asks whether it must be one or the other.
-COMBINED_ADVICE = _rx(r"\bnot mutually exclusive\b", r"\b(?:use|run|keep|combine) both\b", r"\bin combination\b",
-                      r"\bkeep\b.{1,80}\b(?:and|while)\b.{1,60}\b(?:move|put|use|run|adopt)\b")
+COMBINED_ADVICE = _rx(r"\bnot mutually exclusive\b", r"\bin combination\b", r"\b(?:use|run) them together\b",
+                      r"\b(?:use|run|keep|combine) (?:them )?both\b(?!\s+[\w-]+(?:\s+[\w-]+)?\s+and\b)")
+# "keep A for ... and move ... onto B": a sentence that gives each subject its own share of the work
+SHARED_WORK = _rx(r"\b(?:keep|use|run|leave)\b.{1,80}\bfor\b.{1,80}\b(?:move|put|use|run|shift)\b.{1,80}"
+                  r"\b(?:onto|on|to|into|for|with)\b")
 BOTH_ASKED = _rx(r"\bboth\b", r"\bonly one\b", r"\bone or the other\b", r"\beither\b", r"\btogether\b",
                  r"\bcombine\b", r"\bmix\b", r"\ball[- ]in\b", r"\b(?:completely|entirely|altogether)\b",
                  r"\b(?:rip|tear|throw) (?:\w+ )?out\b", r"\breplace\b", r"\bmigrate everything\b")

@@ -18,6 +18,7 @@ from .index import Index
 from .question import Question, strip_subjects
 from .settings import Settings
 
+PLACEHOLDERS = frozenset("something anything someone anyone it them this that these those".split())
 RARE_IDF = 1.9  # a word in at most ~3 of a small article's passages
 CONTEXT_WORDS = 10  # content words: a question this long sets out its situation before it asks
 # Question words that are rare in English but never a topic.
@@ -98,12 +99,11 @@ def missing_answer(question: Question, sentences, index: Index) -> str:
 
 
 def checkable_origin(question: Question, sentences, index: Index) -> bool:
-    """A premise on where the subject comes from ("Since A came out of X"), when a retrieved sentence
-    says who made it: the answer checks the premise, whatever X is."""
+    """A premise on where the subject comes from ("Since A came out of X") that a retrieved sentence on
+    who made it contradicts: the answer corrects it, whatever X is."""
     from .answerers import origin_sentence  # the answerer quotes the same sentence
 
-    return (question.premise and len(question.subjects) == 1 and bool(lang.ORIGIN_CLAIM.search(question.text))
-            and origin_sentence(question, list(sentences), index.model) is not None)
+    return origin_sentence(question, list(sentences), index.model) is not None
 
 
 def phrasing_only(question: Question, uncovered: list[str], index: Index) -> bool:
@@ -125,13 +125,15 @@ def phrasing_only(question: Question, uncovered: list[str], index: Index) -> boo
 
 def asked_about(words: list[str], question: Question, index: Index) -> list[str]:
     """The unknown words a question asks about. A long question that describes its situation first
-    ("... we run on a couple of small VMs ... which db?") is about what its last clause asks; words
-    only in the clauses before it are the asker's context, not a topic the corpus must hold."""
+    ("... we run on a couple of small VMs ... which db?") is about what it asks from its first clause
+    that asks (or its last clause); words only in the statements before it are the asker's context,
+    not a topic the corpus must hold."""
     content = [w for w in lang.tokenize(strip_subjects(question.text, index.model)) if len(w) > 2]
     if len(content) < CONTEXT_WORDS:
         return words
     clauses = [c for c in re.split(r"[.!?;,:]+(?=\s|$)|[()\n]|\s[-–—/]\s", question.text) if re.search(r"\w", c)]
-    asked = (clauses[-1] if clauses else question.text).lower().replace("’", "'")
+    first = next((i for i, c in enumerate(clauses) if lang.INTERROGATIVE.match(c)), len(clauses) - 1)
+    asked = " ".join(clauses[first:] or [question.text]).lower().replace("’", "'")  # from the first clause that asks
     return [w for w in words if re.search(rf"(?<![\w']){re.escape(w)}(?![\w'])", asked)]
 
 
@@ -177,8 +179,9 @@ def asked_thing(question: Question, index: Index) -> list[str]:
         return [w for w in lang.words(capability["thing"]) if len(w) > 2 and w not in lang.STOPWORDS
                 and w not in lang.JUDGING and not model.is_subject_word(w) and w not in QUESTION_WORDS]
     thing = lang.RECOMMEND_THING.search(question.text)
-    if thing:
-        words = [w for w in lang.words(thing["thing"]) if w not in lang.STOPWORDS and not model.is_subject_word(w)]
+    if thing and not any(model.is_subject_word(w) for w in lang.words(thing["thing"])):  # not "recommend A"
+        words = [w for w in lang.words(thing["thing"]) if w not in lang.STOPWORDS and w not in lang.NOT_A_TOPIC_NOUN
+                 and w not in PLACEHOLDERS]
         if words and not any(known(w, index) for w in words):
             return words
     return []
@@ -216,7 +219,8 @@ def known(word: str, index: Index, subject: str = "") -> bool:
             w.endswith("-" + parts[1]) for w in index.words_starting(parts[0], subject)):
         return True
     if re.fullmatch(r"[a-z]\d{1,2}[a-z]", word) and any(  # "k8s": the vocabulary holds stems ("kubernet")
-            lang.abbreviates(word, w + end) for w in vocab for end in ("", "s", "es", "e", "ed", "ing", "y")):
+            lang.abbreviates(word, w + end) and lang.stem(w + end) == w
+            for w in index.words_starting(word[0], subject) for end in ("", "s", "es", "e", "ed", "ing")):
         return True
     if len(word) >= 4 and index.has_prefix_word(s, subject):  # "infra" for "infrastructure"
         return True

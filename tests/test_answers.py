@@ -102,8 +102,12 @@ def test_premise_on_where_a_subject_comes_from_is_checked_against_who_made_it(bo
     reply = bot.ask("Since Metaflow was created by Uber, is it tuned for ride-sharing workloads?")
     assert not reply.refused
     assert reply.text.startswith("That premise doesn't match the article, which says: “Metaflow was built at Netflix")
-    assert bot.ask("Metaflow came out of Netflix, right?").text.startswith("Yes — the article says: “Metaflow was built")
     assert_grounded(bot, reply)
+    reply = bot.ask("Since Metaflow came out of the Google Brain team, does it favour TPUs?")  # not "the" as maker
+    assert reply.text.startswith("That premise doesn't match the article, which says: “Metaflow was built at Netflix")
+    # a premise that holds leaves the question itself to be answered, or declined
+    reply = bot.ask("Since Metaflow came out of Netflix, does it support Windows?")
+    assert reply.refused and "windows" in reply.text
 
 
 def test_statement_put_up_for_confirmation_is_checked_against_the_table(bot):
@@ -150,6 +154,19 @@ def test_unknown_word_in_the_asking_clause_of_a_long_question_is_still_refused(b
     reply = bot.ask("We're a 12-person team of data scientists and engineers on AWS who are comfortable in "
                     "Python, so does Metaflow work with Snowflake?")
     assert reply.refused and reply.reason == "unknown_terms" and "snowflake" in reply.text
+    # the asking starts at the first clause that asks, not at the last comma
+    reply = bot.ask("Does Metaflow integrate natively with Snowflake and Databricks, or would our platform "
+                    "engineers need to write custom glue code?")
+    assert reply.refused and "snowflake" in reply.text
+
+
+@pytest.mark.parametrize("question", [
+    "Can Metaflow run on my laptop?",  # the asker's own machine, not a platform the article must name
+    "Would you recommend Prefect nowadays?",  # recommending a subject
+    "What does the open-source version of Prefect lack?",  # no version number asked for
+])
+def test_everyday_words_in_these_shapes_are_not_refused(bot, question):
+    assert not bot.ask(question).refused
 
 
 @pytest.mark.parametrize("question", [

@@ -100,6 +100,21 @@ def test_advice_to_use_two_together_is_read_from_the_article(tmp_path, corpus_co
     assert reply.text.startswith("For that situation the article points to **Prefect** [1]"), reply.text
 
 
+@pytest.mark.parametrize("sentence, previous, together", [
+    ("Plenty of teams keep Django for the admin and move only their APIs onto FastAPI.",
+     "The two are not mutually exclusive.", ("django", "fastapi")),
+    ("Use them together: Django for the admin, FastAPI for the APIs.", "", ("django", "fastapi")),
+    ("Keep in mind that Django ships an ORM, while FastAPI lets you use any.", "", ()),
+    ("If you run both sync and async code, Django is the safer pick over Flask.", "", ()),
+    ("Django is heavier than Flask.", "The two are not mutually exclusive.", ()),
+])
+def test_advice_to_use_subjects_together_needs_that_shape(sentence, previous, together):
+    from assistant.article import Subject, combined_advice
+
+    subjects = {k: Subject(k, k.title()) for k in ("django", "fastapi", "flask")}
+    assert combined_advice(sentence, previous, subjects) == together
+
+
 @pytest.fixture(scope="module")
 def vector_bot(tmp_path_factory):
     return edited_bot(tmp_path_factory.mktemp("vdb"), VECTOR_DBS)

@@ -40,6 +40,9 @@ def A(text):
      "does Neptune cost anything?"),
     ([U("What is Metaflow?"), A("Metaflow was built at Netflix and open-sourced in 2019 [1].")], "who maintains it?",
      "who maintains Metaflow?"),
+    # a new question that names no subject is not a follow-up: "the best one" points at nothing said
+    ([U("How hard is Kubeflow to set up?"), A("...")], "Which is the best one for a 4-person team?",
+     "Which is the best one for a 4-person team?"),
     # a question that still points back carries the previous one with it
     ([U("Is there a managed Kubeflow?"), A("...")], "any downside to going that route?",
      "any downside to going that route? (following: Is there a managed Kubeflow?)"),

@@ -77,3 +77,13 @@ def test_inflections_share_a_stem():
     from assistant.language import stem
 
     assert stem("retried") == stem("retries") == stem("retry")
+
+
+@pytest.mark.parametrize("question, premise", [
+    ("Kubeflow is pretty easy to set up, right?", True),
+    ("What does Kubeflow get right?", False),  # opens as a question: no statement to confirm
+    ("Is there anything Prefect gets right?", False),
+])
+def test_a_statement_put_up_for_confirmation_is_a_premise(bot, question, premise):
+    q, _ = analysed(bot, question)
+    assert q.premise is premise
