@@ -18,7 +18,7 @@ import numpy as np
 from . import language as lang
 from .article import Advice, ArticleModel, Dimension
 from .corpus import split_sentences
-from .question import Question
+from .question import Question, contradicted_origin
 from .retrieval import Hit
 from .types import Passage
 
@@ -126,10 +126,9 @@ class ExtractiveAnswerer:
             parts = self._byline(model, shown)
             if parts:
                 return parts
-        if q.premise and len(q.subjects) == 1:
-            parts = self._origin(q, ev, index)
-            if parts:
-                return parts
+        parts = self._origin(q, ev, index)
+        if parts:
+            return parts
         if q.misplaced and not q.dimensions:
             parts = self._misplaced(q, ev, index)
             if parts:
@@ -151,7 +150,7 @@ class ExtractiveAnswerer:
     def _origin(self, q: Question, ev: Evidence, index) -> list[str]:
         """A premise on where a subject comes from ("Since A came out of X, ...") that the sentence
         saying who made it contradicts."""
-        said = origin_sentence(q, ev.sentences, index.model)
+        said = contradicted_origin(q, ev.sentences, index.model)
         if not said:
             return []
         return [f"That premise doesn't match the article, which says: “{said.text.rstrip('.')}.” {cite(said.passage)}"]
@@ -328,21 +327,6 @@ class ExtractiveAnswerer:
             picked.sort(key=lambda s: s.passage.text.find(s.text))
         name_first = q.which and not q.subjects
         return [quote(s, model, name_subject=name_first and i == 0) for i, s in enumerate(picked)]
-
-
-def origin_sentence(q: Question, sentences: list[Sentence], model: ArticleModel) -> Sentence | None:
-    """The retrieved sentence that says who made the subject the question names, when it contradicts
-    where the question's premise says the subject comes from ("Since A came out of X"); else None (a
-    premise that holds leaves the question to be answered as usual)."""
-    m = lang.ORIGIN_CLAIM.search(q.text)
-    if not (q.premise and len(q.subjects) == 1 and m):
-        return None
-    claimed = lang.stem((m["a"] or m["b"] or m["c"]).lower())
-    for s in sentences:
-        if lang.ORIGIN.search(s.text) and (model.section_subject(s.passage) == q.subjects[0]
-                                           or re.search(lang.whole(q.subjects[0]), s.text, re.I)):
-            return None if claimed in {lang.stem(w) for w in lang.words(s.text)} else s
-    return None
 
 
 def rank_advice(q: Question, advice: list[Advice], vector, index) -> list[Advice]:

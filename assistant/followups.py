@@ -33,8 +33,7 @@ BARE = re.compile(
     r"details|really|and|can you elaborate|say more|more details)\W*$",
     re.I,
 )
-ASKING = re.compile(r"^(?:what|how|why|which|who|whom|whose|when|where|is|are|was|were|does|do|did|can|could|"
-                    r"should|would|will|has|have|tell|give|list|compare|explain|describe)\b", re.I)
+ASKING = re.compile(rf"^(?:{lang.ASKING_WORDS}|tell|give|list|compare|explain|describe)\b", re.I)
 # What points back at the previous turn without naming it: "that route", "for that", "the dynamic one".
 POINTING = re.compile(
     r"\b(?:that|this|those|these) (?:route|approach|option|way|path|setup|one|ones|choice|thing|part|bit)\b|"

@@ -74,11 +74,14 @@ RARE_ZIPF = 3.0  # below: a rare word that can carry a topic ("orchestration" 2.
                  # the two, a less common word that is usually phrasing ("hassle" 3.6, "paired" 3.8)
 
 
+NUMERONYM = re.compile(r"([a-z])(\d{1,2})([a-z])")  # "k8s": first letter, letters between, last letter
+
+
 def abbreviates(short: str, word: str) -> bool:
     """A short token that is not an everyday word and begins a longer one: "ops" for "operational",
     "infra" for "infrastructure", "perf" for "performance"; or a numeronym: "k8s" for "kubernetes"
     (first letter, the count of letters between, last letter)."""
-    numeronym = re.fullmatch(r"([a-z])(\d{1,2})([a-z])", short.lower())
+    numeronym = NUMERONYM.fullmatch(short.lower())
     if numeronym:
         first, between, last = numeronym.groups()
         w = word.lower()
@@ -142,7 +145,7 @@ def negated_terms(text: str) -> set[str]:
 
 def spelled_out(terms: set[str], text: str) -> set[str]:
     """Stems of the words of ``text`` that numeronyms among ``terms`` stand for ("k8s" -> "kubernetes")."""
-    shorts = [t for t in terms if re.fullmatch(r"[a-z]\d{1,2}[a-z]", t)]
+    shorts = [t for t in terms if NUMERONYM.fullmatch(t)]
     return {stem(w) for w in re.findall(r"[a-z]+", text.lower()) if any(abbreviates(t, w) for t in shorts)}
 
 
@@ -220,13 +223,6 @@ def claimed_polarity(text: str) -> float | None:
 # "Should we use A, or something else?": advice on every subject is wanted, not only on the one named.
 OPEN_CHOICE = _rx(r"\b(?:something|anything|someone) else\b", r"\balternatives?\b", r"\binstead\b",
                   r"\b(?:an)?other (?:one|option|tool|choice|framework|library|database|product)s?\b")
-def asking_sentence(text: str) -> str:
-    """The sentence that asks: the last one ending in "?" (a question may set out its context in
-    sentences before it), else the whole text."""
-    asked = [s for s in re.split(r"(?<=[.!?])\s+", text.strip()) if s.rstrip().endswith("?")]
-    return asked[-1] if asked else text
-
-
 # "Does A run on X?", "Can B work with Y?": whether a subject works with some thing; the thing is
 # the topic, however everyday its words are ("windows", "phones").
 CAPABILITY = _rx(r"^\W*(?:does|do|can|will|is|are)\s+[\w .'-]+?\s+(?:run|work|play nicely|integrate|"
@@ -258,14 +254,31 @@ WHICH = _rx(r"^\s*which\b", r"\bwhich (?:one|of|tool|option)\b",
             r"\w+\s+(?:is|has|does|offers|needs|requires|lets|runs|uses|gives|works)\b")
 YES_NO = _rx(r"^\s*(?:is|are|does|do|can|will|would|was|has|have)\b")
 PREMISE = _rx(r"^\s*(?:why|since|given that|given|because|as)\b")
-# A clause that asks: it opens with a question word or an auxiliary ("Does A ...", "which db?").
-INTERROGATIVE = _rx(r"^\W*(?:what|what's|which|who|whom|whose|when|where|why|how|is|are|was|were|do|does|did|can|"
-                    r"could|should|would|will|has|have|any|anyone|isn't|aren't|doesn't|don't)\b")
+# The words a clause that asks opens with ("Does A ...", "which db?").
+ASKING_WORDS = (r"what|what's|which|who|whom|whose|when|where|why|how|is|are|was|were|do|does|did|can|could|"
+                r"should|would|will|has|have|isn't|aren't|doesn't|don't")
+INTERROGATIVE = _rx(rf"^\W*(?:{ASKING_WORDS}|any|anyone)\b")
 # A statement put up for confirmation ("A is written in Go, right?"): a yes/no question and a premise;
 # not a question that opens as one ("What does A get right?").
-TAG_QUESTION = _rx(r"^(?!\W*(?:what|which|who|whom|whose|when|where|why|how|is|are|was|were|do|does|did|can|could|"
-                   r"should|would|will|has|have)\b)[^?]{12,}?[\s,]+(?:right|correct|yeah|true|isn'?t (?:it|that)|"
+TAG_QUESTION = _rx(rf"^(?!\W*(?:{ASKING_WORDS})\b)[^?]{{12,}}?[\s,]+(?:right|correct|yeah|true|isn'?t (?:it|that)|"
                    r"aren'?t they|doesn'?t it|don'?t they|no)\s*\?")
+
+
+def asking_sentence(text: str) -> str:
+    """The sentence that asks: the last one ending in "?" (a question may set out its context in
+    sentences before it, or add some after it), else the whole text."""
+    asked = [s for s in re.split(r"(?<=[.!?])\s+", text.strip()) if s.rstrip().endswith("?")]
+    return asked[-1] if asked else text
+
+
+def asked_part(text: str) -> str:
+    """What a question asks, without the situation it may set out first: from its first clause
+    that asks ("... we run two small VMs. which db?" -> "which db?"), else its last clause; as written."""
+    starts = [0] + [m.end() for m in re.finditer(r"[.!?;,:]+(?=\s|$)|[()\n]|\s[-–—/]\s", text)]
+    starts = [s for s in starts if re.search(r"\w", text[s:])]
+    if not starts:
+        return text
+    return text[next((s for s in starts if INTERROGATIVE.match(text[s:])), starts[-1]):].strip()
 OVERVIEW = _rx(
     r"^\s*(?:tell me (?:more )?about|what(?:'s| is| are)|describe|explain|give me an overview of|"
     r"overview of|summari[sz]e|who (?:is|are))\s+(?:the )?\s*(?P<rest>.*?)\W*$"

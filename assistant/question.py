@@ -199,6 +199,21 @@ def misplaced_words(q: Question, index) -> list[str]:
             if w not in own and w in index.vocabulary() and (w in written or not lang.is_everyday(w))]
 
 
+def contradicted_origin(q: Question, sentences, model: ArticleModel):
+    """The retrieved sentence that says who made the subject the question names, when it contradicts
+    where the question's premise says the subject comes from ("Since A came out of X"); else None (a
+    premise that holds leaves the question to be answered as usual)."""
+    m = lang.ORIGIN_CLAIM.search(q.text)
+    if not (q.premise and len(q.subjects) == 1 and m):
+        return None
+    claimed = lang.stem((m["a"] or m["b"] or m["c"]).lower())
+    for s in sentences:
+        if lang.ORIGIN.search(s.text) and (model.section_subject(s.passage) == q.subjects[0]
+                                           or re.search(lang.whole(q.subjects[0]), s.text, re.I)):
+            return None if claimed in {lang.stem(w) for w in lang.words(s.text)} else s
+    return None
+
+
 def compound_parts(label: str) -> str:
     """A label with its compounds split into words ("Long-running workflows" -> "Long running
     workflows"), but not those made with a particle ("Built-in" stays whole)."""

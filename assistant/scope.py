@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from . import language as lang
 from .index import Index
-from .question import Question, strip_subjects
+from .question import Question, contradicted_origin, strip_subjects
 from .settings import Settings
 
 PLACEHOLDERS = frozenset("something anything someone anyone it them this that these those".split())
@@ -55,7 +55,7 @@ def check_scope(question: Question, best_sentence: float, index: Index, settings
 
     uncovered = asked_about(uncovered_terms(question, index), question, index)
     if uncovered and best_sentence < settings.confident_sentence_score and not phrasing_only(question, uncovered, index) \
-            and not checkable_origin(question, sentences, index):
+            and contradicted_origin(question, sentences, index.model) is None:  # the answer corrects that premise
         about = ""
         if question.subjects and all(known(w, index) for w in uncovered):
             about = " for " + " or ".join(index.model.names([s]) for s in question.subjects)
@@ -98,14 +98,6 @@ def missing_answer(question: Question, sentences, index: Index) -> str:
     return ""
 
 
-def checkable_origin(question: Question, sentences, index: Index) -> bool:
-    """A premise on where the subject comes from ("Since A came out of X") that a retrieved sentence on
-    who made it contradicts: the answer corrects it, whatever X is."""
-    from .answerers import origin_sentence  # the answerer quotes the same sentence
-
-    return origin_sentence(question, list(sentences), index.model) is not None
-
-
 def phrasing_only(question: Question, uncovered: list[str], index: Index) -> bool:
     """Unknown words that are only the asker's phrasing, not a topic the corpus lacks: a described
     situation asking for advice ("we're building a chatbot ...") brings its own words; a question the
@@ -131,9 +123,7 @@ def asked_about(words: list[str], question: Question, index: Index) -> list[str]
     content = [w for w in lang.tokenize(strip_subjects(question.text, index.model)) if len(w) > 2]
     if len(content) < CONTEXT_WORDS:
         return words
-    clauses = [c for c in re.split(r"[.!?;,:]+(?=\s|$)|[()\n]|\s[-–—/]\s", question.text) if re.search(r"\w", c)]
-    first = next((i for i, c in enumerate(clauses) if lang.INTERROGATIVE.match(c)), len(clauses) - 1)
-    asked = " ".join(clauses[first:] or [question.text]).lower().replace("’", "'")  # from the first clause that asks
+    asked = lang.asked_part(question.text).lower().replace("’", "'")
     return [w for w in words if re.search(rf"(?<![\w']){re.escape(w)}(?![\w'])", asked)]
 
 
@@ -218,7 +208,7 @@ def known(word: str, index: Index, subject: str = "") -> bool:
     if len(parts) == 2 and len(parts[0]) >= 3 and any(  # "perf-critical" for "performance-critical"
             w.endswith("-" + parts[1]) for w in index.words_starting(parts[0], subject)):
         return True
-    if re.fullmatch(r"[a-z]\d{1,2}[a-z]", word) and any(  # "k8s": the vocabulary holds stems ("kubernet")
+    if lang.NUMERONYM.fullmatch(word) and any(  # "k8s": the vocabulary holds stems ("kubernet")
             lang.abbreviates(word, w + end) and lang.stem(w + end) == w
             for w in index.words_starting(word[0], subject) for end in ("", "s", "es", "e", "ed", "ing")):
         return True
