@@ -323,10 +323,29 @@ class ExtractiveAnswerer:
             if s.similarity < self.min_similarity:
                 continue
             picked.append(s)
+        picked = self._each_subject(q, pool, picked, model, limit)
         if len({s.passage.chunk_id for s in picked}) == 1:  # one passage: keep its own order
             picked.sort(key=lambda s: s.passage.text.find(s.text))
         name_first = q.which and not q.subjects
-        return [quote(s, model, name_subject=name_first and i == 0) for i, s in enumerate(picked)]
+        # "how do A and B handle X?", or a subject found by a name of its ("what's Acme Cloud?"): whose
+        # each sentence is, said
+        several = len(q.subjects) >= 2 or (q.subjects and not model.find_subjects(q.text, aliases=False))
+        return [quote(s, model, name_subject=(name_first and i == 0) or several) for i, s in enumerate(picked)]
+
+
+    def _each_subject(self, q: Question, pool: list[Sentence], picked: list[Sentence], model: ArticleModel,
+                      limit: int) -> list[Sentence]:
+        """A question on several subjects ("how do A and B differ on scheduling?") hears from each: the
+        best close sentence of each subject's own section, then the best of the rest."""
+        if len(q.subjects) < 2:
+            return picked
+        own = [next((s for s in pool if model.section_subject(s.passage) == subject
+                     and s.similarity >= self.min_similarity), None) for subject in q.subjects]
+        own = [s for s in own if s is not None]
+        if len(own) < 2:
+            return picked
+        rest = [s for s in picked if s not in own]
+        return sorted(own, key=lambda s: -s.score) + rest[: max(0, limit - len(own))]
 
 
 def rank_advice(q: Question, advice: list[Advice], vector, index) -> list[Advice]:

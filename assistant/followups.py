@@ -46,6 +46,9 @@ ASKS_FOR_THING = re.compile(
     r"^\W*(?:what|which)\b.{0,30}\b(?:do|does|did|would|should)\b.{0,30}\b(?:use|deploy|run|pair|combine|install|"
     r"reach for|add)\b|^\W*what(?:'s| is| are) (?:the |a )?(?:usual|typical|common|standard|default|recommended|"
     r"go-to|popular) [\w-]+", re.I)
+# The previous question's ask, for another subject: "is there something like that for B?".
+LIKE_THAT = re.compile(r"\b(?:something|anything|one) (?:like|similar to) (?:that|this)\b|\b(?:the same|an equivalent|"
+                       r"a similar|something similar|anything similar)\b", re.I)
 FILLER = re.compile(r"\b(?:for|about|with|the|a|an|please|then|instead|one)\b|[^\w\s]", re.I)
 
 History = list[dict]
@@ -123,8 +126,10 @@ def rewrite(question: str, previous: str | None, model: ArticleModel, previous_a
     if thing:  # "does it keep a full history?" after "what do teams use to watch A?" -> the tool named
         return _in_context(_without_lead(_replace_pronouns(q, SINGULAR, [thing], lambda keys: keys[0],
                                                            lambda keys: keys[0] + "'s")), previous)
+    if mine and before and not lead and LIKE_THAT.search(q) and set(mine) != set(before):
+        return _swap(previous, before, mine, names, possessive)  # "is there something like that for B?"
     referents = [k for k in before if k not in mine]
-    if referents and (PLURAL.search(q) or SINGULAR.search(q)):
+    if referents and (PLURAL.search(q) or SINGULAR.search(q)) and not _own_referent(q, mine, model):
         pattern = SINGULAR if SINGULAR.search(q) and len(referents) == 1 or not PLURAL.search(q) else PLURAL
         return _in_context(_without_lead(_replace_pronouns(q, pattern, referents, names, possessive)), previous)
 
@@ -136,6 +141,16 @@ def rewrite(question: str, previous: str | None, model: ArticleModel, previous_a
     if not mine:
         return _in_context(q, previous, previous_answer)
     return q
+
+
+def _own_referent(q: str, mine: list[str], model: ArticleModel) -> bool:
+    """The pronoun stands for the subject the question itself names before it ("A is GPL, so legal
+    will block it"), unless the question compares ("is B lighter than it?")."""
+    pronoun = SINGULAR.search(q)
+    if len(mine) != 1 or not pronoun or lang.COMPARATIVE.search(q) or re.search(r"\b(?:than|vs\.?|versus|compare)", q, re.I):
+        return False
+    named = re.search(whole(mine[0]), q, re.I)
+    return bool(named) and named.start() < pronoun.start()
 
 
 def _in_context(q: str, previous: str, previous_answer: str = "") -> str:

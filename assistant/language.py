@@ -252,6 +252,22 @@ RECOMMEND = _rx(
 WHICH = _rx(r"^\s*which\b", r"\bwhich (?:one|of|tool|option)\b",
             r"^\s*what\s+(?!does|do|did|is|are|was|were|would|should|can|could|will|about|if|kind|type|sort)"
             r"\w+\s+(?:is|has|does|offers|needs|requires|lets|runs|uses|gives|works)\b")
+# Every subject compared, without naming them: "between the two", "all three tools", "both", "each of
+# them" (not "the two steps", not "both emails and exports").
+EVERY = _rx(r"\b(?:the|these|those|all) (?P<n>two|three|four|five)\b(?!\s+(?!(?:ones|tools|options|frameworks|"
+            r"products|engines|systems|libraries|platforms|services|databases|queues)\b)[a-z-]+s\b)",
+            r"\b(?P<both>both)\b(?!\s+[\w-]+(?:\s+[\w-]+)?\s+and\b)", r"\b(?:each|all|either|any) of (?:them|the[ms]e)\b")
+
+
+def every_subject(text: str, subjects: int) -> bool:
+    """The text speaks of every one of the ``subjects`` compared, without naming them."""
+    m = EVERY.search(text)
+    if not m:
+        return False
+    wanted = 2 if m["both"] else NUMBER_WORDS[m["n"].lower()] if m["n"] else subjects
+    return wanted == subjects
+
+
 YES_NO = _rx(r"^\s*(?:is|are|does|do|can|will|would|was|has|have)\b")
 PREMISE = _rx(r"^\s*(?:why|since|given that|given|because|as)\b")
 # The words a clause that asks opens with ("Does A ...", "which db?").
@@ -359,6 +375,11 @@ ASKS_MAKER = _rx(r"^\s*who (?:created|made|built|founded|develops|developed|main
                  r"\b(?:which|what) (?:company|organi[sz]ation|team|firm)\b.{0,20}\b(?:created|made|built|founded|"
                  r"develops|developed|maintains|designed|invented|started|owns|is behind|came up with)\b")
 QUANTITY = re.compile(r"\d|\b(?:dozens?|hundreds?|thousands?|millions?|billions?|trillions?|tens)\b", re.I)
+# A number in words and the (one or two) words after it: "gives up after three attempts" (not "one",
+# which is as often a pronoun).
+NUMBER_NOUN = re.compile(r"\b(?:" + "|".join(w for w in NUMBER_WORDS if w not in ("one", "a dozen"))
+                         + r")\s+(?P<a>[a-z][\w-]*)(?:\s+(?P<b>[a-z][\w-]*))?", re.I)
+COUNTED_NOUN = re.compile(r"^\s*how many (?:[\w-]+\s+){0,2}?(?P<noun>[a-z][\w-]*(?:s|people))\b", re.I)
 ASKS_COUNT = _rx(r"^\s*how many\b", r"\bwhat (?:number|percentage) of\b")
 ASKS_NOUN = _rx(r"^\s*(?:what|which)\s+(?:is the |are the |kind of |type of |sort of )?(?:\w+[\s-]){0,2}?"
                 r"(?P<noun>[a-z][\w-]{2,})\s+(?:is|are|was|were|does|do|did|has|have|should|would|can)\b",

@@ -62,7 +62,11 @@ def analyse(text: str, model: ArticleModel, index=None, bare_vector=None) -> Que
     """``bare_vector``: the embedding of ``bare_question(text)`` (the dimension is matched with it)."""
     q = Question(text=text)
     judging_all = lang.WHICH.search(text) or lang.SUPERLATIVE_WORD.search(text)
-    q.subjects = model.find_subjects(text, aliases=not judging_all)  # "cheapest on AWS?" asks of all
+    named = model.find_subjects(text, aliases=False)
+    if not named and lang.every_subject(text, len(model.subjects)):  # "how do the two differ on X?"
+        q.subjects = list(model.subjects)
+    else:
+        q.subjects = named or model.find_subjects(text, aliases=not judging_all)  # "cheapest on AWS?" asks of all
     q.mentioned = mentioned_values(text, model)
     if index is not None and bare_vector is not None:
         q.dimension_candidates = match_dimensions(text, model, index, bare_vector, q.mentioned)
@@ -88,7 +92,8 @@ def analyse(text: str, model: ArticleModel, index=None, bare_vector=None) -> Que
     if q.premise and q.subjects and index is not None:
         q.misplaced = misplaced_words(q, index)
     om = lang.OVERVIEW.match(text)
-    q.overview = bool(om) and not q.dimensions and len(q.subjects) == 1 and len(om["rest"].split()) <= 3
+    q.overview = (bool(om) and not q.dimensions and len(q.subjects) == 1 and len(om["rest"].split()) <= 3
+                  and not model.aliases_in(text))  # "what is <A's engine>?" asks of the engine, not of A
     q.about_article = bool(lang.ABOUT_ARTICLE.search(text)) and not q.subjects
     return q
 

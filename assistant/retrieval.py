@@ -58,11 +58,27 @@ def fuse(index: Index, question: Question, candidates: Candidates, settings: Set
         if chunk_id in steered_ids:  # the table row is the canonical answer to a dimension question
             fused[chunk_id] += boost * (1.5 if p.kind == "table_row" else 1.0)
     ranked = sorted(fused.items(), key=lambda kv: -kv[1])[: settings.top_k]
+    ranked += each_subject(index, question, fused, ranked)
     kept = {cid for cid, _ in ranked}
     ranked += [(p.chunk_id, fused[p.chunk_id]) for p in steered if p.chunk_id not in kept][: settings.top_k]
     top = max((s for _, s in ranked), default=1.0) or 1.0
     scale = max(top, best_possible + 2 * boost)
     return [Hit(index.by_id[cid], score / scale, cosine.get(cid, 0.0)) for cid, score in ranked]
+
+
+def each_subject(index: Index, question: Question, fused: dict[str, float], ranked) -> list[tuple[str, float]]:
+    """A question on several subjects and no table dimension ("how do A and B differ on scheduling?"):
+    the best candidate from the own section of each subject the top passages leave out."""
+    if len(question.subjects) < 2 or question.dimensions:
+        return []
+    section = {cid: index.model.section_subject(index.by_id[cid]) for cid in fused}
+    present = {section[cid] for cid, _ in ranked}
+    out = []
+    for subject in question.subjects:
+        own = [(cid, score) for cid, score in fused.items() if section[cid] == subject]
+        if subject not in present and own:
+            out.append(max(own, key=lambda pair: pair[1]))
+    return out
 
 
 def steered_passages(index: Index, question: Question) -> list[Passage]:

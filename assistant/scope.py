@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+import numpy as np
+
 from . import language as lang
 from .index import Index
 from .question import Question, contradicted_origin, strip_subjects
@@ -20,6 +22,7 @@ from .settings import Settings
 
 PLACEHOLDERS = frozenset("something anything someone anyone it them this that these those".split())
 RARE_IDF = 1.9  # a word in at most ~3 of a small article's passages
+COUNTED_MIN_COSINE = 0.6  # "tries" and "attempts" (0.84), not "stars" and "ways" (0.32)
 CONTEXT_WORDS = 10  # content words: a question this long sets out its situation before it asks
 # Question words that are rare in English but never a topic.
 QUESTION_WORDS = frozenset("pros cons tradeoff tradeoffs downside downsides upside upsides versus vs "
@@ -66,7 +69,8 @@ def check_scope(question: Question, best_sentence: float, index: Index, settings
     if missing:
         return ScopeDecision(True, f"The article doesn't say {missing}. " + covers(), "not_stated")
     recognised = (question.dimensions or question.recommendation or question.overview
-                  or question.about_article or (names_rare_term(question, index) and mostly_known(question, index)))
+                  or question.about_article or index.model.aliases_in(text)
+                  or (names_rare_term(question, index) and mostly_known(question, index)))
     if not recognised and best_sentence < settings.min_sentence_score:
         return ScopeDecision(True, "The article doesn't cover that. " + covers(), "weak_match")
     return ScopeDecision(False)
@@ -86,7 +90,8 @@ def missing_answer(question: Question, sentences, index: Index) -> str:
         return "when"
     if lang.ASKS_MAKER.search(text) and not any(lang.MAKER.search(t) for t in about):
         return "who made it"
-    if lang.ASKS_COUNT.search(text) and not any(re.search(r"\d", t) for t in about):
+    if lang.ASKS_COUNT.search(text) and not any(re.search(r"\d", t) for t in about) \
+            and not counted_in_words(text, about[:3], index):
         return "how many"
     if lang.ASKS_VERSION.search(text) and not any(lang.VERSION.search(t) for t in about):
         return "which version"
@@ -96,6 +101,22 @@ def missing_answer(question: Question, sentences, index: Index) -> str:
             and not any(known(noun, index, s) for s in (question.subjects or [""])):
         return f"which {noun}"
     return ""
+
+
+def counted_in_words(question: str, sentences: list[str], index: Index) -> bool:
+    """"how many tries before it gives up?" answered by "gives up after three attempts": a number in
+    words, among the closest sentences, counting the same thing (the same word, or one close to it)."""
+    m = lang.COUNTED_NOUN.search(question)
+    if not m:
+        return False
+    noun = m["noun"].lower()
+    found = [w.lower() for t in sentences for n in lang.NUMBER_NOUN.finditer(t) for w in (n["a"], n["b"]) if w]
+    if not found:
+        return False
+    if any(lang.same_word(lang.stem(noun), lang.stem(w)) for w in found):
+        return True
+    vectors = np.asarray(index.embed_sentences([noun] + found))
+    return float((vectors[1:] @ vectors[0]).max()) >= COUNTED_MIN_COSINE
 
 
 def phrasing_only(question: Question, uncovered: list[str], index: Index) -> bool:
@@ -112,7 +133,25 @@ def phrasing_only(question: Question, uncovered: list[str], index: Index) -> boo
         return True  # "Since A came out of X, ...": X is the article's, about another subject: a false premise
     if not question.dimensions:
         return False
+    if all(claimed_value(w, question) for w in uncovered):
+        return True  # "A is GPL licensed, right?": the table's value corrects it
     return not any(w in names and not known(w, index) for w in uncovered)
+
+
+def claimed_value(word: str, question: Question) -> bool:
+    """A premise or an "is ...?" about a table dimension ("A is GPL licensed, right?", "is A written in
+    Rust?") says the unknown word next to the words of the dimension's label, and the table holds
+    each subject's own value there: the word is a value the answer corrects, not a missing topic."""
+    dim = question.dimension
+    copula = re.match(r"\s*(?:is|are|was|were)\b", question.text, re.I)  # not "does A support X?"
+    if not (question.premise or copula) or not question.subjects \
+            or any(dim.value(s) is None for s in question.subjects):
+        return False
+    said = lang.words(question.text)
+    label = [w for w in lang.words(dim.label) if len(w) > 2 and w not in lang.STOPWORDS]
+    at = [i for i, w in enumerate(said) if w == word]
+    near = [i for i, w in enumerate(said) if any(lang.same_word(lang.stem(w), lang.stem(x)) for x in label)]
+    return any(abs(i - j) <= 2 for i in at for j in near)
 
 
 def asked_about(words: list[str], question: Question, index: Index) -> list[str]:

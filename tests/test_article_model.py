@@ -14,6 +14,7 @@ from assistant.language import rank
 from conftest import ARTICLE, CORPUS, ROOT
 
 VECTOR_DBS = ROOT / "evals" / "corpora" / "vector-databases" / "corpus"
+TASK_QUEUES = ROOT / "evals" / "corpora" / "task-queues" / "corpus"
 
 
 @pytest.fixture(scope="module")
@@ -205,6 +206,38 @@ def test_a_value_named_in_a_yes_no_question_is_checked(vector_bot):
     assert reply.text.startswith("No — Weaviate's core language is **Go**"), reply.text
     reply = vector_bot.ask("Since Qdrant is written in Go, how bad are its garbage-collection pauses?")
     assert reply.text.startswith("That premise doesn't match the article: Qdrant's core language is **Rust**"), reply.text
+
+
+def test_a_value_the_corpus_never_names_is_corrected_by_the_table_not_refused(vector_bot):
+    reply = vector_bot.ask("Qdrant's core language is Erlang, right?")  # "Erlang": a value the table contradicts
+    assert not reply.refused and "**Rust**" in reply.text.split(".")[0], reply.text
+    reply = vector_bot.ask("Does Milvus support GPU-accelerated indexes?")  # a capability, not a value: not covered
+    assert reply.refused and "gpu-accelerated" in reply.text, reply.text
+
+
+def test_how_many_is_answered_by_a_number_in_words_that_counts_the_same_thing(vector_bot):
+    reply = vector_bot.ask("How many ways can you run Qdrant?")
+    assert not reply.refused and "three ways" in reply.text, reply.text
+    reply = vector_bot.ask("how many github stars does qdrant have?")  # "three ways" counts no stars
+    assert reply.refused and reply.reason == "not_stated", reply.text
+
+
+def test_a_name_the_article_gives_one_subject_is_answered_with_its_own_sentence(vector_bot):
+    reply = vector_bot.ask("whats knowhere")  # only the engine's name: no subject, no other words
+    assert not reply.refused and "Knowhere" in reply.text.split("[")[0], reply.text
+    assert reply.text.startswith("**Milvus**"), reply.text  # whose engine it is, said
+
+
+@pytest.fixture(scope="module")
+def queues_bot(tmp_path_factory):
+    return edited_bot(tmp_path_factory.mktemp("tq"), TASK_QUEUES)
+
+
+def test_every_subject_spoken_of_without_names_hears_from_each(queues_bot):
+    reply = queues_bot.ask("how does scheduling periodic jobs differ between the two?")
+    model = queues_bot.index.model
+    cited = {model.section_subject(queues_bot.passage(c.chunk_id)) for c in reply.citations}
+    assert {"celery", "temporal"} <= cited, reply.text
 
 
 def test_odd_corpora_are_read_without_crashing(tmp_path):

@@ -48,6 +48,12 @@ def A(text):
      "any downside to going that route? (following: Is there a managed Kubeflow?)"),
     ([U("How does Prefect handle experiment tracking?"), A("...")], "what is it paired with for that?",
      "what is Prefect paired with for that? (following: How does Prefect handle experiment tracking?)"),
+    # the previous question asked of another subject
+    ([U("Does Kubeflow have a managed option?"), A("...")], "is there something like that for Prefect?",
+     "Does Prefect have a managed option?"),
+    # "it" after the subject the question itself names stands for that subject
+    ([U("What does Kubeflow need to run?"), A("...")], "Metaflow is free so legal will approve it, right?",
+     "Metaflow is free so legal will approve it, right?"),
 ])
 def test_follow_ups_are_rewritten(history, question, expected):
     assert standalone_question(question, history) == expected
