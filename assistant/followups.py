@@ -87,6 +87,30 @@ def standalone_question(question: str, history: History, model: ArticleModel) ->
     return rewrite(question, previous, model, previous_answer)
 
 
+# Where a question's second ask begins: "who makes A, and where are they based?", "how many times
+# does A retry and how long does it wait?", "is A hosted? is it cheap?" (not "how is A set up, is it
+# X or Y?": a comma before "is it" offers a choice, not a second ask).
+SECOND_ASK = re.compile(r"(?:(?P<q>\?)\s*(?:and\s+)?|,\s*and\s+|\s+and\s+)(?=(?:how|what|what's|which|when|where|who|why)\b"
+                        r"|(?:is|are|does|do|did|can|will)\s+(?:it|they|there|that|this)\b)"
+                        r"|,\s*(?=(?:how|what|what's|which|when|where|who|why)\b)", re.I)
+
+
+def split_asks(question: str, model: ArticleModel) -> list[str]:
+    """A question that asks two things of its subjects, as two questions, the second standalone
+    ("where are they based?" after "who makes A?" -> "where are A based?"); else the question alone.
+    Only a question that opens by asking splits ("Since A ..., is it ...?" and "we run ..., which
+    ...?" do not), and only when the second ask is about a subject."""
+    for m in SECOND_ASK.finditer(question):
+        first, second = question[: m.start()].strip(" ,"), question[m.end():].strip()
+        opens = ASKING.match(first) or ASKING.match(first.split(",")[-1].strip())  # "Out of the box, how many ..."
+        if not (opens or m["q"]) or len(first.split()) < 3 or len(second.split()) < 3:
+            continue
+        second = rewrite(second, first + "?", model)
+        if model.find_subjects(second):
+            return [first + "?", second]
+    return [question]
+
+
 def names_dimension(text: str, model: ArticleModel) -> bool:
     """The text names a table dimension by one of its label's words ("and the learning curve?")."""
     asked = set(tokenize(text))

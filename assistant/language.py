@@ -268,6 +268,8 @@ def every_subject(text: str, subjects: int) -> bool:
     return wanted == subjects
 
 
+# "decorators or some yaml thing", "Postgres or Mongo": the two words offered as a choice.
+OR_PAIR = re.compile(r"(?<![\w.+-])(?P<a>[\w.+-]{2,})\s+or\s+(?:some\s+|a\s+|an\s+|the\s+)?(?P<b>[\w.+-]{2,})")
 YES_NO = _rx(r"^\s*(?:is|are|does|do|can|will|would|was|has|have)\b")
 PREMISE = _rx(r"^\s*(?:why|since|given that|given|because|as)\b")
 # The words a clause that asks opens with ("Does A ...", "which db?").
@@ -285,6 +287,15 @@ def asking_sentence(text: str) -> str:
     sentences before it, or add some after it), else the whole text."""
     asked = [s for s in re.split(r"(?<=[.!?])\s+", text.strip()) if s.rstrip().endswith("?")]
     return asked[-1] if asked else text
+
+
+def answer_shape(text: str) -> re.Pattern | None:
+    """What a sentence answering the question must state, by the question's shape: a number for "how
+    many ...?", a duration for "how long ...?", a date for "when ...?"."""
+    for asks, shape in ((ASKS_COUNT, NUMBER), (ASKS_DURATION, DURATION), (ASKS_WHEN, DATE)):
+        if asks.search(text):
+            return shape
+    return None
 
 
 def asked_part(text: str) -> str:
@@ -377,8 +388,12 @@ ASKS_MAKER = _rx(r"^\s*who (?:created|made|built|founded|develops|developed|main
 QUANTITY = re.compile(r"\d|\b(?:dozens?|hundreds?|thousands?|millions?|billions?|trillions?|tens)\b", re.I)
 # A number in words and the (one or two) words after it: "gives up after three attempts" (not "one",
 # which is as often a pronoun).
-NUMBER_NOUN = re.compile(r"\b(?:" + "|".join(w for w in NUMBER_WORDS if w not in ("one", "a dozen"))
-                         + r")\s+(?P<a>[a-z][\w-]*)(?:\s+(?P<b>[a-z][\w-]*))?", re.I)
+_WORDED = "|".join(w for w in NUMBER_WORDS if w not in ("one", "a dozen"))
+NUMBER_NOUN = re.compile(rf"\b(?:{_WORDED})\s+(?P<a>[a-z][\w-]*)(?:\s+(?P<b>[a-z][\w-]*))?", re.I)
+NUMBER = re.compile(rf"\d|\b(?:{_WORDED})\b", re.I)
+ASKS_DURATION = _rx(r"^\W*(?:\w+\s+){0,3}?how (?:long|much time)\b")
+DURATION = _rx(rf"\b(?:{_NUM}|an?|a few|several)\s+(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?)\b",
+               r"\b(?:seconds|minutes|hours|days|weeks|months)\b")
 COUNTED_NOUN = re.compile(r"^\s*how many (?:[\w-]+\s+){0,2}?(?P<noun>[a-z][\w-]*(?:s|people))\b", re.I)
 ASKS_COUNT = _rx(r"^\s*how many\b", r"\bwhat (?:number|percentage) of\b")
 ASKS_NOUN = _rx(r"^\s*(?:what|which)\s+(?:is the |are the |kind of |type of |sort of )?(?:\w+[\s-]){0,2}?"

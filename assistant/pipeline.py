@@ -1,7 +1,8 @@
 """The answer path, in order. The CLI, the UI and the eval runner all call ``Assistant``.
 
-    clean_question -> standalone_question -> embed -> analyse -> search -> fuse (-> settle_dimension -> fuse) -> gather_evidence
-        -> check_scope -> answerer.stream -> number_citations -> Reply
+    clean_question -> standalone_question -> split_asks -> for each ask, prepare: embed -> analyse -> search
+        -> fuse (-> settle_dimension -> fuse) -> gather_evidence -> check_scope; then answerer.stream
+        (a second ask adds what the first answer did not say: answer_too) -> number_citations -> Reply
 
 What the steps know of the article (its subjects, table dimensions, advice) comes from the article
 model that the index derived from the corpus (``article.py``).
@@ -13,6 +14,7 @@ import logging
 import re
 import threading
 import unicodedata
+from dataclasses import dataclass
 from typing import Iterator
 
 import numpy as np
@@ -20,11 +22,11 @@ import numpy as np
 from . import language as lang
 from .answerers import Answerer, AnswerNote, Evidence, Sentence
 from .corpus import split_sentences
-from .followups import check_history, standalone_question
+from .followups import check_history, split_asks, standalone_question
 from .index import Index, Progress, open_index, tokenize
 from .question import Question, analyse, bare_question, settle_dimension
 from .retrieval import Hit, fuse, search
-from .scope import check_scope
+from .scope import ScopeDecision, check_scope
 from .settings import Settings, load_settings
 from .types import Citation, Passage, QuestionError, Reply
 
@@ -32,6 +34,8 @@ log = logging.getLogger("assistant")
 MARKER = re.compile(r"\[\[([0-9a-f]{16}(?:-\d+)?)\]\]")
 LEXICAL_WEIGHT = 0.15
 CODE_BONUS = 0.15  # a sentence showing code, for a question on how something is written
+SHAPE_BONUS = 0.1  # a sentence stating what the question's shape asks for (a number, a duration, a date)
+SECOND_ASK_SENTENCES = 2  # what a question's second ask adds to the answer, at most
 REINDEX_GRACE_S = 30.0  # how long a replaced index stays readable for answers already under way
 LABEL_ONLY = re.compile(r"^[A-Z][A-Za-z /()-]{2,40}: [\w –-]{1,20}\.$")
 
@@ -101,6 +105,37 @@ class Assistant:
         standalone = standalone_question(text, history, index.model)
         if history and self.settings.llm_condense and hasattr(self.answerer, "rewrite"):
             standalone = self.answerer.rewrite(text, history, fallback=standalone, model=index.model)
+        asks = split_asks(standalone, index.model)  # "who makes A, and where are they based?": two asks
+        first = self.prepare(index, asks[0])
+        hits, retrieved = first.hits, first.retrieved
+        if first.scope.refused:
+            log.info("refused (%s): %s", first.scope.reason, standalone)
+            yield Reply(first.scope.message, [], True, standalone, self.answerer.name, retrieved=retrieved,
+                        reason=first.scope.reason)
+            return
+        draft, note = "", AnswerNote(self.answerer.name)
+        for piece in self.answerer.stream(first.question, first.evidence, index):
+            if isinstance(piece, AnswerNote):
+                note = piece
+                continue
+            draft += piece
+            body, citations = number_citations(draft, hits)
+            yield Reply(body, citations, False, standalone, note.answered_by, partial=True, retrieved=retrieved)
+        for ask in asks[1:]:
+            more = self.prepare(index, ask)
+            hits = hits + [h for h in more.hits if h.passage.chunk_id not in {x.passage.chunk_id for x in hits}]
+            retrieved = tuple(h.passage.chunk_id for h in hits)
+            draft += " " + self.answer_too(ask, more, draft, index)
+        body, citations = number_citations(draft, hits)
+        if not citations:  # nothing citable was found: say so rather than answer unsupported
+            yield Reply(NOTHING_CITABLE, [], True, standalone, note.answered_by, retrieved=retrieved,
+                        reason="nothing_citable", grounding=note.grounding)
+            return
+        yield Reply(body, citations, False, standalone, note.answered_by, retrieved=retrieved,
+                    grounding=note.grounding)
+
+    def prepare(self, index: Index, standalone: str) -> "Prepared":
+        """Read one (standalone) ask, retrieve for it, gather its evidence and decide its scope."""
         vector, bare_vector = index.embed_question(standalone, bare_question(standalone, index.model))
         q = analyse(standalone, index.model, index, bare_vector)
         candidates = search(index, q, vector, self.settings)
@@ -110,28 +145,38 @@ class Assistant:
             q.dimensions = [settled]
             hits = fuse(index, q, candidates, self.settings)
         evidence = gather_evidence(index, q, vector, hits)
-        retrieved = tuple(h.passage.chunk_id for h in hits)
         scope = check_scope(q, evidence.best_similarity, index, self.settings, evidence.sentences)
-        if scope.refused:
-            log.info("refused (%s): %s", scope.reason, standalone)
-            yield Reply(scope.message, [], True, standalone, self.answerer.name, retrieved=retrieved,
-                        reason=scope.reason)
-            return
-        draft, note = "", AnswerNote(self.answerer.name)
-        for piece in self.answerer.stream(q, evidence, index):
-            if isinstance(piece, AnswerNote):
-                note = piece
-                continue
-            draft += piece
-            body, citations = number_citations(draft, hits)
-            yield Reply(body, citations, False, standalone, note.answered_by, partial=True, retrieved=retrieved)
-        body, citations = number_citations(draft, hits)
-        if not citations:  # nothing citable was found: say so rather than answer unsupported
-            yield Reply(NOTHING_CITABLE, [], True, standalone, note.answered_by, retrieved=retrieved,
-                        reason="nothing_citable", grounding=note.grounding)
-            return
-        yield Reply(body, citations, False, standalone, note.answered_by, retrieved=retrieved,
-                    grounding=note.grounding)
+        return Prepared(q, hits, evidence, scope, tuple(h.passage.chunk_id for h in hits))
+
+    def answer_too(self, ask: str, more: "Prepared", draft: str, index: Index) -> str:
+        """The answer to a question's second ask, without what the first answer already said; when
+        the corpus does not cover it, that is said."""
+        if more.scope.refused:
+            said = more.scope.message.split(". The article “")[0].rstrip(".")
+            return f"On “{ask.rstrip('?')}?”: {said[:1].lower() + said[1:]}."
+        text = "".join(p for p in self.answerer.stream(more.question, more.evidence, index) if isinstance(p, str))
+        seen = plain(draft)
+        new = [s for s in ANSWER_SENTENCE.split(text) if plain(s).strip(" .") not in seen]
+        return " ".join(new[:SECOND_ASK_SENTENCES])
+
+
+ANSWER_SENTENCE = re.compile(r"(?<=[.!?”\]])\s+(?=\*\*|[A-Z“])")
+
+
+def plain(text: str) -> str:
+    """Answer text without citation markers, bold, quotation marks and "Subject:" labels."""
+    text = re.sub(r"\*\*[^*]+\*\*: ", "", MARKER.sub("", text))
+    return re.sub(r"\s+", " ", re.sub(r"[“”*]", "", text))
+
+
+@dataclass
+class Prepared:
+    """One ask, read and retrieved for, with its evidence and its scope decision."""
+    question: Question
+    hits: list[Hit]
+    evidence: Evidence
+    scope: ScopeDecision
+    retrieved: tuple[str, ...]
 
 
 INVISIBLE = {"Cc", "Cf", "Co", "Cs"}
@@ -176,10 +221,13 @@ def gather_evidence(index: Index, q: Question, vector: list[float], hits: list[H
     total = sum(terms.values()) or 1.0
     sentences = []
     how_to_write = bool(lang.HOW_TO_WRITE.match(q.text))
+    shape = lang.answer_shape(q.text)
     for (s, hit), sim in zip(items, sims):
         bonus = 0.05 if q.subjects and any(f in s.lower() for f in q.subjects) else 0.0
         if how_to_write and lang.CODE.search(s):  # "how do you define a flow?": the sentence with the code
             bonus += CODE_BONUS
+        if shape and shape.search(s):  # "how many ...?": a sentence stating a number
+            bonus += SHAPE_BONUS
         shared = set(tokenize(s)) & terms.keys()
         overlap = sum(terms[t] for t in shared) / total  # idf-weighted share of the question's words
         score = float(sim) + 0.1 * hit.score + bonus + LEXICAL_WEIGHT * overlap

@@ -128,6 +128,8 @@ def phrasing_only(question: Question, uncovered: list[str], index: Index) -> boo
         return False  # the very thing asked about
     if question.recommendation and question.situation:
         return True
+    if all(offered_alternative(w, question.text, index) for w in uncovered):
+        return True  # "is it decorators or some yaml thing?": the corpus holds the other choice
     names = set(topic_words(question, index, names_only=True))
     if question.premise and question.subjects and any(w in names and known(w, index) for w in uncovered):
         return True  # "Since A came out of X, ...": X is the article's, about another subject: a false premise
@@ -152,6 +154,16 @@ def claimed_value(word: str, question: Question) -> bool:
     at = [i for i, w in enumerate(said) if w == word]
     near = [i for i, w in enumerate(said) if any(lang.same_word(lang.stem(w), lang.stem(x)) for x in label)]
     return any(abs(i - j) <= 2 for i in at for j in near)
+
+
+def offered_alternative(word: str, text: str, index: Index) -> bool:
+    """The word is one side of an "X or Y" the question offers, and the corpus knows the other side:
+    the answer can say which holds."""
+    for m in lang.OR_PAIR.finditer(text.lower()):
+        sides = (m["a"], m["b"])
+        if word in sides and all(known(w, index) for w in sides if w != word) and len(set(sides)) == 2:
+            return True
+    return False
 
 
 def asked_about(words: list[str], question: Question, index: Index) -> list[str]:

@@ -121,6 +121,25 @@ def test_yes_no_question_gets_a_yes_or_no(bot):
     assert bot.ask("Is Metaflow easier to learn than Kubeflow?").text.startswith("Yes")
 
 
+def test_a_question_asking_two_things_gets_both_answered(bot):
+    reply = bot.ask("what's prefect's learning curve and does it have a managed option?")
+    assert reply.text.startswith("Prefect's learning curve is **Low**"), reply.text
+    assert "**Prefect Cloud**" in reply.text, reply.text  # the second ask, about "it": Prefect
+    assert_grounded(bot, reply)
+    assert len(re.findall(r"learning curve is", reply.text)) == 1  # what both asks find is said once
+    # a second ask the article does not cover is said to be uncovered, not skipped
+    reply = bot.ask("what's prefect's learning curve and when was it first released?")
+    assert reply.text.startswith("Prefect's learning curve is **Low**")
+    assert reply.text.endswith("On “when was Prefect first released?”: the article doesn't say when."), reply.text
+
+
+def test_an_unknown_word_offered_as_the_other_choice_does_not_refuse(bot):
+    reply = bot.ask("how do u define a pipeline in prefect, is it decorators or some yaml thing?")
+    assert not reply.refused and "@flow" in reply.text, reply.text
+    reply = bot.ask("does prefect define pipelines in yaml or json?")  # neither choice is the article's
+    assert reply.refused, reply.text
+
+
 def test_follow_up_is_answered_about_the_right_framework(bot):
     history = [{"role": "user", "content": "Tell me about Metaflow."}]
     history.append({"role": "assistant", "content": bot.ask(history[0]["content"]).text})

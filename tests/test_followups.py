@@ -3,7 +3,7 @@
 import pytest
 
 from assistant.corpus import load_corpus
-from assistant.followups import check_history, standalone_question as rewrite
+from assistant.followups import check_history, split_asks, standalone_question as rewrite
 from assistant.types import QuestionError
 
 from conftest import CORPUS
@@ -92,3 +92,16 @@ def test_a_follow_up_that_is_only_a_noun_phrase_becomes_a_question(bot):
     assert reply.standalone_question == "What about Prefect's learning curve?"
     assert reply.text.startswith("Prefect's learning curve is **Low** [1]")
     assert bot.ask("and how hard is it to set up?", history).standalone_question == "How hard is Prefect to set up?"
+
+
+@pytest.mark.parametrize("question, asks", [
+    ("who built Metaflow, and where does its managed platform run?",
+     ["who built Metaflow?", "where does Metaflow's managed platform run?"]),
+    ("Is Prefect hosted? is it cheap to self-host?", ["Is Prefect hosted?", "is Prefect cheap to self-host?"]),
+    # one ask: a premise before the question, a situation before it, a choice offered
+    ("Since Prefect came out of Netflix, is it tuned for their workloads?", None),
+    ("we run on GKE and have no ML platform team, which should we pick?", None),
+    ("how do you define a pipeline in Prefect, is it decorators or some yaml thing?", None),
+])
+def test_a_question_asking_two_things_is_split_into_standalone_asks(question, asks):
+    assert split_asks(question, MODEL) == (asks or [question])
