@@ -16,6 +16,7 @@ from typing import Iterator, Protocol
 import numpy as np
 
 from . import language as lang
+from . import numbers
 from .article import Advice, ArticleModel, Dimension
 from .corpus import split_sentences
 from .question import Question, contradicted_origin
@@ -373,7 +374,7 @@ def rank_advice(q: Question, advice: list[Advice], vector, index) -> list[Advice
                 alternative = re.search(rf"{re.escape(term)}\w*\b.{{0,80}}\bor\b", a.conditions, re.I)
                 score -= 0.1 if alternative else 0.35
         heads = [sum(q.counts)] if q.counts else []
-        fits = [lo <= n <= hi for n in heads for lo, hi in lang.ranges(a.sentence)]
+        fits = [lo <= n <= hi for n in heads for lo, hi in numbers.ranges(a.sentence)]
         if any(fits):
             score += 0.3
         elif fits:

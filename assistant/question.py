@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from . import language as lang
+from . import numbers
 from .article import ArticleModel, Dimension
 
 # A dimension is what the question asks about when its label is this close (cosine to the label's
@@ -80,7 +81,7 @@ def analyse(text: str, model: ArticleModel, index=None, bare_vector=None) -> Que
     q.yes_no = bool(lang.YES_NO.match(text) or lang.TAG_QUESTION.match(text))
     q.which = bool(lang.WHICH.search(text))
     q.premise = bool(lang.PREMISE.match(text) or lang.TAG_QUESTION.match(text))
-    q.counts = lang.counts(text)
+    q.counts = numbers.counts(text)
     q.situation = bool(q.counts) or bool(SITUATION.search(text))
     asks_which = bool(lang.RECOMMEND.search(lang.asking_sentence(text))) or (q.which and q.situation)
     judged = q.dimensions and q.polarity is not None and (q.premise or q.superlative or q.comparative)
@@ -158,7 +159,7 @@ def settle_dimension(q: Question, hits, dense, model: ArticleModel) -> Dimension
         return None  # it asks for a date or a maker: not what a table row holds
     counting = bool(lang.ASKS_COUNT.search(q.text))  # a number: only a row of quantities can hold it
     candidates = [(s, d) for s, d in q.dimension_candidates
-                  if not counting or (d.rows and all(lang.QUANTITY.search(v) for v in d.rows[0].cells.values()))]
+                  if not counting or (d.rows and all(numbers.QUANTITY.search(v) for v in d.rows[0].cells.values()))]
     near = {p.chunk_id for p, _ in dense[:AGREEMENT_TOP]}
     for score, dim in candidates:
         if score >= AGREEMENT_MIN_SCORE and near & own_passages(dim, q.subjects, model):

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from . import language as lang
+from . import numbers
 from .index import Index
 from .question import Question, contradicted_origin, strip_subjects
 from .settings import Settings
@@ -106,11 +107,11 @@ def missing_answer(question: Question, sentences, index: Index) -> str:
 def counted_in_words(question: str, sentences: list[str], index: Index) -> bool:
     """"how many tries before it gives up?" answered by "gives up after three attempts": a number in
     words, among the closest sentences, counting the same thing (the same word, or one close to it)."""
-    m = lang.COUNTED_NOUN.search(question)
+    m = numbers.COUNTED_NOUN.search(question)
     if not m:
         return False
     noun = m["noun"].lower()
-    found = [w.lower() for t in sentences for n in lang.NUMBER_NOUN.finditer(t) for w in (n["a"], n["b"]) if w]
+    found = [w.lower() for t in sentences for n in numbers.NUMBER_NOUN.finditer(t) for w in (n["a"], n["b"]) if w]
     if not found:
         return False
     if any(lang.same_word(lang.stem(noun), lang.stem(w)) for w in found):

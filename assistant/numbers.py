@@ -1,0 +1,56 @@
+"""Numbers as English writes them, in questions and in articles: head counts ("a 6-person team"),
+ranges ("3–15", "20+"), quantities, numbers in words and what they count ("three attempts"),
+durations. Generic English, like ``language.py``."""
+
+from __future__ import annotations
+
+import re
+
+NUMBER_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40,
+    "fifty": 50, "hundred": 100, "a dozen": 12, "dozen": 12,
+}
+_NUM = r"\d{1,5}|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
+PEOPLE = (r"(?:person|people|engineers?|data scientists?|scientists?|ml engineers?|members?|devs?|developers?|"
+          r"folks|employees|staff|users?|analysts?|researchers?|strong|of us|seats?)")
+COUNT = re.compile(rf"\b(?P<n>{_NUM})\s*\+?\s*(?:-|\s)?\s*(?:\w+\s+)?{PEOPLE}\b|\bteam of (?P<m>{_NUM})\b"
+                   rf"|\b(?P<k>\d{{1,5}})\s*(?:-|\s)?(?:person|people)\b", re.I)
+RANGE_IN_TEXT = re.compile(r"\b(?P<a>\d{1,5})\s*(?:–|-|to)\s*(?P<b>\d{1,5})\b|\b(?P<c>\d{1,5})\s*\+|"
+                           r"\b(?P<d>\d{1,5})(?:-person|\s+people|\s+engineers?)\b", re.I)
+
+
+def counts(text: str) -> list[int]:
+    """Numbers a question states ("a 6-person team", "five data scientists")."""
+    out = []
+    for m in COUNT.finditer(text):
+        raw = (m["n"] or m["m"] or m["k"]).lower()
+        n = int(raw) if raw.isdigit() else NUMBER_WORDS[raw]
+        if not (1900 <= n <= 2100):  # a year is not a head count
+            out.append(n)
+    return out
+
+
+def ranges(text: str) -> list[tuple[float, float]]:
+    """Number ranges a sentence states: "3–15" -> (3, 15), "20+" -> (20, inf), "a 10-person" -> (7, 14)."""
+    out = []
+    for m in RANGE_IN_TEXT.finditer(text):
+        if m["a"]:
+            out.append((float(m["a"]), float(m["b"])))
+        elif m["c"]:
+            out.append((float(m["c"]), float("inf")))
+        else:
+            n = float(m["d"])
+            out.append((n * 0.5, n * 1.5))
+    return out
+
+
+QUANTITY = re.compile(r"\d|\b(?:dozens?|hundreds?|thousands?|millions?|billions?|trillions?|tens)\b", re.I)
+# A number in words and the (one or two) words after it: "gives up after three attempts" (not "one",
+# which is as often a pronoun).
+_WORDED = "|".join(w for w in NUMBER_WORDS if w not in ("one", "a dozen"))
+NUMBER_NOUN = re.compile(rf"\b(?:{_WORDED})\s+(?P<a>[a-z][\w-]*)(?:\s+(?P<b>[a-z][\w-]*))?", re.I)
+NUMBER = re.compile(rf"\d|\b(?:{_WORDED})\b", re.I)
+DURATION = re.compile(rf"\b(?:{_NUM}|an?|a few|several)\s+(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?)\b"
+                      r"|\b(?:seconds|minutes|hours|days|weeks|months)\b", re.I)
+COUNTED_NOUN = re.compile(r"^\s*how many (?:[\w-]+\s+){0,2}?(?P<noun>[a-z][\w-]*(?:s|people))\b", re.I)
