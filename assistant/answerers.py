@@ -138,7 +138,7 @@ class ExtractiveAnswerer:
             parts = self._recommend(q, ev, index)
             if parts:
                 return parts
-        if q.dimension is not None and any(q.dimension.value(s) for s in model.subjects):
+        if q.dimension is not None and not q.downside and any(q.dimension.value(s) for s in model.subjects):
             parts = self._table_fact(q, q.dimension, ev, model, shown)
             if parts:
                 return parts
@@ -346,7 +346,8 @@ class ExtractiveAnswerer:
         if len(own) < 2:
             return picked
         rest = [s for s in picked if s not in own]
-        return sorted(own, key=lambda s: -s.score) + rest[: max(0, limit - len(own))]
+        own = sorted(own, key=lambda s: -s.score)[: max(limit, 2)]
+        return own + rest[: max(0, limit - len(own))]
 
 
 def rank_advice(q: Question, advice: list[Advice], vector, index) -> list[Advice]:

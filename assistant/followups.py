@@ -38,7 +38,10 @@ ASKING = re.compile(rf"^(?:{lang.ASKING_WORDS}|tell|give|list|compare|explain|de
 POINTING = re.compile(
     r"\b(?:that|this|those|these) (?:route|approach|option|way|path|setup|one|ones|choice|thing|part|bit)\b|"
     r"\b(?:for|with|about|of|on|in|from|like|besides|beyond|given|after) (?:that|this|those|these|them)"
-    r"(?=\s*(?:[?.!,;]|$))", re.I)
+    r"(?=\s*(?:[?.!,;]|$))|\bthe (?:catch|downside|trade-?off|drawback|caveat|gotcha|risk)s?(?=\s*(?:[?.!,;]|$))|"
+    r"^\W*(?:why|how|when) (?:does|did|is|would|will|can|could) (?:that|this)\b", re.I)
+AFTER_POINTER = re.compile(r"\bthe (?:catch|downside|trade-?off|drawback|caveat|gotcha|risk)s? (?:with|of|in|to) (?:that|this)"
+                           r" (?:one|route|approach|option|way|path|setup)\b", re.I)
 THE_ONE = re.compile(r"\bthe ([\w-]+) ones?\b", re.I)  # "the dynamic one": if the last turn named it
 # A question that asks for some thing rather than about a subject: "what do most teams use to ...?",
 # "what's the usual dashboard for ...?". The thing the answer names is what "it" means next.
@@ -47,8 +50,9 @@ ASKS_FOR_THING = re.compile(
     r"reach for|add)\b|^\W*what(?:'s| is| are) (?:the |a )?(?:usual|typical|common|standard|default|recommended|"
     r"go-to|popular) [\w-]+", re.I)
 # The previous question's ask, for another subject: "is there something like that for B?".
-LIKE_THAT = re.compile(r"\b(?:something|anything|one) (?:like|similar to) (?:that|this)\b|\b(?:the same|an equivalent|"
-                       r"a similar|something similar|anything similar)\b", re.I)
+LIKE_THAT = re.compile(r"\b(?:something|anything|one) (?:like|similar to) (?:that|this)\b|\b(?:something|anything) "
+                       r"similar\b|\bthe same (?:thing )?for\b", re.I)
+BARE_WORDS = frozenset("is there are does do have has got any a an exist exists offer offers the for it".split())
 FILLER = re.compile(r"\b(?:for|about|with|the|a|an|please|then|instead|one)\b|[^\w\s]", re.I)
 
 History = list[dict]
@@ -89,26 +93,43 @@ def standalone_question(question: str, history: History, model: ArticleModel) ->
 
 # Where a question's second ask begins: "who makes A, and where are they based?", "how many times
 # does A retry and how long does it wait?", "is A hosted? is it cheap?" (not "how is A set up, is it
-# X or Y?": a comma before "is it" offers a choice, not a second ask).
+# X or Y?": a comma before "is it" offers a choice; not "A, which came out of X, ...": a comma before
+# "which" opens a clause).
 SECOND_ASK = re.compile(r"(?:(?P<q>\?)\s*(?:and\s+)?|,\s*and\s+|\s+and\s+)(?=(?:how|what|what's|which|when|where|who|why)\b"
                         r"|(?:is|are|does|do|did|can|will)\s+(?:it|they|there|that|this)\b)"
-                        r"|,\s*(?=(?:how|what|what's|which|when|where|who|why)\b)", re.I)
+                        r"|,\s*(?=(?:how|what|what's)\b)", re.I)
+UNFINISHED = re.compile(r"^\W*(?:how|what|which|who|where|when|why)(?:'s)?\s+(?:(?:does|do|did|is|are|was|were|can|will|"
+                        r"would|should)\s+)?[\w'’-]+$|\bbetween\b(?!.*\band\b)", re.I)  # "How does A", "between A"
 
 
 def split_asks(question: str, model: ArticleModel) -> list[str]:
     """A question that asks two things of its subjects, as two questions, the second standalone
     ("where are they based?" after "who makes A?" -> "where are A based?"); else the question alone.
     Only a question that opens by asking splits ("Since A ..., is it ...?" and "we run ..., which
-    ...?" do not), and only when the second ask is about a subject."""
+    ...?" do not), never one the scope check must see whole (instructions, creative writing), and
+    only when the second ask is about a subject."""
+    if lang.INJECTION.search(question) or lang.CREATIVE.search(question):
+        return [question]
     for m in SECOND_ASK.finditer(question):
         first, second = question[: m.start()].strip(" ,"), question[m.end():].strip()
         opens = ASKING.match(first) or ASKING.match(first.split(",")[-1].strip())  # "Out of the box, how many ..."
-        if not (opens or m["q"]) or len(first.split()) < 3 or len(second.split()) < 3:
+        if not (opens or m["q"]) or len(first.split()) < 3 or len(second.split()) < 3 or UNFINISHED.search(first):
             continue
-        second = rewrite(second, first + "?", model)
+        second = _about_first(second, first, model)
         if model.find_subjects(second):
             return [first + "?", second]
     return [question]
+
+
+def _about_first(second: str, first: str, model: ArticleModel) -> str:
+    """A second ask's pronouns for the first ask's subjects: "it" the first one named, "they" all."""
+    before = model.find_subjects(first)
+    if not before or model.find_subjects(second):
+        return second
+    possessive = lambda keys: model.names(keys) + ("'s" if len(keys) == 1 else "'")  # noqa: E731
+    if PLURAL.search(second) and len(before) > 1:
+        return _replace_pronouns(second, PLURAL, before, model.names, possessive)
+    return _replace_pronouns(second, SINGULAR, before[:1], model.names, possessive)
 
 
 def names_dimension(text: str, model: ArticleModel) -> bool:
@@ -150,12 +171,13 @@ def rewrite(question: str, previous: str | None, model: ArticleModel, previous_a
     if thing:  # "does it keep a full history?" after "what do teams use to watch A?" -> the tool named
         return _in_context(_without_lead(_replace_pronouns(q, SINGULAR, [thing], lambda keys: keys[0],
                                                            lambda keys: keys[0] + "'s")), previous)
-    if mine and before and not lead and LIKE_THAT.search(q) and set(mine) != set(before):
+    if mine and before and not lead and LIKE_THAT.search(q) and set(mine) != set(before) and _only_like_that(q, model):
         return _swap(previous, before, mine, names, possessive)  # "is there something like that for B?"
     referents = [k for k in before if k not in mine]
     if referents and (PLURAL.search(q) or SINGULAR.search(q)) and not _own_referent(q, mine, model):
         pattern = SINGULAR if SINGULAR.search(q) and len(referents) == 1 or not PLURAL.search(q) else PLURAL
-        return _in_context(_without_lead(_replace_pronouns(q, pattern, referents, names, possessive)), previous)
+        return _in_context(_without_lead(_replace_pronouns(q, pattern, referents, names, possessive)), previous,
+                           original=q)
 
     if not mine and before and (lead or len(q.split()) <= 6) and names_dimension(q, model):
         body = LEAD.sub("", q).rstrip(" ?.")  # "and the learning curve?" -> "... for A?"
@@ -163,28 +185,38 @@ def rewrite(question: str, previous: str | None, model: ArticleModel, previous_a
     if mine and lead and not names_dimension(q, model) and names_dimension(previous, model):
         return _swap(previous, before, mine, names, possessive)
     if not mine:
+        if lead and before:  # "so do I still run the workers myself?": a follow-up by its first word
+            return f"{q.rstrip(' ?.')}? (following: {previous.strip()})"
         return _in_context(q, previous, previous_answer)
     return q
 
 
+def _only_like_that(q: str, model: ArticleModel) -> bool:
+    """Nothing but the subject and "something like that" ("is there something like that for B?")."""
+    rest = [w for w in lang.words(LIKE_THAT.sub(" ", q)) if w not in BARE_WORDS and not model.is_subject_word(w)]
+    return len(rest) <= 1
+
+
 def _own_referent(q: str, mine: list[str], model: ArticleModel) -> bool:
-    """The pronoun stands for the subject the question itself names before it ("A is GPL, so legal
-    will block it"), unless the question compares ("is B lighter than it?")."""
+    """The pronoun stands for the subject the question itself names, in an earlier clause ("A is GPL,
+    so legal will block it"); not in the same clause ("does B integrate with it?") or a comparison."""
     pronoun = SINGULAR.search(q)
     if len(mine) != 1 or not pronoun or lang.COMPARATIVE.search(q) or re.search(r"\b(?:than|vs\.?|versus|compare)", q, re.I):
         return False
     named = re.search(whole(mine[0]), q, re.I)
-    return bool(named) and named.start() < pronoun.start()
+    between = q[named.end(): pronoun.start()] if named and named.start() < pronoun.start() else ""
+    return bool(re.search(r"[,;]|\b(?:so|and|but|because|since|then|which|that|if)\b", between, re.I))
 
 
-def _in_context(q: str, previous: str, previous_answer: str = "") -> str:
+def _in_context(q: str, previous: str, previous_answer: str = "", original: str = "") -> str:
     """A question that still points back ("what's the catch with that route?", "what is it combined
     with for that?", "explain the dynamic one" after an answer naming it) carries the previous
-    question with it."""
+    question with it; so does one whose pointer was replaced by the subject (``original``: "the catch
+    with that one" was about what the previous question asked of it)."""
     one = THE_ONE.search(q)
     named = bool(one) and one[1].lower() not in lang.JUDGING and not one[1].lower().endswith("est") \
         and re.search(rf"\b{re.escape(one[1])}\b", f"{previous} {previous_answer}", re.I) is not None
-    if not POINTING.search(q) and not named:
+    if not POINTING.search(q) and not named and not (original and AFTER_POINTER.search(original)):
         return q
     return f"{q.rstrip(' ?.')}? (following: {previous.strip()})"
 

@@ -29,6 +29,21 @@ def words(text: str) -> list[str]:
     return WORD.findall(text.lower().replace("’", "'"))
 
 
+# Contractions typed without their apostrophe ("whats", "doesnt"); none of these is also a word.
+UNMARKED = {"whats": "what's", "hows": "how's", "wheres": "where's", "whos": "who's", "whens": "when's",
+            "dont": "don't", "doesnt": "doesn't", "didnt": "didn't", "isnt": "isn't", "arent": "aren't",
+            "wasnt": "wasn't", "cant": "can't", "couldnt": "couldn't", "shouldnt": "shouldn't",
+            "wouldnt": "wouldn't", "havent": "haven't", "hasnt": "hasn't", "ive": "I've", "youre": "you're",
+            "theyre": "they're", "thats": "that's", "theres": "there's"}
+_UNMARKED = re.compile(r"\b(?:" + "|".join(UNMARKED) + r")\b", re.I)
+
+
+def with_apostrophes(text: str) -> str:
+    """"whats the latest version" -> "what's the latest version": the question shapes see it as asked."""
+    return _UNMARKED.sub(lambda m: UNMARKED[m.group().lower()] if m.group().islower() or m.group()[1:].islower()
+                         else m.group(), text)
+
+
 def stem(word: str) -> str:
     for suffix in ("ing", "ies", "ied", "es", "ed", "s"):
         if word.endswith(suffix) and len(word) - len(suffix) >= (3 if suffix == "s" else 4):
@@ -243,7 +258,7 @@ DEGREE = _rx(r"^\W*(?:(?:so|and|ok|okay|but)\W+)?how (?:big|large|small|many|muc
 RECOMMEND = _rx(
     r"\bshould (?:we|i|my team|our team|a team|a startup|startups?|they|you)\b", r"\brecommend", r"\bsuggest",
     r"\bwhich (?:[\w-]+ )?(?:is (?:the )?(?:best|right|better)|fits|suits|would you)",
-    r"\b(?:best|right|better|good) (?:fit|choice|option|pick|default)\b", r"\bgo with\b", r"\bpick\b",
+    r"\b(?:best|right|better|good) (?:fit|choice|option|pick|default)\b", r"\bgo with\b", r"\bpick\b(?! up\b)",
     r"\bchoose\b", r"\bwhat (?:would|do) you (?:use|pick|choose)", r"\bmakes? (?:the most )?sense\b",
     r"\bsuit(?:s|ed|able)?\b", r"\bwhen (?:should|would|to) (?:i |we |you )?(?:use|pick|choose)",
     r"\b(?:use|reach for|adopt|go for)\b.{0,40}\b(?:if|when)\b", r"\bworth (?:it|using|adopting)\b",
@@ -256,9 +271,12 @@ WHICH = _rx(r"^\s*which\b", r"\bwhich (?:one|of|tool|option)\b",
             r"\w+\s+(?:is|has|does|offers|needs|requires|lets|runs|uses|gives|works)\b")
 # Every subject compared, without naming them: "between the two", "all three tools", "both", "each of
 # them" (not "the two steps", not "both emails and exports").
-EVERY = _rx(r"\b(?:the|these|those|all) (?P<n>two|three|four|five)\b(?!\s+(?!(?:ones|tools|options|frameworks|"
-            r"products|engines|systems|libraries|platforms|services|databases|queues)\b)[a-z-]+s\b)",
-            r"\b(?P<both>both)\b(?!\s+[\w-]+(?:\s+[\w-]+)?\s+and\b)", r"\b(?:each|all|either|any) of (?:them|the[ms]e)\b")
+EVERY = _rx(r"\b(?:the|these|those|all) (?P<n>two|three|four|five)\b(?=\s*(?:[?.!,;:]|$)|\s+(?:of (?:them|these|those)|"
+            r"ones|tools|options|frameworks|products|engines|systems|libraries|platforms|services|databases|queues|"
+            r"approaches|choices|candidates|alternatives|projects|differ|compare|stack|have|has|are|is|do|does|handle|"
+            r"offer|support|need|in|on|for|with|at|when|if|and|or|to|vs)\b)",
+            r"\b(?P<both>both)\b(?!(?:\s+[\w-]+){1,3}\s+and\b)", r"\b(?:each|all|either|any) of (?:them|these|those)\b",
+            r"\bbetween (?:them|these|those)\b")
 
 
 def every_subject(text: str, subjects: int) -> bool:
@@ -293,8 +311,8 @@ def asking_sentence(text: str) -> str:
 
 def answer_shape(text: str) -> re.Pattern | None:
     """What a sentence answering the question must state, by the question's shape: a number for "how
-    many ...?", a duration for "how long ...?", a date for "when ...?"."""
-    for asks, shape in ((ASKS_COUNT, NUMBER), (ASKS_DURATION, DURATION), (ASKS_WHEN, DATE)):
+    many ...?", a duration for "how long ...?", a date for "when ...?", a cost for "what's the catch?"."""
+    for asks, shape in ((ASKS_COUNT, NUMBER), (ASKS_DURATION, DURATION), (ASKS_WHEN, DATE), (ASKS_DOWNSIDE, DOWNSIDE)):
         if asks.search(text):
             return shape
     return None
@@ -332,7 +350,7 @@ CREATIVE = _rx(
 PRICE = _rx(
     r"\$|€|£|\bdollars?\b|\beuros?\b|\bpricing\b|\bper (?:month|seat|user|year|hour|node)\b",
     r"\b(?:what(?:'s| is| are)|how much is|list|the|its|their) (?:the )?prices?\b|\bprices? (?:of|for)\b",
-    r"\bsubscription\b|\blicen[cs](?:e|ing) (?:fee|cost)|\bfree (?:tier|plan)\b|\bbilling\b|\bpaid plan",
+    r"\bsubscription\b(?!\s+(?:lifecycles?|flows?|renewals?|workflows?|logic|events?|management))|\blicen[cs](?:e|ing) (?:fee|cost)|\bfree (?:tier|plan)\b|\bbilling\b|\bpaid plan",
 )
 PRICE_OK = _rx(r"self[- ]host|cheap|expensive|\bcost\b(?! per)")
 COST_QUESTION = _rx(r"\bhow much (?:does|do|is|would|will|are|did)\b.{0,60}\b(?:cost|charge|run you|set you back)\b",
@@ -342,13 +360,21 @@ COST_QUESTION = _rx(r"\bhow much (?:does|do|is|would|will|are|did)\b.{0,60}\b(?:
 ASKS_VERSION = _rx(r"\b(?:which|what)(?:'s| is)?(?: the)? (?:latest |first |current |newest |oldest |last )?"
                    r"(?:(?!(?:does|do|did|is|are|was|were|can|should|would|will|has|have)\b)[\w-]+ ){0,2}"
                    r"(?:version|release)\b")
+ASKS_VERSION_NUMBER = _rx(r"\b(?:latest|newest|current|first|oldest|last|minimum|required) (?:stable )?(?:version|release)\b",
+                          r"\b(?:which|what) (?:version|release)\b")  # a number, not "the managed version"
 VERSION = _rx(r"\bv?\d+\.\d+(?:\.\d+)?\b", r"\b(?:version|release) \d")
 ASKS_WHEN = _rx(r"(?:^|[,;.?!]\s*|\band\s+)when (?:was|were|did|is|will|does)\b", r"\bwhat year\b", r"\bsince when\b", r"\bhow old\b")
 ASKS_MAKER = _rx(r"^\s*who (?:created|made|built|founded|develops|developed|maintains|maintained|wrote|designed|"
                  r"invented|started|owns|is behind|came up with)\b",
                  r"\b(?:which|what) (?:company|organi[sz]ation|team|firm)\b.{0,20}\b(?:created|made|built|founded|"
                  r"develops|developed|maintains|designed|invented|started|owns|is behind|came up with)\b")
-ASKS_DURATION = _rx(r"^\W*(?:\w+\s+){0,3}?how (?:long|much time)\b")
+# "what's the catch?", "any downside?": a cost or a limit, not a table value.
+ASKS_DOWNSIDE = _rx(r"\b(?:catch|downsides?|drawbacks?|trade-?offs?|cons|disadvantages?|pitfalls?|gotchas?|caveats?)\b",
+                    r"\bwhat(?:'s| is) (?:the )?(?:bad|wrong|hard)\b")
+DOWNSIDE = _rx(r"\bat the (?:cost|expense|price) of\b", r"\bbut\b", r"\bhowever\b", r"\block-?in\b",
+               r"\bstruggles?\b", r"\bawkward\b", r"\btrap\b", r"\bprice of\b", r"\bconstraint\b",
+               r"\bweak spots?\b", r"\bdownsides?\b", r"\bcatch(?:es)?\b")
+ASKS_DURATION = _rx(r"^\W*(?:\w+\s+){0,3}?how (?:long|much time)\b", r"\b(?:wait|delay|interval|timeout) between\b")
 ASKS_COUNT = _rx(r"^\s*how many\b", r"\bwhat (?:number|percentage) of\b")
 ASKS_NOUN = _rx(r"^\s*(?:what|which)\s+(?:is the |are the |kind of |type of |sort of )?(?:\w+[\s-]){0,2}?"
                 r"(?P<noun>[a-z][\w-]{2,})\s+(?:is|are|was|were|does|do|did|has|have|should|would|can)\b",
@@ -385,7 +411,7 @@ COMBINED_ADVICE = _rx(r"\bnot mutually exclusive\b", r"\bin combination\b", r"\b
 # "keep A for ... and move ... onto B": a sentence that gives each subject its own share of the work
 SHARED_WORK = _rx(r"\b(?:keep|use|run|leave)\b.{1,80}\bfor\b.{1,80}\b(?:move|put|use|run|shift)\b.{1,80}"
                   r"\b(?:onto|on|to|into|for|with)\b")
-BOTH_ASKED = _rx(r"\bboth\b", r"\bonly one\b", r"\bone or the other\b", r"\beither\b", r"\btogether\b",
+BOTH_ASKED = _rx(r"\bboth\b", r"\b(?:only|just) one\b", r"\bone or the other\b", r"\beither\b", r"\btogether\b",
                  r"\bcombine\b", r"\bmix\b", r"\ball[- ]in\b", r"\b(?:completely|entirely|altogether)\b",
                  r"\b(?:rip|tear|throw) (?:\w+ )?out\b", r"\breplace\b", r"\bmigrate everything\b")
 NEGATIVE_ADVICE = _rx(r"\btoo much\b", r"\boverkill\b", r"\bavoid\b", r"\bnot (?:the right|a good|worth)\b",

@@ -49,8 +49,10 @@ QUANTITY = re.compile(r"\d|\b(?:dozens?|hundreds?|thousands?|millions?|billions?
 # A number in words and the (one or two) words after it: "gives up after three attempts" (not "one",
 # which is as often a pronoun).
 _WORDED = "|".join(w for w in NUMBER_WORDS if w not in ("one", "a dozen"))
-NUMBER_NOUN = re.compile(rf"\b(?:{_WORDED})\s+(?P<a>[a-z][\w-]*)(?:\s+(?P<b>[a-z][\w-]*))?", re.I)
+NUMBER_NOUN = re.compile(rf"\b(?:{_WORDED})(?:\s+(?:to|or|and|-)\s+(?:{_WORDED}))?\s+(?P<a>[a-z][\w-]*)"
+                         r"(?:\s+(?P<b>[a-z][\w-]*))?", re.I)  # "ten to twenty workers"
 NUMBER = re.compile(rf"\d|\b(?:{_WORDED})\b", re.I)
 DURATION = re.compile(rf"\b(?:{_NUM}|an?|a few|several)\s+(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?)\b"
                       r"|\b(?:seconds|minutes|hours|days|weeks|months)\b", re.I)
-COUNTED_NOUN = re.compile(r"^\s*how many (?:[\w-]+\s+){0,2}?(?P<noun>[a-z][\w-]*(?:s|people))\b", re.I)
+COUNTED_NOUN = re.compile(r"^\s*how many (?:[\w-]+\s+){0,2}?(?!(?:does|is|its|has|was|this|thus|us|yes|as)\b)"
+                          r"(?P<noun>people|[a-z][\w-]*s)\b", re.I)

@@ -100,7 +100,7 @@ class Assistant:
     def stream(self, question: str, history: list[dict] | None = None) -> Iterator[Reply]:
         """Yield growing partial replies (``partial=True``), then the final reply."""
         index = self.index  # one index for the whole answer, even if a reindex swaps it meanwhile
-        text = clean_question(question, self.settings.max_question_chars)
+        text = lang.with_apostrophes(clean_question(question, self.settings.max_question_chars))
         history = check_history(history)
         standalone = standalone_question(text, history, index.model)
         if history and self.settings.llm_condense and hasattr(self.answerer, "rewrite"):
@@ -152,8 +152,9 @@ class Assistant:
         """The answer to a question's second ask, without what the first answer already said; when
         the corpus does not cover it, that is said."""
         if more.scope.refused:
-            said = more.scope.message.split(". The article “")[0].rstrip(".")
-            return f"On “{ask.rstrip('?')}?”: {said[:1].lower() + said[1:]}."
+            said = more.scope.message.split(". ")[0].rstrip(".")
+            said = "the" + said[3:] if said.startswith("The ") else said
+            return f"On “{MARKER.sub('', ask).rstrip('? ')}?”: {said}."
         text = "".join(p for p in self.answerer.stream(more.question, more.evidence, index) if isinstance(p, str))
         seen = plain(draft)
         new = [s for s in ANSWER_SENTENCE.split(text) if plain(s).strip(" .") not in seen]

@@ -47,6 +47,7 @@ class Question:
     about_article: bool = False  # who wrote it, when
     counts: list[int] = field(default_factory=list)  # numbers the question states ("a 6-person team")
     situation: bool = False  # it describes the asker's situation
+    downside: bool = False  # "what's the catch?": a cost or a limit, not a table value
 
     @property
     def dimension(self) -> Dimension | None:
@@ -82,8 +83,10 @@ def analyse(text: str, model: ArticleModel, index=None, bare_vector=None) -> Que
     q.which = bool(lang.WHICH.search(text))
     q.premise = bool(lang.PREMISE.match(text) or lang.TAG_QUESTION.match(text))
     q.counts = numbers.counts(text)
+    q.downside = bool(lang.ASKS_DOWNSIDE.search(lang.asked_part(text).split("(following:")[0]))
     q.situation = bool(q.counts) or bool(SITUATION.search(text))
-    asks_which = bool(lang.RECOMMEND.search(lang.asking_sentence(text))) or (q.which and q.situation)
+    asks_which = bool(lang.RECOMMEND.search(lang.asking_sentence(text))) or (
+        q.which and q.situation and not (q.subjects and q.dimensions))  # not "what license does A use? we ..."
     judged = q.dimensions and q.polarity is not None and (q.premise or q.superlative or q.comparative)
     degree = bool(lang.DEGREE.match(text)) and bool(q.dimensions)  # "how big a team before A makes sense?"
     q.recommendation = (bool(model.advice) and asks_which and (q.situation or not q.dimensions) and not judged

@@ -23,6 +23,7 @@ from .settings import Settings
 
 PLACEHOLDERS = frozenset("something anything someone anyone it them this that these those".split())
 RARE_IDF = 1.9  # a word in at most ~3 of a small article's passages
+VALUE_LINKS = frozenset("is are was were be in of a an the".split())  # "license is", "written in a"
 COUNTED_MIN_COSINE = 0.6  # "tries" and "attempts" (0.84), not "stars" and "ways" (0.32)
 CONTEXT_WORDS = 10  # content words: a question this long sets out its situation before it asks
 # Question words that are rare in English but never a topic.
@@ -82,11 +83,16 @@ def missing_answer(question: Question, sentences, index: Index) -> str:
     "when ...?", a maker for "who built ...?", a number for "how many ...?", a version number for "which
     version ...?", the asked-for thing for
     "what <thing> is ...?". Returns how to say it ("when", "who made it", ...), or ""."""
-    if question.about_article or question.dimensions or question.recommendation:
+    if question.about_article or question.recommendation:
         return ""
     text = question.text
     about = [s.text for s in sentences
              if not question.subjects or set(s.passage.subjects) & set(question.subjects)][:8]
+    cells = [v for d in question.dimensions for r in d.rows for v in r.cells.values()]
+    if lang.ASKS_VERSION_NUMBER.search(text) and not any(lang.VERSION.search(t) for t in about + cells):
+        return "which version"  # a table row names no version either ("the latest version of A's Python SDK")
+    if question.dimensions:
+        return ""
     if lang.ASKS_WHEN.search(text) and not any(lang.DATE.search(t) for t in about):
         return "when"
     if lang.ASKS_MAKER.search(text) and not any(lang.MAKER.search(t) for t in about):
@@ -154,7 +160,10 @@ def claimed_value(word: str, question: Question) -> bool:
     label = [w for w in lang.words(dim.label) if len(w) > 2 and w not in lang.STOPWORDS]
     at = [i for i, w in enumerate(said) if w == word]
     near = [i for i, w in enumerate(said) if any(lang.same_word(lang.stem(w), lang.stem(x)) for x in label)]
-    return any(abs(i - j) <= 2 for i in at for j in near)
+    # where a value stands: just before the label's word ("GPL licensed"), or after it with at most a
+    # copula, "in" or an article between ("license is AGPL", "written in Rust"), not "option on Azure"
+    return any(i == j - 1 or (i > j and all(w in VALUE_LINKS for w in said[j + 1: i])) and i - j <= 3
+               for i in at for j in near)
 
 
 def offered_alternative(word: str, text: str, index: Index) -> bool:
@@ -162,7 +171,9 @@ def offered_alternative(word: str, text: str, index: Index) -> bool:
     the answer can say which holds."""
     for m in lang.OR_PAIR.finditer(text.lower()):
         sides = (m["a"], m["b"])
-        if word in sides and all(known(w, index) for w in sides if w != word) and len(set(sides)) == 2:
+        other = [w for w in sides if w != word]
+        if word in sides and len(other) == 1 and known(other[0], index) and not (  # not "or not", "more or less"
+                other[0] in lang.STOPWORDS or lang.is_everyday(other[0]) or other[0] in numbers.NUMBER_WORDS):
             return True
     return False
 

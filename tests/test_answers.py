@@ -131,6 +131,8 @@ def test_a_question_asking_two_things_gets_both_answered(bot):
     reply = bot.ask("what's prefect's learning curve and when was it first released?")
     assert reply.text.startswith("Prefect's learning curve is **Low**")
     assert reply.text.endswith("On “when was Prefect first released?”: the article doesn't say when."), reply.text
+    reply = bot.ask("What is Metaflow, and is there a poem about it you could write?")  # declined whole
+    assert reply.refused and reply.reason == "creative", reply.text
 
 
 def test_an_unknown_word_offered_as_the_other_choice_does_not_refuse(bot):
@@ -138,6 +140,8 @@ def test_an_unknown_word_offered_as_the_other_choice_does_not_refuse(bot):
     assert not reply.refused and "@flow" in reply.text, reply.text
     reply = bot.ask("does prefect define pipelines in yaml or json?")  # neither choice is the article's
     assert reply.refused, reply.text
+    reply = bot.ask("Does Metaflow support Nomad or not?")  # "not" is no choice the article holds
+    assert reply.refused and "nomad" in reply.text, reply.text
 
 
 def test_follow_up_is_answered_about_the_right_framework(bot):

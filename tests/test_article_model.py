@@ -240,6 +240,34 @@ def test_every_subject_spoken_of_without_names_hears_from_each(queues_bot):
     assert {"celery", "temporal"} <= cited, reply.text
 
 
+def test_question_shapes_the_two_subject_corpus_reads_as_asked(queues_bot):
+    # a fact question with "we" in it asks for the fact, not for advice
+    reply = queues_bot.ask("What license does Celery use? Legal wants to know before we adopt it.")
+    assert "**BSD-3-Clause**" in reply.text.split(".")[0], reply.text
+    # "subscription lifecycles" are no price; the situation gets the advice
+    reply = queues_bot.ask("modeling subscription lifecycles that run for months, need them to survive restarts. which tool?")
+    assert not reply.refused and "Temporal" in reply.text and "price" not in reply.text, reply.text
+    # "just one" asks whether to pick one at all: the advice to keep both
+    reply = queues_bot.ask("We have fire-and-forget emails but also critical multi-step order flows. Do we really "
+                           "have to choose just one of these tools?")
+    assert "Celery" in reply.text.split(".")[0] and "Temporal" in reply.text.split(".")[0], reply.text
+    # a version number the article never gives, though the question names a table value ("Python")
+    reply = queues_bot.ask("whats the latest version of temporal's python sdk")
+    assert reply.refused and reply.reason == "not_stated", reply.text
+
+
+def test_a_follow_up_known_by_its_first_word_or_its_catch_keeps_the_topic(queues_bot, bot):
+    history = [{"role": "user", "content": "What is Temporal Cloud exactly?"},
+               {"role": "assistant", "content": "..."}]
+    reply = queues_bot.ask("So do I still run the workers myself?", history)
+    assert "(following: What is Temporal Cloud exactly?)" in reply.standalone_question
+    assert "own workers" in reply.text, reply.text
+    history = [{"role": "user", "content": "what's the managed way to run kubeflow?"},
+               {"role": "assistant", "content": "..."}]
+    reply = bot.ask("whats the catch with that one?", history)  # not the managed option's name again
+    assert "lock-in" in reply.text, reply.text
+
+
 def test_odd_corpora_are_read_without_crashing(tmp_path):
     """A document with no table, a table with a blank corner cell, subject names ending in symbols."""
     corpus = tmp_path / "corpus"

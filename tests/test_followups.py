@@ -51,9 +51,14 @@ def A(text):
     # the previous question asked of another subject
     ([U("Does Kubeflow have a managed option?"), A("...")], "is there something like that for Prefect?",
      "Does Prefect have a managed option?"),
-    # "it" after the subject the question itself names stands for that subject
+    # "it" after the subject the question itself names, in a clause of its own, stands for that subject;
+    # in the same clause, for the one discussed
     ([U("What does Kubeflow need to run?"), A("...")], "Metaflow is free so legal will approve it, right?",
      "Metaflow is free so legal will approve it, right?"),
+    ([U("What is Metaflow?"), A("...")], "Does Prefect integrate with it?", "Does Prefect integrate with Metaflow?"),
+    # "the same" inside a question of its own is no request to repeat the last one
+    ([U("How does Kubeflow handle scheduling?"), A("...")], "Do Prefect and Metaflow use the same storage backend?",
+     "Do Prefect and Metaflow use the same storage backend?"),
 ])
 def test_follow_ups_are_rewritten(history, question, expected):
     assert standalone_question(question, history) == expected
@@ -102,6 +107,10 @@ def test_a_follow_up_that_is_only_a_noun_phrase_becomes_a_question(bot):
     ("Since Prefect came out of Netflix, is it tuned for their workloads?", None),
     ("we run on GKE and have no ML platform team, which should we pick?", None),
     ("how do you define a pipeline in Prefect, is it decorators or some yaml thing?", None),
+    ("How does Kubeflow, which came out of Google, compare to Metaflow?", None),  # a clause, not an ask
+    ("What's the difference between Prefect and what Metaflow calls a flow?", None),
+    ("What is Metaflow, and is there a poem about it you could write?", None),  # declined whole
+    ("Is Kubeflow better than Metaflow, and is it cheaper?", ["Is Kubeflow better than Metaflow?", "is Kubeflow cheaper?"]),
 ])
 def test_a_question_asking_two_things_is_split_into_standalone_asks(question, asks):
     assert split_asks(question, MODEL) == (asks or [question])

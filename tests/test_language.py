@@ -1,0 +1,36 @@
+"""Generic English the rules read questions with (no article, no model)."""
+
+import pytest
+
+from assistant import language as lang, numbers
+
+
+@pytest.mark.parametrize("text, subjects, every", [
+    ("how do the two differ on scheduling?", 2, True),
+    ("between the two?", 2, True),
+    ("how does monitoring differ between them?", 2, True),
+    ("all three of them", 3, True),
+    ("which of the three tools is lightest?", 3, True),
+    ("What are the two retry modes?", 2, False),  # two of something else
+    ("all three of the steps", 3, False),
+    ("the two-phase commit", 2, False),
+    ("both the web UI and the CLI", 2, False),
+    ("how do the two differ?", 3, False),  # "the two" of three subjects is not every one
+])
+def test_every_subject_spoken_of_without_names(text, subjects, every):
+    assert lang.every_subject(text, subjects) is every
+
+
+def test_contractions_typed_without_apostrophes_read_as_asked():
+    assert lang.with_apostrophes("whats the latest version? Whats up, dont know") == \
+        "what's the latest version? what's up, don't know"
+    assert lang.with_apostrophes("WHATS its name") == "WHATS its name"  # shouting and "its" are left alone
+
+
+def test_what_a_count_counts():
+    assert numbers.COUNTED_NOUN.search("how many people use it")["noun"] == "people"
+    assert numbers.COUNTED_NOUN.search("how many github stars does it have")["noun"] == "stars"
+    assert numbers.COUNTED_NOUN.search("how many does it support") is None
+    assert [m["a"] for m in numbers.NUMBER_NOUN.finditer("runs ten to twenty workers")] == ["workers"]
+    assert lang.answer_shape("how long does it wait?") is lang.DURATION
+    assert lang.answer_shape("what's the catch?") is lang.DOWNSIDE
