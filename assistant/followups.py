@@ -97,7 +97,7 @@ def standalone_question(question: str, history: History, model: ArticleModel) ->
 # "which" opens a clause).
 SECOND_ASK = re.compile(r"(?:(?P<q>\?)\s*(?:and\s+)?|,\s*and\s+|\s+and\s+)(?=(?:how|what|what's|which|when|where|who|why)\b"
                         r"|(?:is|are|does|do|did|can|will)\s+(?:it|they|there|that|this)\b)"
-                        r"|,\s*(?=(?:how|what|what's)\b)", re.I)
+                        r"|,\s*(?=(?:how|what|what's)\b)|(?P<q2>\?)\s+(?=\w[^?]*\?\s*$)", re.I)  # "A? so I assume B?"
 UNFINISHED = re.compile(r"^\W*(?:how|what|which|who|where|when|why)(?:'s)?\s+(?:(?:does|do|did|is|are|was|were|can|will|"
                         r"would|should)\s+)?[\w'’-]+$|\bbetween\b(?!.*\band\b)", re.I)  # "How does A", "between A"
 
@@ -113,7 +113,7 @@ def split_asks(question: str, model: ArticleModel) -> list[str]:
     for m in SECOND_ASK.finditer(question):
         first, second = question[: m.start()].strip(" ,"), question[m.end():].strip()
         opens = ASKING.match(first) or ASKING.match(first.split(",")[-1].strip())  # "Out of the box, how many ..."
-        if not (opens or m["q"]) or len(first.split()) < 3 or len(second.split()) < 3 or UNFINISHED.search(first):
+        if not (opens or m["q"] or m["q2"]) or len(first.split()) < 3 or len(second.split()) < 3 or UNFINISHED.search(first):
             continue
         second = _about_first(second, first, model)
         if model.find_subjects(second):

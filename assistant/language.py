@@ -362,6 +362,9 @@ ASKS_VERSION = _rx(r"\b(?:which|what)(?:'s| is)?(?: the)? (?:latest |first |curr
                    r"(?:version|release)\b")
 ASKS_VERSION_NUMBER = _rx(r"\b(?:latest|newest|current|first|oldest|last|minimum|required) (?:stable )?(?:version|release)\b",
                           r"\b(?:which|what) (?:version|release)\b")  # a number, not "the managed version"
+# A rate asked for as a figure: "how many tasks/sec", "what's the max throughput".
+ASKS_RATE = _rx(r"\b(?:how many|how much|what(?:'s| is| are)|max(?:imum)?|peak)\b.{0,50}?(?:\bper (?:second|sec|minute|min|hour)\b|"
+                r"/s(?:ec)?\b|\bqps\b|\brps\b|\bthroughput\b)")
 VERSION = _rx(r"\bv?\d+\.\d+(?:\.\d+)?\b", r"\b(?:version|release) \d")
 ASKS_WHEN = _rx(r"(?:^|[,;.?!]\s*|\band\s+)when (?:was|were|did|is|will|does)\b", r"\bwhat year\b", r"\bsince when\b", r"\bhow old\b")
 ASKS_MAKER = _rx(r"^\s*who (?:created|made|built|founded|develops|developed|maintains|maintained|wrote|designed|"

@@ -143,8 +143,9 @@ def mentioned_values(text: str, model: ArticleModel) -> dict[str, list[str]]:
     for value, keys in owners.items():
         if len(keys) != 1:
             continue
-        flags = 0 if len(value) <= 3 else re.I
-        m = re.search(lang.whole(value), text, flags)
+        flags = 0 if len(value) <= 3 and lang.is_everyday(value.lower()) else re.I
+        m = re.search(lang.whole(value), text, flags) or (  # "written in go": a language, not the verb
+            re.search(r"(?<=\bin )" + lang.whole(value), text, re.I) if not flags else None)
         if m and (m.start() > 0 or flags):  # "Any advice?" is not the value "Any"
             out.setdefault(next(iter(keys)), []).append(value)
     return out
@@ -169,7 +170,8 @@ def settle_dimension(q: Question, hits, dense, model: ArticleModel) -> Dimension
             return dim
     if counting:  # the one row of quantities the question's words point at
         return candidates[0][1] if len(candidates) == 1 and candidates[0][0] >= AGREEMENT_MIN_SCORE else None
-    judging = q.polarity is not None and (q.superlative or q.comparative or q.yes_no or q.premise or q.which)
+    judging = q.polarity is not None and (q.superlative or q.comparative or q.yes_no or q.premise or q.which
+                                          or lang.DEGREE.match(q.text))  # "how steep is A to pick up?"
     ranked = [(s, d) for s, d in q.dimension_candidates if d.ordered]
     if judging and ranked:  # only a dimension with levels can be judged: the one retrieval finds first
         position = {h.passage.chunk_id: i for i, h in enumerate(hits[:JUDGED_TOP])}
@@ -221,6 +223,16 @@ def contradicted_origin(q: Question, sentences, model: ArticleModel):
                                            or re.search(lang.whole(q.subjects[0]), s.text, re.I)):
             return None if claimed in {lang.stem(w) for w in lang.words(s.text)} else s
     return None
+
+
+def contradicted_value(q: Question) -> bool:
+    """A premise naming a table value ("since A is written in Go, ...") that the subject's own cell
+    contradicts: the answer is the correction, whatever else the question goes on to ask."""
+    dim = q.dimension
+    if not (q.premise and dim and len(q.subjects) == 1 and q.mentioned.get(dim.key)):
+        return False
+    own = dim.value(q.subjects[0])
+    return bool(own) and not any(re.search(lang.whole(v), own[0], re.I) for v in q.mentioned[dim.key])
 
 
 def compound_parts(label: str) -> str:

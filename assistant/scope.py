@@ -18,7 +18,7 @@ import numpy as np
 from . import language as lang
 from . import numbers
 from .index import Index
-from .question import Question, contradicted_origin, strip_subjects
+from .question import Question, contradicted_origin, contradicted_value, strip_subjects
 from .settings import Settings
 
 PLACEHOLDERS = frozenset("something anything someone anyone it them this that these those".split())
@@ -60,7 +60,8 @@ def check_scope(question: Question, best_sentence: float, index: Index, settings
 
     uncovered = asked_about(uncovered_terms(question, index), question, index)
     if uncovered and best_sentence < settings.confident_sentence_score and not phrasing_only(question, uncovered, index) \
-            and contradicted_origin(question, sentences, index.model) is None:  # the answer corrects that premise
+            and contradicted_origin(question, sentences, index.model) is None \
+            and not contradicted_value(question):  # the answer corrects that premise
         about = ""
         if question.subjects and all(known(w, index) for w in uncovered):
             about = " for " + " or ".join(index.model.names([s]) for s in question.subjects)
@@ -91,6 +92,8 @@ def missing_answer(question: Question, sentences, index: Index) -> str:
     cells = [v for d in question.dimensions for r in d.rows for v in r.cells.values()]
     if lang.ASKS_VERSION_NUMBER.search(text) and not any(lang.VERSION.search(t) for t in about + cells):
         return "which version"  # a table row names no version either ("the latest version of A's Python SDK")
+    if lang.ASKS_RATE.search(text) and not any(numbers.RATE.search(t) for t in about + cells):
+        return "how fast"  # "how many tasks per second ...?": no sentence or cell gives one
     if question.dimensions:
         return ""
     if lang.ASKS_WHEN.search(text) and not any(lang.DATE.search(t) for t in about):

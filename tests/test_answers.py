@@ -144,6 +144,12 @@ def test_an_unknown_word_offered_as_the_other_choice_does_not_refuse(bot):
     assert reply.refused and "nomad" in reply.text, reply.text
 
 
+def test_how_steep_or_hard_a_subject_is_reads_the_ranked_row_its_words_point_at(bot):
+    # no label word is used ("pick up" for learning); the level word asks for a ranked row
+    assert bot.ask("how steep is prefect to pick up for someone new").text.startswith(
+        "Prefect's learning curve is **Low**")
+
+
 def test_follow_up_is_answered_about_the_right_framework(bot):
     history = [{"role": "user", "content": "Tell me about Metaflow."}]
     history.append({"role": "assistant", "content": bot.ask(history[0]["content"]).text})

@@ -206,6 +206,9 @@ def test_a_value_named_in_a_yes_no_question_is_checked(vector_bot):
     assert reply.text.startswith("No — Weaviate's core language is **Go**"), reply.text
     reply = vector_bot.ask("Since Qdrant is written in Go, how bad are its garbage-collection pauses?")
     assert reply.text.startswith("That premise doesn't match the article: Qdrant's core language is **Rust**"), reply.text
+    # typed in lower case: "in go" is the language, not the verb
+    reply = vector_bot.ask("since qdrant is written in go i'm worried about GC pauses hurting our p99. how bad does it get?")
+    assert reply.text.startswith("That premise doesn't match the article: Qdrant's core language is **Rust**"), reply.text
 
 
 def test_a_value_the_corpus_never_names_is_corrected_by_the_table_not_refused(vector_bot):
@@ -254,6 +257,9 @@ def test_question_shapes_the_two_subject_corpus_reads_as_asked(queues_bot):
     # a version number the article never gives, though the question names a table value ("Python")
     reply = queues_bot.ask("whats the latest version of temporal's python sdk")
     assert reply.refused and reply.reason == "not_stated", reply.text
+    # a rate asked for as a figure, which no sentence or cell gives
+    reply = queues_bot.ask("roughly how many tasks/sec can celery w/ rabbitmq push before it falls over?")
+    assert reply.refused and "doesn't say how fast" in reply.text, reply.text
 
 
 def test_a_follow_up_known_by_its_first_word_or_its_catch_keeps_the_topic(queues_bot, bot):

@@ -111,6 +111,10 @@ def test_a_follow_up_that_is_only_a_noun_phrase_becomes_a_question(bot):
     ("What's the difference between Prefect and what Metaflow calls a flow?", None),
     ("What is Metaflow, and is there a poem about it you could write?", None),  # declined whole
     ("Is Kubeflow better than Metaflow, and is it cheaper?", ["Is Kubeflow better than Metaflow?", "is Kubeflow cheaper?"]),
+    # a second question after a "?" (a belief put up on top of the first) is asked too; a statement is not
+    ("metaflow came out of google right? so i assume its managed version is part of vertex ai?",
+     ["metaflow came out of google right?", "so i assume Metaflow's managed version is part of vertex ai?"]),
+    ("Which should we use? We are a 5-person team using Kubeflow today.", None),
 ])
 def test_a_question_asking_two_things_is_split_into_standalone_asks(question, asks):
     assert split_asks(question, MODEL) == (asks or [question])
