@@ -311,8 +311,10 @@ def asking_sentence(text: str) -> str:
 
 def answer_shape(text: str) -> re.Pattern | None:
     """What a sentence answering the question must state, by the question's shape: a number for "how
-    many ...?", a duration for "how long ...?", a date for "when ...?", a cost for "what's the catch?"."""
-    for asks, shape in ((ASKS_COUNT, NUMBER), (ASKS_DURATION, DURATION), (ASKS_WHEN, DATE), (ASKS_DOWNSIDE, DOWNSIDE)):
+    many ...?", a duration for "how long ...?", a date for "when ...?", a cost for "what's the catch?", a
+    negation for "what does it not cover?"."""
+    for asks, shape in ((ASKS_COUNT, NUMBER), (ASKS_DURATION, DURATION), (ASKS_WHEN, DATE), (ASKS_DOWNSIDE, DOWNSIDE),
+                        (ASKS_NOT, NEGATION)):
         if asks.search(text):
             return shape
     return None
@@ -377,6 +379,10 @@ ASKS_DOWNSIDE = _rx(r"\b(?:catch|downsides?|drawbacks?|trade-?offs?|cons|disadva
 DOWNSIDE = _rx(r"\bat the (?:cost|expense|price) of\b", r"\bbut\b", r"\bhowever\b", r"\block-?in\b",
                r"\bstruggles?\b", r"\bawkward\b", r"\btrap\b", r"\bprice of\b", r"\bconstraint\b",
                r"\bweak spots?\b", r"\bdownsides?\b", r"\bcatch(?:es)?\b")
+# "what do they NOT cover?", "what won't it do for us?": a sentence that says what something does not do.
+ASKS_NOT = _rx(r"(?:\b(?:not|never)|n[’']t)\s+(?:\w+\s+){0,2}?(?:cover|covered|handle|handled|do|include|included|support|"
+               r"supported|provide|offer|manage|deal with)\b")
+NEGATION = _rx(r"\b(?:not|never|no|neither|nor|without)\b", r"n[’']t\b")
 ASKS_DURATION = _rx(r"^\W*(?:\w+\s+){0,3}?how (?:long|much time)\b", r"\b(?:wait|delay|interval|timeout) between\b")
 ASKS_COUNT = _rx(r"^\s*how many\b", r"\bwhat (?:number|percentage) of\b")
 ASKS_NOUN = _rx(r"^\s*(?:what|which)\s+(?:is the |are the |kind of |type of |sort of )?(?:\w+[\s-]){0,2}?"

@@ -90,7 +90,7 @@ def analyse(text: str, model: ArticleModel, index=None, bare_vector=None) -> Que
     judged = q.dimensions and q.polarity is not None and (q.premise or q.superlative or q.comparative)
     degree = bool(lang.DEGREE.match(text)) and bool(q.dimensions)  # "how big a team before A makes sense?"
     q.recommendation = (bool(model.advice) and asks_which and (q.situation or not q.dimensions) and not judged
-                        and not degree)
+                        and not degree and not lang.ASKS_NOT.search(text))  # "which things won't they do for us?"
     if q.recommendation and lang.OPEN_CHOICE.search(text):
         q.subjects = []  # "A, or something else?": the advice on every subject is wanted
     if q.premise and q.subjects and index is not None:

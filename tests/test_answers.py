@@ -150,6 +150,11 @@ def test_how_steep_or_hard_a_subject_is_reads_the_ranked_row_its_words_point_at(
         "Prefect's learning curve is **Low**")
 
 
+def test_what_something_does_not_do_is_answered_with_the_sentence_saying_so(bot):
+    reply = bot.ask("Which things won't these frameworks handle for us?")  # no pick among subjects
+    assert reply.text.startswith("They don’t typically handle: model serving"), reply.text
+
+
 def test_follow_up_is_answered_about_the_right_framework(bot):
     history = [{"role": "user", "content": "Tell me about Metaflow."}]
     history.append({"role": "assistant", "content": bot.ask(history[0]["content"]).text})
