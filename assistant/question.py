@@ -143,9 +143,11 @@ def mentioned_values(text: str, model: ArticleModel) -> dict[str, list[str]]:
     for value, keys in owners.items():
         if len(keys) != 1:
             continue
-        flags = 0 if len(value) <= 3 and lang.is_everyday(value.lower()) else re.I
-        m = re.search(lang.whole(value), text, flags) or (  # "written in go": a language, not the verb
-            re.search(r"(?<=\bin )" + lang.whole(value), text, re.I) if not flags else None)
+        flags = 0 if len(value) <= 3 else re.I
+        m = re.search(lang.whole(value), text, flags)
+        if not m and not flags and re.search(lang.whole(value), text, re.I):  # a short value typed in lower case:
+            flags = re.I  # one no English word spells ("mit"), or an everyday one after "in" ("written in go")
+            m = re.search((r"(?<=\bin )" if lang.is_everyday(value.lower()) else "") + lang.whole(value), text, re.I)
         if m and (m.start() > 0 or flags):  # "Any advice?" is not the value "Any"
             out.setdefault(next(iter(keys)), []).append(value)
     return out
