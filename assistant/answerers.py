@@ -330,7 +330,7 @@ class ExtractiveAnswerer:
         name_first = q.which and not q.subjects
         # "how do A and B handle X?", or a subject found by a name of its ("what's Acme Cloud?"): whose
         # each sentence is, said
-        several = len(q.subjects) >= 2 or (q.subjects and not model.find_subjects(q.text, aliases=False))
+        several = len(q.subjects) >= 2 or q.by_alias
         return [quote(s, model, name_subject=(name_first and i == 0) or several) for i, s in enumerate(picked)]
 
 

@@ -140,11 +140,6 @@ class ArticleModel:
                         hits[key] = min(hits.get(key, m.start()), m.start())
         return sorted(hits, key=hits.get)
 
-    def aliases_in(self, text: str) -> list[str]:
-        """The names pointing at one subject (not its own name: "Acme Cloud") that the text uses."""
-        low = text.lower().replace("’", "'")
-        return [a for s in self.subjects.values() for a in s.aliases if re.search(lang.whole(a), low)]
-
     def typo_of(self, token: str) -> str | None:
         """The subject a misspelt word stands for ("kubeflw"), never an everyday word ("perfect")."""
         if len(token) < 5 or token in self.subjects:

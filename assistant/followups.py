@@ -38,10 +38,8 @@ ASKING = re.compile(rf"^(?:{lang.ASKING_WORDS}|tell|give|list|compare|explain|de
 POINTING = re.compile(
     r"\b(?:that|this|those|these) (?:route|approach|option|way|path|setup|one|ones|choice|thing|part|bit)\b|"
     r"\b(?:for|with|about|of|on|in|from|like|besides|beyond|given|after) (?:that|this|those|these|them)"
-    r"(?=\s*(?:[?.!,;]|$))|\bthe (?:catch|downside|trade-?off|drawback|caveat|gotcha|risk)s?(?=\s*(?:[?.!,;]|$))|"
-    r"^\W*(?:why|how|when) (?:does|did|is|would|will|can|could) (?:that|this)\b", re.I)
-AFTER_POINTER = re.compile(r"\bthe (?:catch|downside|trade-?off|drawback|caveat|gotcha|risk)s? (?:with|of|in|to) (?:that|this)"
-                           r" (?:one|route|approach|option|way|path|setup)\b", re.I)
+    r"(?=\s*(?:[?.!,;]|$))|^\W*(?:why|how|when) (?:does|did|is|would|will|can|could) (?:that|this)\b", re.I)
+FOLLOWING = "(following:"  # how a rewritten question carries the one before it
 THE_ONE = re.compile(r"\bthe ([\w-]+) ones?\b", re.I)  # "the dynamic one": if the last turn named it
 # A question that asks for some thing rather than about a subject: "what do most teams use to ...?",
 # "what's the usual dashboard for ...?". The thing the answer names is what "it" means next.
@@ -186,7 +184,7 @@ def rewrite(question: str, previous: str | None, model: ArticleModel, previous_a
         return _swap(previous, before, mine, names, possessive)
     if not mine:
         if lead and before:  # "so do I still run the workers myself?": a follow-up by its first word
-            return f"{q.rstrip(' ?.')}? (following: {previous.strip()})"
+            return _following(q, previous)
         return _in_context(q, previous, previous_answer)
     return q
 
@@ -211,14 +209,19 @@ def _own_referent(q: str, mine: list[str], model: ArticleModel) -> bool:
 def _in_context(q: str, previous: str, previous_answer: str = "", original: str = "") -> str:
     """A question that still points back ("what's the catch with that route?", "what is it combined
     with for that?", "explain the dynamic one" after an answer naming it) carries the previous
-    question with it; so does one whose pointer was replaced by the subject (``original``: "the catch
-    with that one" was about what the previous question asked of it)."""
+    question with it; so does one asking for a downside of what was discussed ("what's the catch?",
+    or ``original`` "the catch with that one" before its pointer became the subject's name)."""
     one = THE_ONE.search(q)
     named = bool(one) and one[1].lower() not in lang.JUDGING and not one[1].lower().endswith("est") \
         and re.search(rf"\b{re.escape(one[1])}\b", f"{previous} {previous_answer}", re.I) is not None
-    if not POINTING.search(q) and not named and not (original and AFTER_POINTER.search(original)):
+    downside = lang.ASKS_DOWNSIDE.search(q) and (not original or POINTING.search(original))
+    if not POINTING.search(q) and not named and not downside:
         return q
-    return f"{q.rstrip(' ?.')}? (following: {previous.strip()})"
+    return _following(q, previous)
+
+
+def _following(q: str, previous: str) -> str:
+    return f"{q.rstrip(' ?.')}? {FOLLOWING} {previous.strip()})"
 
 
 def _without_lead(q: str) -> str:

@@ -376,7 +376,7 @@ ASKS_MAKER = _rx(r"^\s*who (?:created|made|built|founded|develops|developed|main
 # "what's the catch?", "any downside?": a cost or a limit, not a table value.
 ASKS_DOWNSIDE = _rx(r"\b(?:catch|downsides?|drawbacks?|trade-?offs?|cons|disadvantages?|pitfalls?|gotchas?|caveats?)\b",
                     r"\bwhat(?:'s| is) (?:the )?(?:bad|wrong|hard)\b")
-DOWNSIDE = _rx(r"\bat the (?:cost|expense|price) of\b", r"\bbut\b", r"\bhowever\b", r"\block-?in\b",
+DOWNSIDE = _rx(r"\bat the (?:cost|expense) of\b", r"\bbut\b", r"\bhowever\b", r"\block-?in\b",
                r"\bstruggles?\b", r"\bawkward\b", r"\btrap\b", r"\bprice of\b", r"\bconstraint\b",
                r"\bweak spots?\b", r"\bdownsides?\b", r"\bcatch(?:es)?\b")
 # "what do they NOT cover?", "what won't it do for us?": a sentence that says what something does not do.

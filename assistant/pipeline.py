@@ -123,7 +123,8 @@ class Assistant:
             yield Reply(body, citations, False, standalone, note.answered_by, partial=True, retrieved=retrieved)
         for ask in asks[1:]:
             more = self.prepare(index, ask)
-            hits = hits + [h for h in more.hits if h.passage.chunk_id not in {x.passage.chunk_id for x in hits}]
+            shown = set(retrieved)
+            hits = hits + [h for h in more.hits if h.passage.chunk_id not in shown]
             retrieved = tuple(h.passage.chunk_id for h in hits)
             draft += " " + self.answer_too(ask, more, draft, index)
         body, citations = number_citations(draft, hits)

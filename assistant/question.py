@@ -12,6 +12,7 @@ import numpy as np
 from . import language as lang
 from . import numbers
 from .article import ArticleModel, Dimension
+from .followups import FOLLOWING
 
 # A dimension is what the question asks about when its label is this close (cosine to the label's
 # embedding, plus a share of the label's words found in the question).
@@ -48,6 +49,7 @@ class Question:
     counts: list[int] = field(default_factory=list)  # numbers the question states ("a 6-person team")
     situation: bool = False  # it describes the asker's situation
     downside: bool = False  # "what's the catch?": a cost or a limit, not a table value
+    by_alias: bool = False  # its subject found only by a name pointing at it ("what's Acme Cloud?")
 
     @property
     def dimension(self) -> Dimension | None:
@@ -69,6 +71,7 @@ def analyse(text: str, model: ArticleModel, index=None, bare_vector=None) -> Que
         q.subjects = list(model.subjects)
     else:
         q.subjects = named or model.find_subjects(text, aliases=not judging_all)  # "cheapest on AWS?" asks of all
+        q.by_alias = bool(q.subjects) and not named
     q.mentioned = mentioned_values(text, model)
     if index is not None and bare_vector is not None:
         q.dimension_candidates = match_dimensions(text, model, index, bare_vector, q.mentioned)
@@ -83,7 +86,7 @@ def analyse(text: str, model: ArticleModel, index=None, bare_vector=None) -> Que
     q.which = bool(lang.WHICH.search(text))
     q.premise = bool(lang.PREMISE.match(text) or lang.TAG_QUESTION.match(text))
     q.counts = numbers.counts(text)
-    q.downside = bool(lang.ASKS_DOWNSIDE.search(lang.asked_part(text).split("(following:")[0]))
+    q.downside = bool(lang.ASKS_DOWNSIDE.search(lang.asked_part(text).split(FOLLOWING)[0]))
     q.situation = bool(q.counts) or bool(SITUATION.search(text))
     asks_which = bool(lang.RECOMMEND.search(lang.asking_sentence(text))) or (
         q.which and q.situation and not (q.subjects and q.dimensions))  # not "what license does A use? we ..."
@@ -97,7 +100,7 @@ def analyse(text: str, model: ArticleModel, index=None, bare_vector=None) -> Que
         q.misplaced = misplaced_words(q, index)
     om = lang.OVERVIEW.match(text)
     q.overview = (bool(om) and not q.dimensions and len(q.subjects) == 1 and len(om["rest"].split()) <= 3
-                  and not model.aliases_in(text))  # "what is <A's engine>?" asks of the engine, not of A
+                  and not q.by_alias)  # "what is <A's engine>?" asks of the engine, not of A
     q.about_article = bool(lang.ABOUT_ARTICLE.search(text)) and not q.subjects
     return q
 

@@ -72,7 +72,7 @@ def check_scope(question: Question, best_sentence: float, index: Index, settings
     if missing:
         return ScopeDecision(True, f"The article doesn't say {missing}. " + covers(), "not_stated")
     recognised = (question.dimensions or question.recommendation or question.overview
-                  or question.about_article or index.model.aliases_in(text)
+                  or question.about_article or question.by_alias
                   or (names_rare_term(question, index) and mostly_known(question, index)))
     if not recognised and best_sentence < settings.min_sentence_score:
         return ScopeDecision(True, "The article doesn't cover that. " + covers(), "weak_match")
@@ -90,8 +90,9 @@ def missing_answer(question: Question, sentences, index: Index) -> str:
     about = [s.text for s in sentences
              if not question.subjects or set(s.passage.subjects) & set(question.subjects)][:8]
     cells = [v for d in question.dimensions for r in d.rows for v in r.cells.values()]
-    if lang.ASKS_VERSION_NUMBER.search(text) and not any(lang.VERSION.search(t) for t in about + cells):
-        return "which version"  # a table row names no version either ("the latest version of A's Python SDK")
+    asks_version = lang.ASKS_VERSION_NUMBER.search(text) or (not question.dimensions and lang.ASKS_VERSION.search(text))
+    if asks_version and not any(lang.VERSION.search(t) for t in about + cells):
+        return "which version"  # a table row names none either ("the latest version of A's Python SDK")
     if lang.ASKS_RATE.search(text) and not any(numbers.RATE.search(t) for t in about + cells):
         return "how fast"  # "how many tasks per second ...?": no sentence or cell gives one
     if question.dimensions:
@@ -103,8 +104,6 @@ def missing_answer(question: Question, sentences, index: Index) -> str:
     if lang.ASKS_COUNT.search(text) and not any(re.search(r"\d", t) for t in about) \
             and not counted_in_words(text, about[:3], index):
         return "how many"
-    if lang.ASKS_VERSION.search(text) and not any(lang.VERSION.search(t) for t in about):
-        return "which version"
     m = lang.ASKS_NOUN.search(text)
     noun = (m["noun"] or m["last"]).lower() if m else ""
     if noun and noun not in lang.NOT_A_TOPIC_NOUN and not index.model.is_subject_word(noun) \
