@@ -16,6 +16,7 @@ from typing import Iterator, Protocol
 import numpy as np
 
 from . import language as lang
+from . import shapes
 from . import numbers
 from .article import Advice, ArticleModel, Dimension
 from .corpus import split_sentences
@@ -380,7 +381,7 @@ def rank_advice(q: Question, advice: list[Advice], vector, index) -> list[Advice
             score += 0.3
         elif fits:
             score -= 0.2
-        if a.together and not lang.BOTH_ASKED.search(q.text):
+        if a.together and not shapes.BOTH_ASKED.search(q.text):
             score -= 0.3  # using several together answers only a question that asks about having to pick one
         if a.default:  # the article's default: the answer when the question describes no situation
             score += 0.05 if q.situation else 0.3

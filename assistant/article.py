@@ -5,7 +5,8 @@ them, "A vs B vs C" in the title). Per table row: a dimension with each subject'
 generic scale of ``language.rank`` when the values are levels; a subject's "Label: value." lines are
 joined to the dimension with the same label. Names that point at one subject (proper names found
 only in its section or cells, such as its managed offering). Advice: sentences in a recommendation
-section, or shaped like advice ("X makes sense if ..."), each with its subject and its conditions.
+section, or shaped like advice ("X makes sense if ..."), each with its subject and its conditions (read
+by ``advice.py``).
 
 Nothing here knows any article: change the corpus and the model follows.
 """
@@ -220,6 +221,9 @@ def section_subject(section: str, subjects) -> str | None:
 
 def derive_model(documents, passages: list[Passage]) -> ArticleModel:
     """The model of every document (``documents``: objects with ``source`` and ``meta``)."""
+    from .advice import read_advice
+    from .aliases import find_aliases
+
     model = ArticleModel()
     for doc in documents:
         own = [p for p in passages if p.source == doc.source]
@@ -231,8 +235,6 @@ def derive_model(documents, passages: list[Passage]) -> ArticleModel:
         own = [p for p in passages if p.source == doc.source]
         read_dimensions(model, doc, own)
         model.advice += read_advice(model, doc, own)
-    from .aliases import find_aliases
-
     find_aliases(model, passages)
     return model
 
@@ -338,82 +340,3 @@ def joined_dimension(model: ArticleModel, label: str) -> Dimension | None:
         if score > best_score:
             best, best_score = dim, score
     return best if best_score >= 0.5 else None
-
-
-def read_advice(model: ArticleModel, doc: Document, passages: list[Passage]) -> list[Advice]:
-    from .corpus import split_sentences
-
-    subjects = {s: model.subjects[s] for s in doc.subjects}
-    out = []
-    for p in passages:
-        in_advice_section = bool(lang.ADVICE_HEADING.search(p.section)) or bool(
-            p.kind == "labelled" and lang.ADVICE_HEADING.search(p.label))
-        owner = section_subject(p.section, subjects)
-        previous = ""
-        for sentence in split_sentences(p.text):
-            conditions = re.sub("|".join(lang.whole(subjects[k].name) for k in subjects), " ", sentence, flags=re.I)
-            conditions = re.sub(r"\s+", " ", conditions).strip()
-            together = combined_advice(sentence, previous, subjects) if in_advice_section else ()
-            previous = sentence
-            if together:
-                out.append(Advice(p.chunk_id, p.source, sentence, together[0], conditions, together=together))
-                continue
-            advice = advice_in(sentence, subjects, owner, in_advice_section)
-            if advice:
-                out.append(Advice(p.chunk_id, p.source, sentence, advice, conditions,
-                                  bool(lang.NEGATIVE_ADVICE.search(sentence)), bool(lang.DEFAULT_ADVICE.search(sentence))))
-    return out
-
-
-def combined_advice(sentence: str, previous: str, subjects: dict) -> tuple[str, ...]:
-    """The subjects a sentence advises using together ("use them together", or after "the two are not
-    mutually exclusive" a sentence sharing the work out: "keep A for ... and move ... onto B"), named
-    in it, in the order named."""
-    if not (lang.COMBINED_ADVICE.search(sentence)
-            or (lang.COMBINED_ADVICE.search(previous) and lang.SHARED_WORK.search(sentence))):
-        return ()
-    low = sentence.lower()
-    named = sorted((m.start(), k) for k in subjects for m in [re.search(lang.whole(k), low)] if m)
-    return tuple(k for _, k in named) if len(named) >= 2 else ()
-
-
-def advice_in(sentence: str, subjects: dict, owner: str | None, in_advice_section: bool) -> str | None:
-    """The subject a sentence advises on, if it is advice: in an advice section (or a "Best fit:"
-    line) any advice-shaped sentence about a subject; elsewhere only one whose advice phrase sits
-    right after the subject (or its pronoun) or right before it ("choose X"), with a condition."""
-    m = lang.ADVICE_SHAPE.search(sentence)
-    if not m:
-        return None
-    low = sentence.lower()
-    named = [k for k in subjects if re.search(lang.whole(k), low)]
-    pronoun = bool(lang.PRONOUN_START.match(sentence)) or low.startswith(("at a ", "at an "))
-    subject = advice_subject(sentence, named) or (owner if pronoun or (in_advice_section and not named) else None)
-    if not subject:
-        return None
-    if in_advice_section:
-        return subject
-    if len(named) > 2 or not re.search(r"\b(?:if|when|for|teams?|where|who|at a)\b", low):
-        return None
-    spots = [x.end() for x in re.finditer(re.escape(subject), low)] + ([0] if pronoun else [])
-    close_before = any(0 <= m.start() - end <= 60 for end in spots)
-    close_after = any(0 <= x.start() - m.end() <= 25 for x in re.finditer(re.escape(subject), low))
-    return subject if close_before or close_after else None
-
-
-def advice_subject(sentence: str, named: list[str]) -> str | None:
-    """The subject an advice sentence recommends: the one right before its advice verb ("X is the
-    right choice", "X makes sense"), or right after it ("choose X", "reach for X")."""
-    if not named:
-        return None
-    low = sentence.lower()
-    m = lang.ADVICE_SHAPE.search(sentence)
-    if len(named) == 1 or not m:
-        return named[0]
-    at = m.start()
-    positions = {k: [x.start() for x in re.finditer(lang.whole(k), low)] for k in named}
-    after = [(min(p for p in ps if p >= m.end()), k) for k, ps in positions.items() if any(p >= m.end() for p in ps)]
-    before = [(max(p for p in ps if p < at), k) for k, ps in positions.items() if any(p < at for p in ps)]
-    verb_first = re.match(r"\b(?:choose|pick|use|go with|reach for|opt for|adopt|prefer)\b", m.group(), re.I)
-    if verb_first and after:
-        return min(after)[1]
-    return max(before)[1] if before else min(after)[1]

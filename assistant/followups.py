@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from . import language as lang
+from . import shapes
 from .article import ArticleModel
 from .language import tokenize, whole
 from .types import QuestionError
@@ -33,7 +34,7 @@ BARE = re.compile(
     r"details|really|and|can you elaborate|say more|more details)\W*$",
     re.I,
 )
-ASKING = re.compile(rf"^(?:{lang.ASKING_WORDS}|tell|give|list|compare|explain|describe)\b", re.I)
+ASKING = re.compile(rf"^(?:{shapes.ASKING_WORDS}|tell|give|list|compare|explain|describe)\b", re.I)
 # What points back at the previous turn without naming it: "that route", "for that", "the dynamic one".
 POINTING = re.compile(
     r"\b(?:that|this|those|these) (?:route|approach|option|way|path|setup|one|ones|choice|thing|part|bit)\b|"
@@ -106,7 +107,7 @@ def split_asks(question: str, model: ArticleModel) -> list[str]:
     Only a question that opens by asking splits ("Since A ..., is it ...?" and "we run ..., which
     ...?" do not), never one the scope check must see whole (instructions, creative writing), and
     only when the second ask is about a subject."""
-    if lang.INJECTION.search(question) or lang.CREATIVE.search(question):
+    if shapes.INJECTION.search(question) or shapes.CREATIVE.search(question):
         return [question]
     for m in SECOND_ASK.finditer(question):
         first, second = question[: m.start()].strip(" ,"), question[m.end():].strip()
@@ -214,7 +215,7 @@ def _in_context(q: str, previous: str, previous_answer: str = "", original: str 
     one = THE_ONE.search(q)
     named = bool(one) and one[1].lower() not in lang.JUDGING and not one[1].lower().endswith("est") \
         and re.search(rf"\b{re.escape(one[1])}\b", f"{previous} {previous_answer}", re.I) is not None
-    downside = lang.ASKS_DOWNSIDE.search(q) and (not original or POINTING.search(original))
+    downside = shapes.ASKS_DOWNSIDE.search(q) and (not original or POINTING.search(original))
     if not POINTING.search(q) and not named and not downside:
         return q
     return _following(q, previous)

@@ -20,6 +20,7 @@ from typing import Iterator
 import numpy as np
 
 from . import language as lang
+from . import shapes
 from .answerers import Answerer, AnswerNote, Evidence, Sentence
 from .corpus import split_sentences
 from .followups import check_history, split_asks, standalone_question
@@ -222,11 +223,11 @@ def gather_evidence(index: Index, q: Question, vector: list[float], hits: list[H
     terms = {t: max(idf.get(t, 0.0), 0.0) for t in tokenize(q.text)}
     total = sum(terms.values()) or 1.0
     sentences = []
-    how_to_write = bool(lang.HOW_TO_WRITE.match(q.text))
-    shape = lang.answer_shape(q.text)
+    how_to_write = bool(shapes.HOW_TO_WRITE.match(q.text))
+    shape = shapes.answer_shape(q.text)
     for (s, hit), sim in zip(items, sims):
         bonus = 0.05 if q.subjects and any(f in s.lower() for f in q.subjects) else 0.0
-        if how_to_write and lang.CODE.search(s):  # "how do you define a flow?": the sentence with the code
+        if how_to_write and shapes.CODE.search(s):  # "how do you define a flow?": the sentence with the code
             bonus += CODE_BONUS
         if shape and shape.search(s):  # "how many ...?": a sentence stating a number
             bonus += SHAPE_BONUS

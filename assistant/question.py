@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from . import language as lang
+from . import shapes
 from . import numbers
 from .article import ArticleModel, Dimension
 from .followups import FOLLOWING
@@ -65,9 +66,9 @@ SITUATION = re.compile(
 def analyse(text: str, model: ArticleModel, index=None, bare_vector=None) -> Question:
     """``bare_vector``: the embedding of ``bare_question(text)`` (the dimension is matched with it)."""
     q = Question(text=text)
-    judging_all = lang.WHICH.search(text) or lang.SUPERLATIVE_WORD.search(text)
+    judging_all = shapes.WHICH.search(text) or lang.SUPERLATIVE_WORD.search(text)
     named = model.find_subjects(text, aliases=False)
-    if not named and lang.every_subject(text, len(model.subjects)):  # "how do the two differ on X?"
+    if not named and shapes.every_subject(text, len(model.subjects)):  # "how do the two differ on X?"
         q.subjects = list(model.subjects)
     else:
         q.subjects = named or model.find_subjects(text, aliases=not judging_all)  # "cheapest on AWS?" asks of all
@@ -82,26 +83,26 @@ def analyse(text: str, model: ArticleModel, index=None, bare_vector=None) -> Que
     q.polarity = lang.claimed_polarity(text)
     q.superlative = bool(lang.SUPERLATIVE.search(text)) and len(q.subjects) != 1
     q.comparative = bool(lang.COMPARATIVE.search(text))
-    q.yes_no = bool(lang.YES_NO.match(text) or lang.TAG_QUESTION.match(text))
-    q.which = bool(lang.WHICH.search(text))
-    q.premise = bool(lang.PREMISE.match(text) or lang.TAG_QUESTION.match(text))
+    q.yes_no = bool(shapes.YES_NO.match(text) or shapes.TAG_QUESTION.match(text))
+    q.which = bool(shapes.WHICH.search(text))
+    q.premise = bool(shapes.PREMISE.match(text) or shapes.TAG_QUESTION.match(text))
     q.counts = numbers.counts(text)
-    q.downside = bool(lang.ASKS_DOWNSIDE.search(lang.asked_part(text).split(FOLLOWING)[0]))
+    q.downside = bool(shapes.ASKS_DOWNSIDE.search(shapes.asked_part(text).split(FOLLOWING)[0]))
     q.situation = bool(q.counts) or bool(SITUATION.search(text))
-    asks_which = bool(lang.RECOMMEND.search(lang.asking_sentence(text))) or (
+    asks_which = bool(shapes.RECOMMEND.search(shapes.asking_sentence(text))) or (
         q.which and q.situation and not (q.subjects and q.dimensions))  # not "what license does A use? we ..."
     judged = q.dimensions and q.polarity is not None and (q.premise or q.superlative or q.comparative)
-    degree = bool(lang.DEGREE.match(text)) and bool(q.dimensions)  # "how big a team before A makes sense?"
+    degree = bool(shapes.DEGREE.match(text)) and bool(q.dimensions)  # "how big a team before A makes sense?"
     q.recommendation = (bool(model.advice) and asks_which and (q.situation or not q.dimensions) and not judged
-                        and not degree and not lang.ASKS_NOT.search(text))  # "which things won't they do for us?"
-    if q.recommendation and lang.OPEN_CHOICE.search(text):
+                        and not degree and not shapes.ASKS_NOT.search(text))  # "which things won't they do for us?"
+    if q.recommendation and shapes.OPEN_CHOICE.search(text):
         q.subjects = []  # "A, or something else?": the advice on every subject is wanted
     if q.premise and q.subjects and index is not None:
         q.misplaced = misplaced_words(q, index)
-    om = lang.OVERVIEW.match(text)
+    om = shapes.OVERVIEW.match(text)
     q.overview = (bool(om) and not q.dimensions and len(q.subjects) == 1 and len(om["rest"].split()) <= 3
                   and not q.by_alias)  # "what is <A's engine>?" asks of the engine, not of A
-    q.about_article = bool(lang.ABOUT_ARTICLE.search(text)) and not q.subjects
+    q.about_article = bool(shapes.ABOUT_ARTICLE.search(text)) and not q.subjects
     return q
 
 
@@ -164,9 +165,9 @@ def settle_dimension(q: Question, hits, dense, model: ArticleModel) -> Dimension
     dimension whose line or row retrieval put first, closely matched."""
     if q.dimensions or q.recommendation or q.about_article or q.overview or not hits:
         return None
-    if lang.ASKS_WHEN.search(q.text) or lang.ASKS_MAKER.search(q.text):
+    if shapes.ASKS_WHEN.search(q.text) or shapes.ASKS_MAKER.search(q.text):
         return None  # it asks for a date or a maker: not what a table row holds
-    counting = bool(lang.ASKS_COUNT.search(q.text))  # a number: only a row of quantities can hold it
+    counting = bool(shapes.ASKS_COUNT.search(q.text))  # a number: only a row of quantities can hold it
     candidates = [(s, d) for s, d in q.dimension_candidates
                   if not counting or (d.rows and all(numbers.QUANTITY.search(v) for v in d.rows[0].cells.values()))]
     near = {p.chunk_id for p, _ in dense[:AGREEMENT_TOP]}
@@ -176,7 +177,7 @@ def settle_dimension(q: Question, hits, dense, model: ArticleModel) -> Dimension
     if counting:  # the one row of quantities the question's words point at
         return candidates[0][1] if len(candidates) == 1 and candidates[0][0] >= AGREEMENT_MIN_SCORE else None
     judging = q.polarity is not None and (q.superlative or q.comparative or q.yes_no or q.premise or q.which
-                                          or lang.DEGREE.match(q.text))  # "how steep is A to pick up?"
+                                          or shapes.DEGREE.match(q.text))  # "how steep is A to pick up?"
     ranked = [(s, d) for s, d in q.dimension_candidates if d.ordered]
     if judging and ranked:  # only a dimension with levels can be judged: the one retrieval finds first
         position = {h.passage.chunk_id: i for i, h in enumerate(hits[:JUDGED_TOP])}
@@ -219,12 +220,12 @@ def contradicted_origin(q: Question, sentences, model: ArticleModel):
     """The retrieved sentence that says who made the subject the question names, when it contradicts
     where the question's premise says the subject comes from ("Since A came out of X"); else None (a
     premise that holds leaves the question to be answered as usual)."""
-    m = lang.ORIGIN_CLAIM.search(q.text)
+    m = shapes.ORIGIN_CLAIM.search(q.text)
     if not (q.premise and len(q.subjects) == 1 and m):
         return None
     claimed = lang.stem((m["a"] or m["b"] or m["c"]).lower())
     for s in sentences:
-        if lang.ORIGIN.search(s.text) and (model.section_subject(s.passage) == q.subjects[0]
+        if shapes.ORIGIN.search(s.text) and (model.section_subject(s.passage) == q.subjects[0]
                                            or re.search(lang.whole(q.subjects[0]), s.text, re.I)):
             return None if claimed in {lang.stem(w) for w in lang.words(s.text)} else s
     return None

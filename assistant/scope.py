@@ -16,6 +16,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from . import language as lang
+from . import shapes
 from . import numbers
 from .index import Index
 from .question import Question, contradicted_origin, contradicted_value, strip_subjects
@@ -44,16 +45,16 @@ def check_scope(question: Question, best_sentence: float, index: Index, settings
                 sentences=()) -> ScopeDecision:
     text = question.text
     covers = index.model.covers  # generated only when a refusal says it
-    if lang.INJECTION.search(text):
+    if shapes.INJECTION.search(text):
         return ScopeDecision(True, "I only answer questions about the corpus, from the corpus, and I don't "
                              "follow instructions to do otherwise. " + covers(), "instructions")
-    if lang.CREATIVE.search(text):
+    if shapes.CREATIVE.search(text):
         return ScopeDecision(True, "I only answer questions from the corpus; I don't write poems, stories "
                              "or jokes. " + covers(), "creative")
-    if lang.PRICE.search(text) and not (lang.PRICE_OK.search(text)
+    if shapes.PRICE.search(text) and not (shapes.PRICE_OK.search(text)
                                         and not re.search(r"\$|€|£|dollar|euro|per ", text, re.I)):
         return ScopeDecision(True, "The article doesn't give prices. " + covers(), "price")
-    if lang.COST_QUESTION.search(text) and not any(
+    if shapes.COST_QUESTION.search(text) and not any(
             lang.same_word(w, a) for d in question.dimensions for w in lang.tokenize(d.label)
             for a in lang.tokenize(text) if len(w) > 3):
         return ScopeDecision(True, "The article doesn't give prices or costs for that. " + covers(), "price")
@@ -90,23 +91,23 @@ def missing_answer(question: Question, sentences, index: Index) -> str:
     about = [s.text for s in sentences
              if not question.subjects or set(s.passage.subjects) & set(question.subjects)][:8]
     cells = [v for d in question.dimensions for r in d.rows for v in r.cells.values()]
-    asks_version = lang.ASKS_VERSION_NUMBER.search(text) or (not question.dimensions and lang.ASKS_VERSION.search(text))
-    if asks_version and not any(lang.VERSION.search(t) for t in about + cells):
+    asks_version = shapes.ASKS_VERSION_NUMBER.search(text) or (not question.dimensions and shapes.ASKS_VERSION.search(text))
+    if asks_version and not any(shapes.VERSION.search(t) for t in about + cells):
         return "which version"  # a table row names none either ("the latest version of A's Python SDK")
-    if lang.ASKS_RATE.search(text) and not any(numbers.RATE.search(t) for t in about + cells):
+    if shapes.ASKS_RATE.search(text) and not any(numbers.RATE.search(t) for t in about + cells):
         return "how fast"  # "how many tasks per second ...?": no sentence or cell gives one
     if question.dimensions:
         return ""
-    if lang.ASKS_WHEN.search(text) and not any(lang.DATE.search(t) for t in about):
+    if shapes.ASKS_WHEN.search(text) and not any(shapes.DATE.search(t) for t in about):
         return "when"
-    if lang.ASKS_MAKER.search(text) and not any(lang.MAKER.search(t) for t in about):
+    if shapes.ASKS_MAKER.search(text) and not any(shapes.MAKER.search(t) for t in about):
         return "who made it"
-    if lang.ASKS_COUNT.search(text) and not any(re.search(r"\d", t) for t in about) \
+    if shapes.ASKS_COUNT.search(text) and not any(re.search(r"\d", t) for t in about) \
             and not counted_in_words(text, about[:3], index):
         return "how many"
-    m = lang.ASKS_NOUN.search(text)
+    m = shapes.ASKS_NOUN.search(text)
     noun = (m["noun"] or m["last"]).lower() if m else ""
-    if noun and noun not in lang.NOT_A_TOPIC_NOUN and not index.model.is_subject_word(noun) \
+    if noun and noun not in shapes.NOT_A_TOPIC_NOUN and not index.model.is_subject_word(noun) \
             and not any(known(noun, index, s) for s in (question.subjects or [""])):
         return f"which {noun}"
     return ""
@@ -171,7 +172,7 @@ def claimed_value(word: str, question: Question) -> bool:
 def offered_alternative(word: str, text: str, index: Index) -> bool:
     """The word is one side of an "X or Y" the question offers, and the corpus knows the other side:
     the answer can say which holds."""
-    for m in lang.OR_PAIR.finditer(text.lower()):
+    for m in shapes.OR_PAIR.finditer(text.lower()):
         sides = (m["a"], m["b"])
         other = [w for w in sides if w != word]
         if word in sides and len(other) == 1 and known(other[0], index) and not (  # not "or not", "more or less"
@@ -188,7 +189,7 @@ def asked_about(words: list[str], question: Question, index: Index) -> list[str]
     content = [w for w in lang.tokenize(strip_subjects(question.text, index.model)) if len(w) > 2]
     if len(content) < CONTEXT_WORDS:
         return words
-    asked = lang.asked_part(question.text).lower().replace("’", "'")
+    asked = shapes.asked_part(question.text).lower().replace("’", "'")
     return [w for w in words if re.search(rf"(?<![\w']){re.escape(w)}(?![\w'])", asked)]
 
 
@@ -229,13 +230,13 @@ def asked_thing(question: Question, index: Index) -> list[str]:
     subject should run on or work with ("does A run on windows?"), or what to recommend when none of
     its words is the corpus's ("recommend me a good sci-fi novel")."""
     model = index.model
-    capability = lang.CAPABILITY.match(question.text)
+    capability = shapes.CAPABILITY.match(question.text)
     if capability:
         return [w for w in lang.words(capability["thing"]) if len(w) > 2 and w not in lang.STOPWORDS
                 and w not in lang.JUDGING and not model.is_subject_word(w) and w not in QUESTION_WORDS]
-    thing = lang.RECOMMEND_THING.search(question.text)
+    thing = shapes.RECOMMEND_THING.search(question.text)
     if thing and not any(model.is_subject_word(w) for w in lang.words(thing["thing"])):  # not "recommend A"
-        words = [w for w in lang.words(thing["thing"]) if w not in lang.STOPWORDS and w not in lang.NOT_A_TOPIC_NOUN
+        words = [w for w in lang.words(thing["thing"]) if w not in lang.STOPWORDS and w not in shapes.NOT_A_TOPIC_NOUN
                  and w not in PLACEHOLDERS]
         if words and not any(known(w, index) for w in words):
             return words

@@ -110,7 +110,8 @@ def test_advice_to_use_two_together_is_read_from_the_article(tmp_path, corpus_co
     ("Django is heavier than Flask.", "The two are not mutually exclusive.", ()),
 ])
 def test_advice_to_use_subjects_together_needs_that_shape(sentence, previous, together):
-    from assistant.article import Subject, combined_advice
+    from assistant.advice import combined_advice
+    from assistant.article import Subject
 
     subjects = {k: Subject(k, k.title()) for k in ("django", "fastapi", "flask")}
     assert combined_advice(sentence, previous, subjects) == together

@@ -2,7 +2,7 @@
 
 import pytest
 
-from assistant import language as lang, numbers
+from assistant import language as lang, numbers, shapes
 
 
 @pytest.mark.parametrize("text, subjects, every", [
@@ -18,7 +18,7 @@ from assistant import language as lang, numbers
     ("how do the two differ?", 3, False),  # "the two" of three subjects is not every one
 ])
 def test_every_subject_spoken_of_without_names(text, subjects, every):
-    assert lang.every_subject(text, subjects) is every
+    assert shapes.every_subject(text, subjects) is every
 
 
 def test_contractions_typed_without_apostrophes_read_as_asked():
@@ -32,5 +32,5 @@ def test_what_a_count_counts():
     assert numbers.COUNTED_NOUN.search("how many github stars does it have")["noun"] == "stars"
     assert numbers.COUNTED_NOUN.search("how many does it support") is None
     assert [m["a"] for m in numbers.NUMBER_NOUN.finditer("runs ten to twenty workers")] == ["workers"]
-    assert lang.answer_shape("how long does it wait?") is lang.DURATION
-    assert lang.answer_shape("what's the catch?") is lang.DOWNSIDE
+    assert shapes.answer_shape("how long does it wait?") is numbers.DURATION
+    assert shapes.answer_shape("what's the catch?") is shapes.DOWNSIDE

@@ -1,0 +1,203 @@
+"""What a question asks for, in generic English: question shapes (yes/no, which, premise, "how
+many", "what's the catch" ...), what the assistant declines (injection, creative requests, prices it
+lacks), what an answer's sentence must state for a shape, and the shapes of advice in an article.
+Nothing here knows any article.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .language import rx
+from .numbers import DURATION, NUMBER, NUMBER_WORDS
+
+# -- question shapes ---------------------------------------------------------------------------
+# "Should we use A, or something else?": advice on every subject is wanted, not only on the one named.
+OPEN_CHOICE = rx(r"\b(?:something|anything|someone) else\b", r"\balternatives?\b", r"\binstead\b",
+                  r"\b(?:an)?other (?:one|option|tool|choice|framework|library|database|product)s?\b")
+# "Does A run on X?", "Can B work with Y?": whether a subject works with some thing; the thing is
+# the topic, however everyday its words are ("windows", "phones").
+CAPABILITY = rx(r"^\W*(?:does|do|can|will|is|are)\s+[\w .'-]+?\s+(?:run|work|play nicely|integrate|"
+                 r"support|be (?:used|run|installed|deployed))s?\s+(?:on|with|in|under|inside|for)\s+"
+                 r"(?!(?:my|our|your|their) )(?P<thing>[\w .+/-]+?)\s*\??\s*$")
+# "Recommend me a good X": the thing to recommend is the topic.
+RECOMMEND_THING = rx(r"\b(?:recommend|suggest)(?: me| us)? (?:a |an |some |any )?(?:good |great |nice |decent )?"
+                      r"(?P<thing>[a-z][\w-]*(?: [a-z][\w-]*)?)")
+# "How do you define / write / mark ...?": asks how it is written, which code in a sentence shows.
+HOW_TO_WRITE = rx(r"^\W*(?:\w+\W+){0,3}?how (?:do|does|would|can|should|to) (?:(?:you|i|we|one) )?(?:\w+ ){0,2}?"
+                   r"(?:define|write|declare|mark|create|build|turn|make|express|code|implement|register|wrap|tag)\b")
+CODE = re.compile(r"(?<!\w)@\w+|`[^`]+`|\b\w+\(\)|\.\w+\(")
+# "How big / hard / much ...?": asks for a degree or an amount (a value), not for a choice.
+DEGREE = rx(r"^\W*(?:(?:so|and|ok|okay|but)\W+)?how (?:big|large|small|many|much|hard|easy|difficult|steep|long|"
+             r"complex|complicated|expensive|cheap|costly|heavy|light|mature|rough|painful)\b")
+RECOMMEND = rx(
+    r"\bshould (?:we|i|my team|our team|a team|a startup|startups?|they|you)\b", r"\brecommend", r"\bsuggest",
+    r"\bwhich (?:[\w-]+ )?(?:is (?:the )?(?:best|right|better)|fits|suits|would you)",
+    r"\b(?:best|right|better|good) (?:fit|choice|option|pick|default)\b", r"\bgo with\b", r"\bpick\b(?! up\b)",
+    r"\bchoose\b", r"\bwhat (?:would|do) you (?:use|pick|choose)", r"\bmakes? (?:the most )?sense\b",
+    r"\bsuit(?:s|ed|able)?\b", r"\bwhen (?:should|would|to) (?:i |we |you )?(?:use|pick|choose)",
+    r"\b(?:use|reach for|adopt|go for)\b.{0,40}\b(?:if|when)\b", r"\bworth (?:it|using|adopting)\b",
+    r"\bwhat (?:do|should|would|can) (?:we|i) (?:use|pick|choose|go with|run)\b", r"\b(?:any )?options\s*\?\s*$",
+    r"\b(?:any )?advice\b", r"\bwhat(?:'s| is) (?:the )?(?:best|right) (?:fit|choice|option|tool)\b",
+    r"\bwhat (?:fits|suits)\b", r"\bwhat(?:'s| is) the (?:move|call|play)\b", r"\b(?:safer|safest|smarter) (?:bet|pick|choice)\b",
+)
+WHICH = rx(r"^\s*which\b", r"\bwhich (?:one|of|tool|option)\b",
+            r"^\s*what\s+(?!does|do|did|is|are|was|were|would|should|can|could|will|about|if|kind|type|sort)"
+            r"\w+\s+(?:is|has|does|offers|needs|requires|lets|runs|uses|gives|works)\b")
+# Every subject compared, without naming them: "between the two", "all three tools", "both", "each of
+# them" (not "the two steps", not "both emails and exports").
+EVERY = rx(r"\b(?:the|these|those|all) (?P<n>two|three|four|five)\b(?=\s*(?:[?.!,;:]|$)|\s+(?:of (?:them|these|those)|"
+            r"ones|tools|options|frameworks|products|engines|systems|libraries|platforms|services|databases|queues|"
+            r"approaches|choices|candidates|alternatives|projects|differ|compare|stack|have|has|are|is|do|does|handle|"
+            r"offer|support|need|in|on|for|with|at|when|if|and|or|to|vs)\b)",
+            r"\b(?P<both>both)\b(?!(?:\s+[\w-]+){1,3}\s+and\b)", r"\b(?:each|all|either|any) of (?:them|these|those)\b",
+            r"\bbetween (?:them|these|those)\b")
+
+
+def every_subject(text: str, subjects: int) -> bool:
+    """The text speaks of every one of the ``subjects`` compared, without naming them."""
+    m = EVERY.search(text)
+    if not m:
+        return False
+    wanted = 2 if m["both"] else NUMBER_WORDS[m["n"].lower()] if m["n"] else subjects
+    return wanted == subjects
+
+
+# "decorators or some yaml thing", "Postgres or Mongo": the two words offered as a choice.
+OR_PAIR = re.compile(r"(?<![\w.+-])(?P<a>[\w.+-]{2,})\s+or\s+(?:some\s+|a\s+|an\s+|the\s+)?(?P<b>[\w.+-]{2,})")
+YES_NO = rx(r"^\s*(?:is|are|does|do|can|will|would|was|has|have)\b")
+PREMISE = rx(r"^\s*(?:why|since|given that|given|because|as)\b")
+# The words a clause that asks opens with ("Does A ...", "which db?").
+ASKING_WORDS = (r"what|what's|which|who|whom|whose|when|where|why|how|is|are|was|were|do|does|did|can|could|"
+                r"should|would|will|has|have|isn't|aren't|doesn't|don't")
+INTERROGATIVE = rx(rf"^\W*(?:{ASKING_WORDS}|any|anyone)\b")
+# A statement put up for confirmation ("A is written in Go, right?"): a yes/no question and a premise;
+# not a question that opens as one ("What does A get right?").
+TAG_QUESTION = rx(rf"^(?!\W*(?:{ASKING_WORDS})\b)[^?]{{12,}}?[\s,]+(?:right|correct|yeah|true|isn'?t (?:it|that)|"
+                   r"aren'?t they|doesn'?t it|don'?t they|no)\s*\?")
+
+
+def asking_sentence(text: str) -> str:
+    """The sentence that asks: the last one ending in "?" (a question may set out its context in
+    sentences before it, or add some after it), else the whole text."""
+    asked = [s for s in re.split(r"(?<=[.!?])\s+", text.strip()) if s.rstrip().endswith("?")]
+    return asked[-1] if asked else text
+
+
+def answer_shape(text: str) -> re.Pattern | None:
+    """What a sentence answering the question must state, by the question's shape: a number for "how
+    many ...?", a duration for "how long ...?", a date for "when ...?", a cost for "what's the catch?", a
+    negation for "what does it not cover?"."""
+    for asks, shape in ((ASKS_COUNT, NUMBER), (ASKS_DURATION, DURATION), (ASKS_WHEN, DATE), (ASKS_DOWNSIDE, DOWNSIDE),
+                        (ASKS_NOT, NEGATION)):
+        if asks.search(text):
+            return shape
+    return None
+
+
+def asked_part(text: str) -> str:
+    """What a question asks, without the situation it may set out first: from its first clause
+    that asks ("... we run two small VMs. which db?" -> "which db?"), else its last clause; as written."""
+    starts = [0] + [m.end() for m in re.finditer(r"[.!?;,:]+(?=\s|$)|[()\n]|\s[-–—/]\s", text)]
+    starts = [s for s in starts if re.search(r"\w", text[s:])]
+    if not starts:
+        return text
+    return text[next((s for s in starts if INTERROGATIVE.match(text[s:])), starts[-1]):].strip()
+OVERVIEW = rx(
+    r"^\s*(?:tell me (?:more )?about|what(?:'s| is| are)|describe|explain|give me an overview of|"
+    r"overview of|summari[sz]e|who (?:is|are))\s+(?:the )?\s*(?P<rest>.*?)\W*$"
+)
+ABOUT_ARTICLE = rx(
+    r"\bwho (?:wrote|writes|authored|published|is the author)", r"\bauthor\b",
+    r"\bwhen was (?:the|this) (?:article|post|piece|comparison) (?:written|published)",
+    r"\bpublication date", r"\bpublished\b", r"\bhow long (?:is|to read) (?:the|this) (?:article|post)",
+    r"\breading time",
+)
+# -- what the assistant declines ---------------------------------------------------------------
+INJECTION = rx(
+    r"\b(?:ignore|disregard|forget|override|bypass)\b.{0,40}\b(?:instructions?|rules?|prompts?|guidelines|"
+    r"previous|above|context|system|article)\b", r"\bsystem prompt\b", r"\byou are now\b",
+    r"\bpretend (?:to be|you)\b", r"\bjailbreak", r"\bdeveloper mode\b", r"\bact as\b", r"\brole-?play\b",
+    r"\bnew instructions\b",
+)
+CREATIVE = rx(
+    r"\b(?:write|compose|make up|create|generate|sing|tell)\b.{0,30}\b(?:poem|haiku|song|story|joke|"
+    r"limerick|rap|essay|sonnet|lyrics|tweet|novel|fiction)\b", r"\bpoem\b", r"\bhaiku\b", r"\blimerick\b",
+)
+PRICE = rx(
+    r"\$|€|£|\bdollars?\b|\beuros?\b|\bpricing\b|\bper (?:month|seat|user|year|hour|node)\b",
+    r"\b(?:what(?:'s| is| are)|how much is|list|the|its|their) (?:the )?prices?\b|\bprices? (?:of|for)\b",
+    r"\bsubscription\b(?!\s+(?:lifecycles?|flows?|renewals?|workflows?|logic|events?|management))|\blicen[cs](?:e|ing) (?:fee|cost)|\bfree (?:tier|plan)\b|\bbilling\b|\bpaid plan",
+)
+PRICE_OK = rx(r"self[- ]host|cheap|expensive|\bcost\b(?! per)")
+COST_QUESTION = rx(r"\bhow much (?:does|do|is|would|will|are|did)\b.{0,60}\b(?:cost|charge|run you|set you back)\b",
+                    r"\bwhat (?:does|do|would|will) .{0,40}\bcost\b", r"\bhow (?:expensive|pricey)\b")
+
+# -- what a question asks for, and what an answer to it must contain ---------------------------
+ASKS_VERSION = rx(r"\b(?:which|what)(?:'s| is)?(?: the)? (?:latest |first |current |newest |oldest |last )?"
+                   r"(?:(?!(?:does|do|did|is|are|was|were|can|should|would|will|has|have)\b)[\w-]+ ){0,2}"
+                   r"(?:version|release)\b")
+ASKS_VERSION_NUMBER = rx(r"\b(?:latest|newest|current|first|oldest|last|minimum|required) (?:stable )?(?:version|release)\b",
+                          r"\b(?:which|what) (?:version|release)\b")  # a number, not "the managed version"
+# A rate asked for as a figure: "how many tasks/sec", "what's the max throughput".
+ASKS_RATE = rx(r"\b(?:how many|how much|what(?:'s| is| are)|max(?:imum)?|peak)\b.{0,50}?(?:\bper (?:second|sec|minute|min|hour)\b|"
+                r"/s(?:ec)?\b|\bqps\b|\brps\b|\bthroughput\b)")
+VERSION = rx(r"\bv?\d+\.\d+(?:\.\d+)?\b", r"\b(?:version|release) \d")
+ASKS_WHEN = rx(r"(?:^|[,;.?!]\s*|\band\s+)when (?:was|were|did|is|will|does)\b", r"\bwhat year\b", r"\bsince when\b", r"\bhow old\b")
+ASKS_MAKER = rx(r"^\s*who (?:created|made|built|founded|develops|developed|maintains|maintained|wrote|designed|"
+                 r"invented|started|owns|is behind|came up with)\b",
+                 r"\b(?:which|what) (?:company|organi[sz]ation|team|firm)\b.{0,20}\b(?:created|made|built|founded|"
+                 r"develops|developed|maintains|designed|invented|started|owns|is behind|came up with)\b")
+# "what's the catch?", "any downside?": a cost or a limit, not a table value.
+ASKS_DOWNSIDE = rx(r"\b(?:catch|downsides?|drawbacks?|trade-?offs?|cons|disadvantages?|pitfalls?|gotchas?|caveats?)\b",
+                    r"\bwhat(?:'s| is) (?:the )?(?:bad|wrong|hard)\b")
+DOWNSIDE = rx(r"\bat the (?:cost|expense) of\b", r"\bbut\b", r"\bhowever\b", r"\block-?in\b",
+               r"\bstruggles?\b", r"\bawkward\b", r"\btrap\b", r"\bprice of\b", r"\bconstraint\b",
+               r"\bweak spots?\b", r"\bdownsides?\b", r"\bcatch(?:es)?\b")
+# "what do they NOT cover?", "what won't it do for us?": a sentence that says what something does not do.
+ASKS_NOT = rx(r"(?:\b(?:not|never)|n[’']t)\s+(?:\w+\s+){0,2}?(?:cover|covered|handle|handled|do|include|included|support|"
+               r"supported|provide|offer|manage|deal with)\b")
+NEGATION = rx(r"\b(?:not|never|no|neither|nor|without)\b", r"n[’']t\b")
+ASKS_DURATION = rx(r"^\W*(?:\w+\s+){0,3}?how (?:long|much time)\b", r"\b(?:wait|delay|interval|timeout) between\b")
+ASKS_COUNT = rx(r"^\s*how many\b", r"\bwhat (?:number|percentage) of\b")
+ASKS_NOUN = rx(r"^\s*(?:what|which)\s+(?:is the |are the |kind of |type of |sort of )?(?:\w+[\s-]){0,2}?"
+                r"(?P<noun>[a-z][\w-]{2,})\s+(?:is|are|was|were|does|do|did|has|have|should|would|can)\b",
+                r"^\s*what(?:'s| is| are) (?:the |a |an )(?:[\w-]+\s+){0,4}(?P<last>[a-z][\w-]{2,})\s*\??\s*$")
+DATE = rx(r"\b(?:1[89]|20)\d\d\b", r"\b(?:january|february|march|april|may|june|july|august|september|october|"
+           r"november|december)\b", r"\b\d+ (?:years?|months?) ago\b")
+MAKER = rx(r"\b(?:built|created|made|developed|founded|designed|open-sourced|started|launched|maintained|"
+            r"backed|invented|written|wrote)\b (?:at|by|in)\b", r"\bbuilt at\b", r"\bfrom (?:the )?team\b")
+# A claim about where a subject comes from: "A came out of X", "built by X", "A is X's framework".
+ORIGIN_CLAIM = rx(r"\b(?:came|comes|come|coming) (?:out )?(?:of|from)\s+(?:the |a |an )?(?P<a>[\w.&-]+)",
+                   r"\b(?:built|created|made|developed|started|born|invented|designed) (?:at|by|inside)\s+"
+                   r"(?:the |a |an )?(?P<b>[\w.&-]+)",
+                   r"\b(?:is|was|isn'?t|wasn'?t) (?:it )?(?P<c>[\w.&-]+)(?:'s|’s) (?:own )?(?:framework|tool|project|"
+                   r"product|library|database|thing)\b")
+# A sentence saying who made a subject (not "backed by a database", "written in Go").
+ORIGIN = rx(r"\b(?:built|created|developed|founded|made|started|designed|invented|open-sourced) (?:at|by)\b")
+NOT_A_TOPIC_NOUN = frozenset("one ones kind type sort way thing things option options tool tools part parts "
+                             "difference differences stuff bits pieces extras aspects areas".split())
+
+# -- advice --------------------------------------------------------------------------------------
+# Headings of a section that gives advice, and sentences shaped like advice ("X makes sense if ...").
+ADVICE_HEADING = rx(r"\bchoos", r"\bpick", r"\bwhich\b", r"\bwhen to\b", r"\brecommend", r"\bverdict",
+                     r"\bbottom line", r"\bdecid", r"\bdecision", r"\bconclusion", r"\bbest fit", r"\bselect")
+ADVICE_SHAPE = rx(
+    r"\b(?:choose|pick|use|go with|reach for|opt for|adopt|prefer)\b",
+    r"\b(?:right|good|better|best|default|natural|obvious|safe|safer|safest|legitimate|sensible|smart|smarter) "
+    r"(?:choice|fit|default|option|pick|bet)\b",
+    r"\bmakes? (?:the most )?sense\b", r"\bwell[- ]suited\b", r"\bsuited to\b", r"\bearns? its keep\b",
+    r"\bexcels? at\b", r"\bworth\b", r"\bfits?\b", r"\bshines?\b", r"\btoo much\b", r"\boverkill\b",
+)
+# Advice to use subjects together, and a question that asks whether it must be one or the other.
+COMBINED_ADVICE = rx(r"\bnot mutually exclusive\b", r"\bin combination\b", r"\b(?:use|run) them together\b",
+                      r"\b(?:use|run|keep|combine) (?:them )?both\b(?!\s+[\w-]+(?:\s+[\w-]+)?\s+and\b)")
+# "keep A for ... and move ... onto B": a sentence that gives each subject its own share of the work
+SHARED_WORK = rx(r"\b(?:keep|use|run|leave)\b.{1,80}\bfor\b.{1,80}\b(?:move|put|use|run|shift)\b.{1,80}"
+                  r"\b(?:onto|on|to|into|for|with)\b")
+BOTH_ASKED = rx(r"\bboth\b", r"\b(?:only|just) one\b", r"\bone or the other\b", r"\beither\b", r"\btogether\b",
+                 r"\bcombine\b", r"\bmix\b", r"\ball[- ]in\b", r"\b(?:completely|entirely|altogether)\b",
+                 r"\b(?:rip|tear|throw) (?:\w+ )?out\b", r"\breplace\b", r"\bmigrate everything\b")
+NEGATIVE_ADVICE = rx(r"\btoo much\b", r"\boverkill\b", r"\bavoid\b", r"\bnot (?:the right|a good|worth)\b",
+                      r"\bdon'?t (?:use|pick|choose)\b", r"\bpoor fit\b", r"\bwrong choice\b")
+DEFAULT_ADVICE = rx(r"\bdefault\b", r"\bfor most\b", r"\bin most cases\b", r"\bgenerally\b")
