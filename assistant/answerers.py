@@ -201,8 +201,15 @@ class ExtractiveAnswerer:
             sources = list(dict.fromkeys(values[s][1] for s in asked))
             if ranked and (q.superlative or q.comparative or lang.SUPERLATIVE_WORD.search(q.text) or q.which):
                 parts.append(self._extreme(q, asked, values, ranks, noun, model) + f" {cite(sources[0])}.")
-            side = "; ".join(f"{name([s])}: {bold(values[s][0])}" for s in asked)
-            parts.append(f"{dim.label} — {side} {' '.join(cite(c) for c in sources)}.")
+            named = q.mentioned.get(dim.key, [])
+            holders = [s for s in asked if any(re.search(lang.whole(n), values[s][0], re.I) for n in named)]
+            if q.which and len(holders) == 1:  # "which one keeps us all-Python?": whose cell holds the value, first
+                others = "; ".join(f"{name([s])}: {bold(values[s][0])}" for s in asked if s != holders[0])
+                lead = fact(name(holders), dim, values[holders[0]][0])
+                parts.append(f"{lead} ({others}) {' '.join(cite(c) for c in sources)}.")
+            else:
+                side = "; ".join(f"{name([s])}: {bold(values[s][0])}" for s in asked)
+                parts.append(f"{dim.label} — {side} {' '.join(cite(c) for c in sources)}.")
         budget = self.max_sentences - (1 if len(asked) == 1 else 0)
         said = set()
         for s in asked:

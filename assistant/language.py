@@ -136,6 +136,21 @@ def is_everyday(word: str) -> bool:
     return False
 
 
+def misspelled_everyday(word: str) -> str:
+    """The everyday word a typed word misspells by the commonest slips — a doubled letter typed once
+    ("accidentaly", "recomend"), a letter doubled ("untill"), two neighbours swapped ("recieve") —
+    or "" when it is no such slip (a name, a rare term: "sharding" is not "sharing" with a letter
+    slipped in, so it stays a term)."""
+    word = word.lower()
+    if len(word) < 5 or not word.isalpha() or zipf(word) >= RARE_ZIPF:
+        return ""
+    edits = {word[:i] + word[i] + word[i:] for i in range(1, len(word))}  # a doubled letter typed once
+    edits |= {word[:i] + word[i + 1:] for i in range(1, len(word)) if word[i] == word[i - 1]}
+    edits |= {word[:i] + word[i + 1] + word[i] + word[i + 2:] for i in range(1, len(word) - 1)}
+    found = [w for w in edits if w != word and zipf(w) >= EVERYDAY_ZIPF]
+    return max(found, key=zipf) if found else ""
+
+
 def is_rare(word: str) -> bool:
     return not is_everyday(word) and zipf(word.lower()) < RARE_ZIPF
 

@@ -13,6 +13,7 @@ from . import language as lang
 from . import shapes
 from . import numbers
 from .article import ArticleModel, Dimension
+from .corpus import split_sentences
 from .followups import FOLLOWING
 
 # A dimension is what the question asks about when its label is this close (cosine to the label's
@@ -26,6 +27,7 @@ RANKED_MIN_SCORE = 0.2  # "which is lightest?": the closest dimension whose valu
 JUDGED_TOP = 6
 COSINE_ONLY_MIN = 0.5  # a dimension none of whose words or values the question uses needs this similarity
 VALUE_WEIGHT = 0.4  # naming one of a dimension's own values ("written in Go?") points at it
+PARTICLES = frozenset("in on at by for with of to from into".split())  # "Written in": a word and its preposition
 
 
 @dataclass
@@ -85,16 +87,19 @@ def analyse(text: str, model: ArticleModel, index=None, bare_vector=None) -> Que
     q.comparative = bool(lang.COMPARATIVE.search(text))
     q.yes_no = bool(shapes.YES_NO.match(text) or shapes.TAG_QUESTION.match(text))
     q.which = bool(shapes.WHICH.search(text))
-    q.premise = bool(shapes.PREMISE.match(text) or shapes.TAG_QUESTION.match(text))
+    q.premise = bool(shapes.PREMISE.match(text) or shapes.TAG_QUESTION.match(text) or shapes.STATED_THEN_ASKED.search(text))
     q.counts = numbers.counts(text)
     q.downside = bool(shapes.ASKS_DOWNSIDE.search(shapes.asked_part(text).split(FOLLOWING)[0]))
     q.situation = bool(q.counts) or bool(SITUATION.search(text))
     asks_which = bool(shapes.RECOMMEND.search(shapes.asking_sentence(text))) or (
-        q.which and q.situation and not (q.subjects and q.dimensions))  # not "what license does A use? we ..."
+        q.which and q.situation and not (q.subjects and q.dimensions)  # not "what license does A use? we ..."
+        and not q.mentioned)  # not "which one lets us keep our stack all Python?": whose cell says so
     judged = q.dimensions and q.polarity is not None and (q.premise or q.superlative or q.comparative)
     degree = bool(shapes.DEGREE.match(text)) and bool(q.dimensions)  # "how big a team before A makes sense?"
     q.recommendation = (bool(model.advice) and asks_which and (q.situation or not q.dimensions) and not judged
                         and not degree and not shapes.ASKS_NOT.search(text))  # "which things won't they do for us?"
+    if q.recommendation and contradicted_value(q):
+        q.recommendation = False  # "A keeps its state in X, so should we ...?": the table's correction first
     if q.recommendation and shapes.OPEN_CHOICE.search(text):
         q.subjects = []  # "A, or something else?": the advice on every subject is wanted
     if q.premise and q.subjects and index is not None:
@@ -117,12 +122,16 @@ def match_dimensions(text: str, model: ArticleModel, index, vector, mentioned=No
     labels = np.asarray(index.embed_sentences([d.label for d in dims] + [f"What is its {d.noun}?" for d in dims]))
     cosine = (labels @ np.asarray(vector)).reshape(2, len(dims)).max(axis=0)
     asked = set(lang.tokenize(bare))
+    asked |= {lang.stem(part) for a in asked if "-" in a for part in a.split("-") if len(part) > 2}  # "GPL-licensed"
+    said = lang.words(bare)
+    said = [part for w in said for part in ([w] + (w.split("-") if "-" in w else []))]
     short = {a for a in asked if a not in index.vocabulary()}  # "ops": perhaps short for a label's word
     scored = []
     for dim, cos in zip(dims, cosine):
         own = [w for w in lang.tokenize(compound_parts(dim.label)) if len(w) > 2 and w not in lang.JUDGING]
-        share = sum(1 for w in own if w in asked or ("-" not in w and any(lang.same_word(w, a) for a in asked))
-                    or any(lang.abbreviates(a, w) for a in short))
+        share = sum(1 for w in own if (w in asked or ("-" not in w and any(lang.same_word(w, a) for a in asked))
+                                       or any(lang.abbreviates(a, w) for a in short))
+                    and with_particle(w, dim.label, said))
         share = share / len(own) if own else 0.0
         named_value = VALUE_WEIGHT if (mentioned or {}).get(dim.key) else 0.0  # "is it written in Go?"
         if not share and not named_value and cos < COSINE_ONLY_MIN:
@@ -130,6 +139,18 @@ def match_dimensions(text: str, model: ArticleModel, index, vector, mentioned=No
         scored.append((float(cos) + DIMENSION_WORD_WEIGHT * share + named_value, dim))
     scored.sort(key=lambda pair: -pair[0])
     return scored
+
+
+def with_particle(word: str, label: str, said: list[str]) -> bool:
+    """A label word that a preposition follows in the label ("Written in") counts only when the
+    question says it with that preposition close after ("what is A written in?", "written in Go"),
+    not in another sense ("how workflow code is written, right?")."""
+    label_words = lang.words(compound_parts(label))
+    at = [i for i, w in enumerate(label_words) if lang.stem(w) == word or w == word]
+    particle = label_words[at[0] + 1] if at and at[0] + 1 < len(label_words) else ""
+    if particle not in PARTICLES:
+        return True
+    return any(lang.same_word(lang.stem(w), word) and particle in said[i + 1: i + 3] for i, w in enumerate(said))
 
 
 def mentioned_values(text: str, model: ArticleModel) -> dict[str, list[str]]:
@@ -143,6 +164,8 @@ def mentioned_values(text: str, model: ArticleModel) -> dict[str, list[str]]:
                 head = re.split(r"\s*[(,]", found[0])[0].strip()
                 if head and not lang.RANK.get(head.lower()) and lang.rank(head) is None:
                     owners.setdefault(head, set()).add(dim.key)
+                    for name in named_in_brackets(found[0]):  # "Message broker (Redis or RabbitMQ)"
+                        owners.setdefault(name, set()).add(dim.key)
     out: dict[str, list[str]] = {}
     for value, keys in owners.items():
         if len(keys) != 1:
@@ -155,6 +178,14 @@ def mentioned_values(text: str, model: ArticleModel) -> dict[str, list[str]]:
         if m and (m.start() > 0 or flags):  # "Any advice?" is not the value "Any"
             out.setdefault(next(iter(keys)), []).append(value)
     return out
+
+
+def named_in_brackets(value: str) -> list[str]:
+    """The names a cell gives in brackets after its value, each one word written as a name
+    ("Message broker (Redis or RabbitMQ)"), not a remark ("High (K8s overhead)", "Excellent (in-graph)")."""
+    m = re.search(r"\(([^)]*)\)", value)
+    parts = [x.strip() for x in re.split(r",|/|\bor\b|\band\b", m[1])] if m else []
+    return [x for x in parts if re.fullmatch(r"[A-Z][\w.+]*", x)] if len(parts) >= 2 else []
 
 
 def settle_dimension(q: Question, hits, dense, model: ArticleModel) -> Dimension | None:
@@ -170,10 +201,15 @@ def settle_dimension(q: Question, hits, dense, model: ArticleModel) -> Dimension
     counting = bool(shapes.ASKS_COUNT.search(q.text))  # a number: only a row of quantities can hold it
     candidates = [(s, d) for s, d in q.dimension_candidates
                   if not counting or (d.rows and all(numbers.QUANTITY.search(v) for v in d.rows[0].cells.values()))]
-    near = {p.chunk_id for p, _ in dense[:AGREEMENT_TOP]}
-    for score, dim in candidates:
-        if score >= AGREEMENT_MIN_SCORE and near & own_passages(dim, q.subjects, model):
-            return dim
+    agreeing = []  # (rank of its first passage among the closest, -score, position) of each agreeing candidate
+    for i, (score, dim) in enumerate(candidates):
+        if score >= AGREEMENT_MIN_SCORE:
+            own = own_passages(dim, q.subjects, model)
+            agreeing += [(rank, -score, i) for rank, (p, cos) in enumerate(dense[:AGREEMENT_TOP])
+                         if p.chunk_id in own or (cos >= INFERRED_MIN_COSINE  # a close passage stating its cell
+                                                  and any(states_cell(dim, s, p, model) for s in q.subjects))][:1]
+    if agreeing:
+        return candidates[min(agreeing)[2]][1]
     if counting:  # the one row of quantities the question's words point at
         return candidates[0][1] if len(candidates) == 1 and candidates[0][0] >= AGREEMENT_MIN_SCORE else None
     judging = q.polarity is not None and (q.superlative or q.comparative or q.yes_no or q.premise or q.which
@@ -195,6 +231,23 @@ def settle_dimension(q: Question, hits, dense, model: ArticleModel) -> Dimension
             if dim.rows and hits[0].passage.chunk_id in own_passages(dim, q.subjects, model):
                 return dim
     return None
+
+
+def states_cell(dim: Dimension, subject: str, passage, model: ArticleModel) -> bool:
+    """A passage of the subject's own section says in one sentence what its cell says: a word of
+    the dimension's label and a word of the cell ("The server is written in Go" for "Written in: Go";
+    "Everything lives in the broker" for "Where state lives: Message broker")."""
+    found = dim.value(subject)
+    if not found or model.section_subject(passage) != subject:
+        return False
+    label = {lang.stem(w) for w in lang.tokenize(compound_parts(dim.label)) if len(w) > 2 and w not in lang.JUDGING}
+    names = {w for n in [subject] + model.subjects[subject].aliases for w in lang.tokenize(n)}
+    cell = {lang.stem(w) for w in lang.tokenize(found[0]) if len(w) > 1} - label - names
+    for sentence in split_sentences(passage.text):
+        said = {lang.stem(w) for w in lang.tokenize(sentence)}
+        if said & cell and any(lang.same_word(w, x) for w in label for x in said):
+            return True
+    return False
 
 
 def own_passages(dim: Dimension, subjects: list[str], model: ArticleModel) -> set[str]:
@@ -233,11 +286,14 @@ def contradicted_origin(q: Question, sentences, model: ArticleModel):
 
 def contradicted_value(q: Question) -> bool:
     """A premise naming a table value ("since A is written in Go, ...") that the subject's own cell
-    contradicts: the answer is the correction, whatever else the question goes on to ask."""
+    contradicts: the answer is the correction, whatever else the question goes on to ask. Of several
+    subjects, the premise speaks of the one it names first ("A keeps its state in X, just like B")."""
     dim = q.dimension
-    if not (q.premise and dim and len(q.subjects) == 1 and q.mentioned.get(dim.key)):
+    if not (q.premise and dim and q.subjects and q.mentioned.get(dim.key)):
         return False
-    own = dim.value(q.subjects[0])
+    low = q.text.lower()
+    first = min(q.subjects, key=lambda s: (m.start() if (m := re.search(lang.whole(s), low)) else len(low)))
+    own = dim.value(first)
     return bool(own) and not any(re.search(lang.whole(v), own[0], re.I) for v in q.mentioned[dim.key])
 
 

@@ -59,8 +59,12 @@ def check_scope(question: Question, best_sentence: float, index: Index, settings
             for a in lang.tokenize(text) if len(w) > 3):
         return ScopeDecision(True, "The article doesn't give prices or costs for that. " + covers(), "price")
 
-    uncovered = asked_about(uncovered_terms(question, index), question, index)
+    unknown = uncovered_terms(question, index)
+    uncovered = asked_about(unknown, question, index)
+    # "Since A is GPL-licensed, do we need sign-off before bundling it?": the table corrects the premise
+    corrected = question.premise and question.dimensions and any(claimed_value(w, question) for w in unknown)
     if uncovered and best_sentence < settings.confident_sentence_score and not phrasing_only(question, uncovered, index) \
+            and not corrected \
             and contradicted_origin(question, sentences, index.model) is None \
             and not contradicted_value(question):  # the answer corrects that premise
         about = ""
@@ -161,6 +165,8 @@ def claimed_value(word: str, question: Question) -> bool:
         return False
     said = lang.words(question.text)
     label = [w for w in lang.words(dim.label) if len(w) > 2 and w not in lang.STOPWORDS]
+    if "-" in word and any(lang.same_word(lang.stem(part), lang.stem(x)) for part in word.split("-")[1:] for x in label):
+        return True  # "GPL-licensed": the value joined to the label's word
     at = [i for i, w in enumerate(said) if w == word]
     near = [i for i, w in enumerate(said) if any(lang.same_word(lang.stem(w), lang.stem(x)) for x in label)]
     # where a value stands: just before the label's word ("GPL licensed"), or after it with at most a
@@ -188,9 +194,24 @@ def asked_about(words: list[str], question: Question, index: Index) -> list[str]
     not a topic the corpus must hold."""
     content = [w for w in lang.tokenize(strip_subjects(question.text, index.model)) if len(w) > 2]
     if len(content) < CONTEXT_WORDS:
-        return words
+        return outside_condition(words, question.text, index)
     asked = shapes.asked_part(question.text).lower().replace("’", "'")
     return [w for w in words if re.search(rf"(?<![\w']){re.escape(w)}(?![\w'])", asked)]
+
+
+def outside_condition(words: list[str], text: str, index: Index) -> list[str]:
+    """The words not only in a condition the question sets ("if a worker gets OOM-killed mid-job, is
+    the job retried?", "... later if we outgrow it?"): a condition is the asker's circumstance when the
+    rest of the question asks about things the corpus holds (at least two of its content words)."""
+    main = shapes.CONDITION.sub(" ", text)
+    if main == text:
+        return words
+    known_words = [w for w in lang.tokenize(strip_subjects(main, index.model))
+                   if len(w) > 2 and w not in QUESTION_WORDS and known(w, index)]
+    if len(known_words) < 2:
+        return words  # "what happens if ...?" asks about the condition itself
+    said = main.lower().replace("’", "'")
+    return [w for w in words if re.search(rf"(?<![\w']){re.escape(w)}(?![\w'])", said)]
 
 
 def topic_words(question: Question, index: Index, names_only: bool = False,
@@ -218,6 +239,8 @@ def topic_words(question: Question, index: Index, names_only: bool = False,
         if lang.stem(w) in vocab and not rare_in_corpus:  # the corpus uses it: never missing, no lookup needed
             if named:
                 out.append(w)
+            continue
+        if not named and lang.misspelled_everyday(w):  # "accidentaly", "recomend": an everyday word mistyped
             continue
         named = named or (lang.zipf(w) < 2.0 and not lang.clips_everyday(w))  # no English word: a product
         if named or (not names_only and lang.is_rare(w)):

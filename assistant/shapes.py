@@ -40,6 +40,7 @@ RECOMMEND = rx(
     r"\bwhat (?:do|should|would|can) (?:we|i) (?:use|pick|choose|go with|run)\b", r"\b(?:any )?options\s*\?\s*$",
     r"\b(?:any )?advice\b", r"\bwhat(?:'s| is) (?:the )?(?:best|right) (?:fit|choice|option|tool)\b",
     r"\bwhat (?:fits|suits)\b", r"\bwhat(?:'s| is) the (?:move|call|play)\b", r"\b(?:safer|safest|smarter) (?:bet|pick|choice)\b",
+    r"\b(?:a )?(?:bad|good|terrible|dumb|smart|better) idea\b",  # "is running both a bad idea?"
 )
 WHICH = rx(r"^\s*which\b", r"\bwhich (?:one|of|tool|option)\b",
             r"^\s*what\s+(?!does|do|did|is|are|was|were|would|should|can|could|will|about|if|kind|type|sort)"
@@ -51,7 +52,9 @@ EVERY = rx(r"\b(?:the|these|those|all) (?P<n>two|three|four|five)\b(?=\s*(?:[?.!
             r"approaches|choices|candidates|alternatives|projects|differ|compare|stack|have|has|are|is|do|does|handle|"
             r"offer|support|need|in|on|for|with|at|when|if|and|or|to|vs)\b)",
             r"\b(?P<both>both)\b(?!(?:\s+[\w-]+){1,3}\s+and\b)", r"\b(?:each|all|either|any) of (?:them|these|those)\b",
-            r"\bbetween (?:them|these|those)\b")
+            r"\bbetween (?:them|these|those)\b",
+            r"\b(?:do|did|would|will) (?:they|these|those) (?:differ|compare|stack up)\b",  # "how do they differ?"
+            r"\b(?:does|do|can|will|would) each (?!of\b|other\b)(?:\w+ )?(?:give|offer|provide|have|handle|do|use|need|support)\b")
 
 
 def every_subject(text: str, subjects: int) -> bool:
@@ -65,6 +68,8 @@ def every_subject(text: str, subjects: int) -> bool:
 
 # "decorators or some yaml thing", "Postgres or Mongo": the two words offered as a choice.
 OR_PAIR = re.compile(r"(?<![\w.+-])(?P<a>[\w.+-]{2,})\s+or\s+(?:some\s+|a\s+|an\s+|the\s+)?(?P<b>[\w.+-]{2,})")
+# A condition the asker sets, up to the end of its clause: "if a worker dies mid-task, ...", "... if we outgrow it?"
+CONDITION = rx(r"\b(?:if|when|whenever|once|in case|unless)\b[^,;:?.!()]*")
 YES_NO = rx(r"^\s*(?:is|are|does|do|can|will|would|was|has|have)\b")
 PREMISE = rx(r"^\s*(?:why|since|given that|given|because|as)\b")
 # The words a clause that asks opens with ("Does A ...", "which db?").
@@ -75,6 +80,11 @@ INTERROGATIVE = rx(rf"^\W*(?:{ASKING_WORDS}|any|anyone)\b")
 # not a question that opens as one ("What does A get right?").
 TAG_QUESTION = rx(rf"^(?!\W*(?:{ASKING_WORDS})\b)[^?]{{12,}}?[\s,]+(?:right|correct|yeah|true|isn'?t (?:it|that)|"
                    r"aren'?t they|doesn'?t it|don'?t they|no)\s*\?")
+
+
+# A statement, then a question that rests on it: "A keeps its state in X, so should we ...?"
+# (in one sentence that does not itself open by asking; not "is A overkill, and if so what ...?")
+STATED_THEN_ASKED = rx(rf"(?:^|[.!?]\s+)(?!\W*(?:{ASKING_WORDS})\b)[^?.!]{{12,}}?(?<!\bif)[\s,;]+so\s+(?:{ASKING_WORDS})\b")
 
 
 def asking_sentence(text: str) -> str:

@@ -263,6 +263,44 @@ def test_question_shapes_the_two_subject_corpus_reads_as_asked(queues_bot):
     assert reply.refused and "doesn't say how fast" in reply.text, reply.text
 
 
+def test_a_row_is_found_by_its_label_as_used_or_by_a_close_passage_stating_its_cell(queues_bot):
+    # "Written in" is a word with its preposition: "how the code is written" is no question of language
+    reply = queues_bot.ask("temporal puts restrictions on how workflow code is written, right?")
+    assert "Written in" not in reply.text and "deterministic" in reply.text, reply.text
+    # no label word at all, but the closest passage says the cell: "The server is written in Go"
+    reply = queues_bot.ask("what language is the temporal server actually built in?")
+    assert not reply.refused and "**Go**" in reply.text, reply.text
+
+
+def test_a_mistyped_word_or_a_condition_the_asker_sets_does_not_refuse(queues_bot):
+    reply = queues_bot.ask("what goes wrong if we accidentaly deploy two celery beat pods?")
+    assert not reply.refused and "twice" in reply.text, reply.text
+    reply = queues_bot.ask("if a celery worker gets OOM-killed halfway through a job, is the job retried automatically?")
+    assert not reply.refused and "acknowledge" in reply.text, reply.text
+    # but a condition that is all the question asks about is still the topic
+    reply = queues_bot.ask("what happens if celery runs on a mainframe?")
+    assert reply.refused and "mainframe" in reply.text, reply.text
+
+
+def test_a_premise_the_table_corrects_is_corrected_whatever_else_is_asked(queues_bot):
+    # a value joined to the label's word, and words the article lacks in what is asked after it
+    reply = queues_bot.ask("Since Celery is GPL-licensed, do we need legal sign-off before bundling it into our "
+                           "closed-source SaaS?")
+    assert not reply.refused and "**BSD-3-Clause**" in reply.text, reply.text
+    # a statement, then "so should we ...?": a name the cell gives in brackets ("Redis") is its value
+    reply = queues_bot.ask("temporal keeps its workflow state in redis just like celery does, so should we run "
+                           "redis in cluster mode for it?")
+    assert "**Temporal server + database**" in reply.text and "point" not in reply.text, reply.text
+
+
+def test_which_one_holds_a_value_and_whether_using_both_is_wise(queues_bot):
+    reply = queues_bot.ask("which one lets us keep our entire stack python only?")
+    assert reply.text.startswith("Celery") and "**Python**" in reply.text, reply.text
+    reply = queues_bot.ask("We have a big Celery setup for fire-and-forget stuff. Want Temporal for the order "
+                           "fulfilment flow only. Do we have to migrate everything over, or is running both a bad idea?")
+    assert "mutually exclusive" in reply.text or "keep Celery" in reply.text, reply.text
+
+
 def test_a_follow_up_known_by_its_first_word_or_its_catch_keeps_the_topic(queues_bot, bot):
     history = [{"role": "user", "content": "What is Temporal Cloud exactly?"},
                {"role": "assistant", "content": "..."}]

@@ -16,6 +16,9 @@ from assistant import language as lang, numbers, shapes
     ("the two-phase commit", 2, False),
     ("both the web UI and the CLI", 2, False),
     ("how do the two differ?", 3, False),  # "the two" of three subjects is not every one
+    ("how do they differ on retries?", 2, True),
+    ("what tooling does each give you?", 3, True),
+    ("does each other team use it?", 2, False),
 ])
 def test_every_subject_spoken_of_without_names(text, subjects, every):
     assert shapes.every_subject(text, subjects) is every
@@ -34,3 +37,16 @@ def test_what_a_count_counts():
     assert [m["a"] for m in numbers.NUMBER_NOUN.finditer("runs ten to twenty workers")] == ["workers"]
     assert shapes.answer_shape("how long does it wait?") is numbers.DURATION
     assert shapes.answer_shape("what's the catch?") is shapes.DOWNSIDE
+
+
+@pytest.mark.parametrize("typed, meant", [
+    ("accidentaly", "accidentally"),  # a doubled letter typed once
+    ("recomend", "recommend"),
+    ("untill", "until"),  # a letter doubled
+    ("recieve", "receive"),  # two neighbours swapped
+    ("sharding", ""),  # a term, not "sharing" with a letter slipped in
+    ("outgrow", ""),  # a real word, however rare
+    ("qdrant", ""), ("jupyter", ""),  # names
+])
+def test_an_everyday_word_mistyped_is_known_for_what_it_misspells(typed, meant):
+    assert lang.misspelled_everyday(typed) == meant
