@@ -106,6 +106,9 @@ def is_are(noun: str) -> str:
     return "are" if last.endswith("s") and not last.endswith(("ss", "us", "is")) else "is"
 
 
+SHORT_SENTENCE_WORDS = 8  # a best sentence this short is followed by the next one of its passage
+
+
 class ExtractiveAnswerer:
     name = "extractive"
 
@@ -333,6 +336,7 @@ class ExtractiveAnswerer:
                 continue
             picked.append(s)
         picked = self._each_subject(q, pool, picked, model, limit)
+        picked = self._with_its_sequel(picked, pool, limit)
         if len({s.passage.chunk_id for s in picked}) == 1:  # one passage: keep its own order
             picked.sort(key=lambda s: s.passage.text.find(s.text))
         name_first = q.which and not q.subjects
@@ -341,6 +345,21 @@ class ExtractiveAnswerer:
         several = len(q.subjects) >= 2 or q.by_alias
         return [quote(s, model, name_subject=(name_first and i == 0) or several) for i, s in enumerate(picked)]
 
+
+    def _with_its_sequel(self, picked: list[Sentence], pool: list[Sentence], limit: int) -> list[Sentence]:
+        """The best sentence, when it is short ("Celery does not keep state of its own."), rarely says
+        enough alone: the next sentence of its passage follows it ("Everything lives in the broker ..."),
+        when that one too is close to the question."""
+        top = picked[0]
+        if len(top.text.split()) > SHORT_SENTENCE_WORDS:
+            return picked
+        sentences = split_sentences(top.passage.text)
+        at = sentences.index(top.text) if top.text in sentences else -1
+        if at < 0 or at + 1 >= len(sentences) or any(s.text == sentences[at + 1] for s in picked):
+            return picked
+        sequel = next((s for s in pool if s.text == sentences[at + 1] and s.passage.chunk_id == top.passage.chunk_id
+                       and s.similarity >= self.min_similarity), None)
+        return ([top, sequel] + picked[1:])[: max(limit, 2)] if sequel else picked
 
     def _each_subject(self, q: Question, pool: list[Sentence], picked: list[Sentence], model: ArticleModel,
                       limit: int) -> list[Sentence]:

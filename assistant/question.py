@@ -91,13 +91,15 @@ def analyse(text: str, model: ArticleModel, index=None, bare_vector=None) -> Que
     q.counts = numbers.counts(text)
     q.downside = bool(shapes.ASKS_DOWNSIDE.search(shapes.asked_part(text).split(FOLLOWING)[0]))
     q.situation = bool(q.counts) or bool(SITUATION.search(text))
-    asks_which = bool(shapes.RECOMMEND.search(shapes.asking_sentence(text))) or (
+    asked = shapes.asking_sentence(text)
+    asks_which = bool(shapes.RECOMMEND.search(asked)) or bool(shapes.IDEA.search(asked) and shapes.BOTH_ASKED.search(asked)) or (
         q.which and q.situation and not (q.subjects and q.dimensions)  # not "what license does A use? we ..."
         and not q.mentioned)  # not "which one lets us keep our stack all Python?": whose cell says so
     judged = q.dimensions and q.polarity is not None and (q.premise or q.superlative or q.comparative)
     degree = bool(shapes.DEGREE.match(text)) and bool(q.dimensions)  # "how big a team before A makes sense?"
     q.recommendation = (bool(model.advice) and asks_which and (q.situation or not q.dimensions) and not judged
-                        and not degree and not shapes.ASKS_NOT.search(text))  # "which things won't they do for us?"
+                        and not degree and not shapes.ASKS_NOT.search(text)  # "which things won't they do for us?"
+                        and not shapes.HOW_MANY.search(asked))  # "how many replicas should we run?": a number
     if q.recommendation and contradicted_value(q):
         q.recommendation = False  # "A keeps its state in X, so should we ...?": the table's correction first
     if q.recommendation and shapes.OPEN_CHOICE.search(text):
@@ -193,7 +195,12 @@ def settle_dimension(q: Question, hits, dense, model: ArticleModel) -> Dimension
     fused and steered, ``dense`` the (passage, cosine) candidates by similarity alone): a close
     candidate whose row or own "Label: value." line is among the most similar passages; for a
     question judging a level ("which is lightest to run?"), the closest ranked dimension; or the
-    dimension whose line or row retrieval put first, closely matched."""
+    dimension whose line or row retrieval put first, closely matched. Of two dimensions the words
+    match equally ("where is workflow state kept?": "Where state lives", "Long-running workflows"),
+    the one whose passage retrieval ranks higher."""
+    if len(q.dimensions) == 2 and not q.recommendation:
+        first, second = (agreement(q, d, dense, model) for d in q.dimensions)
+        return q.dimensions[1] if second < first else None
     if q.dimensions or q.recommendation or q.about_article or q.overview or not hits:
         return None
     if shapes.ASKS_WHEN.search(q.text) or shapes.ASKS_MAKER.search(q.text):
@@ -201,13 +208,9 @@ def settle_dimension(q: Question, hits, dense, model: ArticleModel) -> Dimension
     counting = bool(shapes.ASKS_COUNT.search(q.text))  # a number: only a row of quantities can hold it
     candidates = [(s, d) for s, d in q.dimension_candidates
                   if not counting or (d.rows and all(numbers.QUANTITY.search(v) for v in d.rows[0].cells.values()))]
-    agreeing = []  # (rank of its first passage among the closest, -score, position) of each agreeing candidate
-    for i, (score, dim) in enumerate(candidates):
-        if score >= AGREEMENT_MIN_SCORE:
-            own = own_passages(dim, q.subjects, model)
-            agreeing += [(rank, -score, i) for rank, (p, cos) in enumerate(dense[:AGREEMENT_TOP])
-                         if p.chunk_id in own or (cos >= INFERRED_MIN_COSINE  # a close passage stating its cell
-                                                  and any(states_cell(dim, s, p, model) for s in q.subjects))][:1]
+    agreeing = [(agreement(q, dim, dense, model, INFERRED_MIN_COSINE), -score, i)  # a close passage stating its cell
+                for i, (score, dim) in enumerate(candidates) if score >= AGREEMENT_MIN_SCORE]
+    agreeing = [a for a in agreeing if a[0] < AGREEMENT_TOP]
     if agreeing:
         return candidates[min(agreeing)[2]][1]
     if counting:  # the one row of quantities the question's words point at
@@ -231,6 +234,16 @@ def settle_dimension(q: Question, hits, dense, model: ArticleModel) -> Dimension
             if dim.rows and hits[0].passage.chunk_id in own_passages(dim, q.subjects, model):
                 return dim
     return None
+
+
+def agreement(q: Question, dim: Dimension, dense, model: ArticleModel, stating_cosine: float = -1.0) -> int:
+    """Where the dimension's first passage ranks among the ``AGREEMENT_TOP`` most similar: its row or
+    own line, or a passage of the subject's section stating its cell (at least ``stating_cosine``
+    similar); ``AGREEMENT_TOP`` when none is there."""
+    own = own_passages(dim, q.subjects, model)
+    return next((rank for rank, (p, cos) in enumerate(dense[:AGREEMENT_TOP])
+                 if p.chunk_id in own or (cos >= stating_cosine and any(states_cell(dim, s, p, model) for s in q.subjects))),
+                AGREEMENT_TOP)
 
 
 def states_cell(dim: Dimension, subject: str, passage, model: ArticleModel) -> bool:

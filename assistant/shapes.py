@@ -40,7 +40,6 @@ RECOMMEND = rx(
     r"\bwhat (?:do|should|would|can) (?:we|i) (?:use|pick|choose|go with|run)\b", r"\b(?:any )?options\s*\?\s*$",
     r"\b(?:any )?advice\b", r"\bwhat(?:'s| is) (?:the )?(?:best|right) (?:fit|choice|option|tool)\b",
     r"\bwhat (?:fits|suits)\b", r"\bwhat(?:'s| is) the (?:move|call|play)\b", r"\b(?:safer|safest|smarter) (?:bet|pick|choice)\b",
-    r"\b(?:a )?(?:bad|good|terrible|dumb|smart|better) idea\b",  # "is running both a bad idea?"
 )
 WHICH = rx(r"^\s*which\b", r"\bwhich (?:one|of|tool|option)\b",
             r"^\s*what\s+(?!does|do|did|is|are|was|were|would|should|can|could|will|about|if|kind|type|sort)"
@@ -157,7 +156,8 @@ ASKS_WHEN = rx(r"(?:^|[,;.?!]\s*|\band\s+)when (?:was|were|did|is|will|does)\b",
 ASKS_MAKER = rx(r"^\s*who (?:created|made|built|founded|develops|developed|maintains|maintained|wrote|designed|"
                  r"invented|started|owns|is behind|came up with)\b",
                  r"\b(?:which|what) (?:company|organi[sz]ation|team|firm)\b.{0,20}\b(?:created|made|built|founded|"
-                 r"develops|developed|maintains|designed|invented|started|owns|is behind|came up with)\b")
+                 r"develops|developed|maintains|designed|invented|started|owns|is behind|came up with)\b",
+                 r"\b(?:a )?(?:fork|spin-?off|offshoot)(?:ed)? (?:of|from)\b")  # "is A a fork of X?": where it comes from
 # "what's the catch?", "any downside?": a cost or a limit, not a table value.
 ASKS_DOWNSIDE = rx(r"\b(?:catch|downsides?|drawbacks?|trade-?offs?|cons|disadvantages?|pitfalls?|gotchas?|caveats?)\b",
                     r"\bwhat(?:'s| is) (?:the )?(?:bad|wrong|hard)\b")
@@ -169,14 +169,18 @@ ASKS_NOT = rx(r"(?:\b(?:not|never)|n[’']t)\s+(?:\w+\s+){0,2}?(?:cover|covered|
                r"supported|provide|offer|manage|deal with)\b")
 NEGATION = rx(r"\b(?:not|never|no|neither|nor|without)\b", r"n[’']t\b")
 ASKS_DURATION = rx(r"^\W*(?:\w+\s+){0,3}?how (?:long|much time)\b", r"\b(?:wait|delay|interval|timeout) between\b")
+HOW_MANY = rx(r"\bhow many\b(?![^?]*\b(?:before|until|till)\b)")  # not "how many engineers before A makes sense?"
 ASKS_COUNT = rx(r"^\s*how many\b", r"\bwhat (?:number|percentage) of\b")
 ASKS_NOUN = rx(r"^\s*(?:what|which)\s+(?:is the |are the |kind of |type of |sort of )?(?:\w+[\s-]){0,2}?"
                 r"(?P<noun>[a-z][\w-]{2,})\s+(?:is|are|was|were|does|do|did|has|have|should|would|can)\b",
                 r"^\s*what(?:'s| is| are) (?:the |a |an )(?:[\w-]+\s+){0,4}(?P<last>[a-z][\w-]{2,})\s*\??\s*$")
 DATE = rx(r"\b(?:1[89]|20)\d\d\b", r"\b(?:january|february|march|april|may|june|july|august|september|october|"
            r"november|december)\b", r"\b\d+ (?:years?|months?) ago\b")
+# (not "written in Go", "built in Python": a language is no maker; "founded in 2016" is a maker's date)
 MAKER = rx(r"\b(?:built|created|made|developed|founded|designed|open-sourced|started|launched|maintained|"
-            r"backed|invented|written|wrote)\b (?:at|by|in)\b", r"\bbuilt at\b", r"\bfrom (?:the )?team\b")
+           r"invented|written|wrote)\b (?:at|by|in (?:\d{4}|the (?:lab|company|team)))\b",
+           r"\bfrom (?:the )?team\b",
+           r"\b(?:fork|spin-?off|offshoot)(?:ed)? (?:of|from)\b")
 # A claim about where a subject comes from: "A came out of X", "built by X", "A is X's framework".
 ORIGIN_CLAIM = rx(r"\b(?:came|comes|come|coming) (?:out )?(?:of|from)\s+(?:the |a |an )?(?P<a>[\w.&-]+)",
                    r"\b(?:built|created|made|developed|started|born|invented|designed) (?:at|by|inside)\s+"
@@ -208,6 +212,8 @@ SHARED_WORK = rx(r"\b(?:keep|use|run|leave)\b.{1,80}\bfor\b.{1,80}\b(?:move|put|
 BOTH_ASKED = rx(r"\bboth\b", r"\b(?:only|just) one\b", r"\bone or the other\b", r"\beither\b", r"\btogether\b",
                  r"\bcombine\b", r"\bmix\b", r"\ball[- ]in\b", r"\b(?:completely|entirely|altogether)\b",
                  r"\b(?:rip|tear|throw) (?:\w+ )?out\b", r"\breplace\b", r"\bmigrate everything\b")
+# "is running both a bad idea?": with BOTH_ASKED, a question for the advice on using them together
+IDEA = rx(r"\b(?:bad|good|terrible|dumb|smart|better|wise|crazy) idea\b", r"\bunwise\b", r"\bwise\b")
 NEGATIVE_ADVICE = rx(r"\btoo much\b", r"\boverkill\b", r"\bavoid\b", r"\bnot (?:the right|a good|worth)\b",
                       r"\bdon'?t (?:use|pick|choose)\b", r"\bpoor fit\b", r"\bwrong choice\b")
 DEFAULT_ADVICE = rx(r"\bdefault\b", r"\bfor most\b", r"\bin most cases\b", r"\bgenerally\b")

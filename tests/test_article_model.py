@@ -301,6 +301,25 @@ def test_which_one_holds_a_value_and_whether_using_both_is_wise(queues_bot):
     assert "mutually exclusive" in reply.text or "keep Celery" in reply.text, reply.text
 
 
+def test_rows_tied_by_words_are_told_apart_by_retrieval_and_counts_are_no_choice(queues_bot):
+    # "workflow" and "state" match two labels equally: the passage retrieval ranks higher decides
+    reply = queues_bot.ask("where is workflow state kept with temporal")
+    assert "**Temporal server + database**" in reply.text, reply.text
+    # "how many ... should we run?" asks for a number, not for the advice on which tool
+    reply = queues_bot.ask("for high availability how many replicas of celery beat should we run, 3?")
+    assert "exactly one" in reply.text and "points to" not in reply.text, reply.text
+    # a short best sentence is followed by the next one of its passage when that is close too
+    reply = queues_bot.ask("where does celery persist the job data — does it have its own storage?")
+    assert "broker" in reply.text, reply.text
+
+
+def test_where_a_subject_comes_from_is_declined_when_no_sentence_says_who_made_it(queues_bot, bot):
+    reply = queues_bot.ask("is temporal a fork of uber's cadence project?")  # "backed by a database" is no maker
+    assert reply.refused and "who made it" in reply.text, reply.text
+    reply = bot.ask("is metaflow a fork of some netflix project?")  # the article says where it was built
+    assert not reply.refused and "Netflix" in reply.text, reply.text
+
+
 def test_a_follow_up_known_by_its_first_word_or_its_catch_keeps_the_topic(queues_bot, bot):
     history = [{"role": "user", "content": "What is Temporal Cloud exactly?"},
                {"role": "assistant", "content": "..."}]
