@@ -80,6 +80,12 @@ def check_history(history) -> History:
 
 def standalone_question(question: str, history: History, model: ArticleModel) -> str:
     """The question rewritten so it can be understood without the conversation."""
+    previous, previous_answer = _previous(history, model)
+    return rewrite(question, previous, model, previous_answer)
+
+
+def _previous(history: History, model: ArticleModel) -> tuple[str | None, str]:
+    """The conversation's last question, standalone, and the answer it got."""
     previous: str | None = None
     previous_answer = ""
     for msg in history:
@@ -87,7 +93,17 @@ def standalone_question(question: str, history: History, model: ArticleModel) ->
             previous = rewrite(msg["content"], previous, model, previous_answer)
         else:
             previous_answer = msg["content"]
-    return rewrite(question, previous, model, previous_answer)
+    return previous, previous_answer
+
+
+def in_context(standalone: str, history: History, model: ArticleModel) -> str | None:
+    """A question that names nothing of the corpus's and was read alone ("any common pairing people
+    use?", "how much time does getting it right save?"), read as following the conversation's last
+    question; None when it already carries that context or names a subject of its own."""
+    previous, _ = _previous(history, model)
+    if not previous or FOLLOWING in standalone or model.find_subjects(standalone):
+        return None
+    return _following(standalone, previous)
 
 
 # Where a question's second ask begins: "who makes A, and where are they based?", "how many times

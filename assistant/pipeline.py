@@ -23,7 +23,7 @@ from . import language as lang
 from . import shapes
 from .answerers import Answerer, AnswerNote, Evidence, Sentence
 from .corpus import split_sentences
-from .followups import check_history, split_asks, standalone_question
+from .followups import check_history, in_context, split_asks, standalone_question
 from .index import Index, Progress, open_index, tokenize
 from .question import Question, analyse, bare_question, settle_dimension
 from .retrieval import Hit, fuse, search
@@ -108,6 +108,11 @@ class Assistant:
             standalone = self.answerer.rewrite(text, history, fallback=standalone, model=index.model)
         asks = split_asks(standalone, index.model)  # "who makes A, and where are they based?": two asks
         first = self.prepare(index, asks[0])
+        if first.scope.reason == "weak_match" and len(asks) == 1:  # nothing close when read alone: a
+            followed = in_context(standalone, history, index.model)  # follow-up after all?
+            again = self.prepare(index, followed) if followed else None
+            if again and not again.scope.refused:
+                standalone, asks, first = followed, [followed], again
         hits, retrieved = first.hits, first.retrieved
         if first.scope.refused:
             log.info("refused (%s): %s", first.scope.reason, standalone)

@@ -151,6 +151,9 @@ def phrasing_only(question: Question, uncovered: list[str], index: Index) -> boo
         return False
     if all(claimed_value(w, question) for w in uncovered):
         return True  # "A is GPL licensed, right?": the table's value corrects it
+    offered = {side for m in shapes.OR_PAIR.finditer(question.text.lower()) for side in (m["a"], m["b"])}
+    if all(w in offered for w in uncovered):
+        return True  # "is A's licence permissive or copyleft?": the row's value says which
     return not any(w in names and not known(w, index) for w in uncovered)
 
 
@@ -230,8 +233,8 @@ def topic_words(question: Question, index: Index, names_only: bool = False,
     for m in re.finditer(r"[A-Za-z0-9][\w’'+.-]*[\w+]|[A-Za-z]", text):
         raw = m.group().replace("’", "'")
         w = raw.lower().removesuffix("'s")
-        if w in lang.STOPWORDS or w in QUESTION_WORDS or len(w) < 3 or w.isdigit() or model.is_subject_word(w) \
-                or "'" in w:
+        if w in lang.STOPWORDS or w in QUESTION_WORDS or len(w) < 3 or numbers.FIGURE.fullmatch(w) \
+                or model.is_subject_word(w) or "'" in w:
             continue
         inside = m.start() > 0 and not re.search(r"[.!?]\s*$", text[: m.start()].strip() + " ")
         named = (inside and raw[:1].isupper() and not title_case) or bool(re.search(r"\d", w)) \

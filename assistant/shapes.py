@@ -171,9 +171,10 @@ NEGATION = rx(r"\b(?:not|never|no|neither|nor|without)\b", r"n[’']t\b")
 ASKS_DURATION = rx(r"^\W*(?:\w+\s+){0,3}?how (?:long|much time)\b", r"\b(?:wait|delay|interval|timeout) between\b")
 HOW_MANY = rx(r"\bhow many\b(?![^?]*\b(?:before|until|till)\b)")  # not "how many engineers before A makes sense?"
 ASKS_COUNT = rx(r"^\s*how many\b", r"\bwhat (?:number|percentage) of\b")
-ASKS_NOUN = rx(r"^\s*(?:what|which)\s+(?:is the |are the |kind of |type of |sort of )?(?:\w+[\s-]){0,2}?"
-                r"(?P<noun>[a-z][\w-]{2,})\s+(?:is|are|was|were|does|do|did|has|have|should|would|can)\b",
-                r"^\s*what(?:'s| is| are) (?:the |a |an )(?:[\w-]+\s+){0,4}(?P<last>[a-z][\w-]{2,})\s*\??\s*$")
+ASKS_NOUN = rx(r"^\s*(?:what|which)\s+(?!(?:do|does|did|can|could|should|would|will|must)\b)"  # not "what do we still have ..."
+              r"(?:is the |are the |kind of |type of |sort of )?(?:\w+[\s-]){0,2}?"
+              r"(?P<noun>[a-z][\w-]{2,})\s+(?:is|are|was|were|does|do|did|has|have|should|would|can)\b",
+              r"^\s*what(?:'s| is| are) (?:the |a |an )(?:[\w-]+\s+){0,4}(?P<last>[a-z][\w-]{2,})\s*\??\s*$")
 DATE = rx(r"\b(?:1[89]|20)\d\d\b", r"\b(?:january|february|march|april|may|june|july|august|september|october|"
            r"november|december)\b", r"\b\d+ (?:years?|months?) ago\b")
 # (not "written in Go", "built in Python": a language is no maker; "founded in 2016" is a maker's date)

@@ -320,6 +320,33 @@ def test_where_a_subject_comes_from_is_declined_when_no_sentence_says_who_made_i
     assert not reply.refused and "Netflix" in reply.text, reply.text
 
 
+def test_dev8_readings_figures_choices_and_fewest(queues_bot, vector_bot):
+    # "~50M" is a figure, not a name the article lacks: the premise is corrected from the table
+    reply = vector_bot.ask("Since Qdrant supports both IVF and DiskANN indexes, which of those should I use for ~50M vectors?")
+    assert not reply.refused and "HNSW" in reply.text, reply.text
+    # two words offered as the choice of a row's value: the value says which
+    reply = queues_bot.ask("temporal licence - is it something permissive or copyleft?")
+    assert not reply.refused and "**MIT**" in reply.text, reply.text
+    # "fewest" judges a level, low
+    reply = vector_bot.ask("which one has the fewest moving parts to run in production?")
+    assert reply.text.startswith("Qdrant"), reply.text
+
+
+def test_a_question_read_alone_finds_nothing_close_is_read_after_the_last_one(bot):
+    history = [{"role": "user", "content": "is it a big deal to switch mlops stacks later on?"},
+               {"role": "assistant", "content": "..."}]
+    reply = bot.ask("how much time does getting it right up front save?", history)
+    assert not reply.refused and "(following:" in reply.standalone_question, reply.text
+    # "what do we still have to run ...?" asks for no thing called "still"
+    history = [{"role": "user", "content": "what's the managed version of prefect called"},
+               {"role": "assistant", "content": "..."}]
+    reply = bot.ask("what do we still have to run on our side then?", history)
+    assert not reply.refused and "agents" in reply.text, reply.text
+    # an unrelated question stays declined, conversation or not
+    reply = bot.ask("how do I center a div in css?", history)
+    assert reply.refused, reply.text
+
+
 def test_a_follow_up_known_by_its_first_word_or_its_catch_keeps_the_topic(queues_bot, bot):
     history = [{"role": "user", "content": "What is Temporal Cloud exactly?"},
                {"role": "assistant", "content": "..."}]
