@@ -1,17 +1,25 @@
 """The advice an article gives, read at index time: sentences in a recommendation section, or shaped
 like advice elsewhere ("X makes sense if ...", "choose X when ..."), each with the subject it advises
 on and its conditions (the sentence without its subjects' names); "use them together" advice names
-every subject it shares the work between. Part of the article model (``article.py``).
+every subject it shares the work between. Part of the article model (``article.py``). At answer time,
+``rank_advice`` orders the statements by how well they fit the situation a question describes.
 """
 
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
+
+import numpy as np
 
 from . import language as lang
+from . import numbers
 from . import shapes
 from .article import Advice, ArticleModel, Document, section_subject
 from .types import Passage
+
+if TYPE_CHECKING:
+    from .question import Question
 
 
 def read_advice(model: ArticleModel, doc: Document, passages: list[Passage]) -> list[Advice]:
@@ -91,3 +99,47 @@ def advice_subject(sentence: str, named: list[str]) -> str | None:
     if verb_first and after:
         return min(after)[1]
     return max(before)[1] if before else min(after)[1]
+
+
+def rank_advice(q: Question, advice: list[Advice], vector, index) -> list[Advice]:
+    """The advice statements, best fit to the situation the question describes first: similarity
+    of the question to each statement's conditions, shared rare words, a stated head count inside
+    the statement's range; a statement that advises against a subject counts against it."""
+    sims = np.asarray(index.embed_sentences([a.conditions for a in advice])) @ np.asarray(vector)
+    idf = index.bm25.idf
+    asked = {t: max(idf.get(t, 0.0), 0.0) for t in lang.tokenize(q.text.replace("-", " "))
+             if not index.model.is_subject_word(t)}
+    total = sum(asked.values()) or 1.0
+    negated = lang.negated_terms(q.text)
+    scored, against = [], {}
+    for a, sim in zip(advice, sims):
+        words = set(lang.tokenize(a.conditions.replace("-", " "))) | set(lang.tokenize(a.conditions))
+        lacking = negated | lang.spelled_out(negated, a.conditions)  # "nobody knows k8s"
+        shared = words & asked.keys() - lacking  # what the asker lacks is no shared ground
+        score = float(sim) + 0.5 * sum(asked[t] for t in shared) / total
+        for term in lacking & {w.split("-")[0] for w in words} | lacking & words:
+            # the question lacks what this advice needs, unless the advice too does without it, or
+            # offers another way ("provided you have X or are willing to ...")
+            if term in lang.negated_terms(a.conditions):
+                score += 0.25
+            else:
+                alternative = re.search(rf"{re.escape(term)}\w*\b.{{0,80}}\bor\b", a.conditions, re.I)
+                score -= 0.1 if alternative else 0.35
+        heads = [sum(q.counts)] if q.counts else []
+        fits = [lo <= n <= hi for n in heads for lo, hi in numbers.ranges(a.sentence)]
+        if any(fits):
+            score += 0.3
+        elif fits:
+            score -= 0.2
+        if a.together and not shapes.BOTH_ASKED.search(q.text):
+            score -= 0.3  # using several together answers only a question that asks about having to pick one
+        if a.default:  # the article's default: the answer when the question describes no situation
+            score += 0.05 if q.situation else 0.3
+        if a.negative:
+            against[a.subject] = max(against.get(a.subject, 0.0), score)
+        else:
+            scored.append((score, a))
+    scored = [(s - (0.5 * against[a.subject] if against.get(a.subject, float("-inf")) > s else 0.0), a)
+              for s, a in scored]
+    scored.sort(key=lambda pair: -pair[0])
+    return [a for _, a in scored]
