@@ -333,7 +333,8 @@ class ExtractiveAnswerer:
                 continue
             picked.append(s)
         picked = self._each_subject(q, pool, picked, model, limit)
-        picked = self._with_its_sequel(picked, pool, limit)
+        if len(q.subjects) < 2:  # (a question on several subjects keeps a sentence of each)
+            picked = self._with_its_sequel(picked, pool, limit)
         if len({s.passage.chunk_id for s in picked}) == 1:  # one passage: keep its own order
             picked.sort(key=lambda s: s.passage.text.find(s.text))
         name_first = q.which and not q.subjects
@@ -344,9 +345,9 @@ class ExtractiveAnswerer:
 
 
     def _with_its_sequel(self, picked: list[Sentence], pool: list[Sentence], limit: int) -> list[Sentence]:
-        """The best sentence, when it is short ("Celery does not keep state of its own."), rarely says
-        enough alone: the next sentence of its passage follows it ("Everything lives in the broker ..."),
-        when that one too is close to the question."""
+        """The best sentence, when it is short ("A keeps no state of its own."), rarely says enough
+        alone: the next sentence of its passage follows it ("Everything lives in the queue ..."), when
+        that one too is close to the question."""
         top = picked[0]
         if len(top.text.split()) > SHORT_SENTENCE_WORDS:
             return picked

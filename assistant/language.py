@@ -223,7 +223,7 @@ def rx(*parts: str) -> re.Pattern:
 
 LOW_WORDS = rx(
     r"\beas(?:y|ier|iest)\b", r"\bsimpl(?:e|er|est)\b", r"\bcheap(?:er|est)?\b", r"\blow(?:er|est)?\b",
-    r"\bminimal\b", r"\bleast\b", r"\bfew(?:er|est)\b", r"\bless\b(?! than\b)", r"\blightweight\b",
+    r"\bminimal\b", r"\bleast\b", r"\bfew(?:er|est)\b", r"(?<!\bmore or )\bless\b(?! than\b)", r"\blightweight\b",
     r"\blight(?:er|est)?\b", r"\bgentl(?:e|er|est)\b",
     r"\bquick(?:er|est)?\b", r"\bstraightforward\b", r"\binexpensive\b", r"\bsmall(?:er|est)? (?:cost|overhead)\b",
 )

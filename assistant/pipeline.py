@@ -27,7 +27,7 @@ from .followups import check_history, in_context, split_asks, standalone_questio
 from .index import Index, Progress, open_index, tokenize
 from .question import Question, analyse, bare_question, settle_dimension
 from .retrieval import Hit, fuse, search
-from .scope import ScopeDecision, check_scope
+from .scope import ScopeDecision, check_scope, mostly_known
 from .settings import Settings, load_settings
 from .types import Citation, Passage, QuestionError, Reply
 
@@ -38,6 +38,7 @@ CODE_BONUS = 0.15  # a sentence showing code, for a question on how something is
 SHAPE_BONUS = 0.1  # a sentence stating what the question's shape asks for (a number, a duration, a date)
 SECOND_ASK_SENTENCES = 2  # what a question's second ask adds to the answer, at most
 REINDEX_GRACE_S = 30.0  # how long a replaced index stays readable for answers already under way
+FOLLOW_UP_KNOWN = 0.3  # a question read after the last one must share this much of its words with the corpus
 LABEL_ONLY = re.compile(r"^[A-Z][A-Za-z /()-]{2,40}: [\w –-]{1,20}\.$")
 
 
@@ -108,8 +109,8 @@ class Assistant:
             standalone = self.answerer.rewrite(text, history, fallback=standalone, model=index.model)
         asks = split_asks(standalone, index.model)  # "who makes A, and where are they based?": two asks
         first = self.prepare(index, asks[0])
-        if first.scope.reason == "weak_match" and len(asks) == 1:  # nothing close when read alone: a
-            followed = in_context(standalone, history, index.model)  # follow-up after all?
+        if first.scope.reason == "weak_match" and len(asks) == 1 and mostly_known(first.question, index, FOLLOW_UP_KNOWN):
+            followed = in_context(standalone, history, index.model)  # nothing close alone: a follow-up after all?
             again = self.prepare(index, followed) if followed else None
             if again and not again.scope.refused:
                 standalone, asks, first = followed, [followed], again

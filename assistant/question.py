@@ -27,7 +27,10 @@ RANKED_MIN_SCORE = 0.2  # "which is lightest?": the closest dimension whose valu
 JUDGED_TOP = 6
 COSINE_ONLY_MIN = 0.5  # a dimension none of whose words or values the question uses needs this similarity
 VALUE_WEIGHT = 0.4  # naming one of a dimension's own values ("written in Go?") points at it
+ASKING_ONLY = frozenset("what which should would could pick choose use recommend suggest advice best good right "
+                        "better fit suit suits option options".split())  # words that only ask for advice
 PARTICLES = frozenset("in on at by for with of to from into".split())  # "Written in": a word and its preposition
+PARTICIPLE = re.compile(r"(?:ed|en|built|made|kept|held|run|set)$")
 
 
 @dataclass
@@ -87,12 +90,14 @@ def analyse(text: str, model: ArticleModel, index=None, bare_vector=None) -> Que
     q.comparative = bool(lang.COMPARATIVE.search(text))
     q.yes_no = bool(shapes.YES_NO.match(text) or shapes.TAG_QUESTION.match(text))
     q.which = bool(shapes.WHICH.search(text))
-    q.premise = bool(shapes.PREMISE.match(text) or shapes.TAG_QUESTION.match(text) or shapes.STATED_THEN_ASKED.search(text))
+    stated = shapes.STATED_THEN_ASKED.search(text)
+    q.premise = bool(shapes.PREMISE.match(text) or shapes.TAG_QUESTION.match(text)
+                     or (stated and model.find_subjects(stated.group())))  # not "we are a small team, so which ...?"
     q.counts = numbers.counts(text)
     q.downside = bool(shapes.ASKS_DOWNSIDE.search(shapes.asked_part(text).split(FOLLOWING)[0]))
     q.situation = bool(q.counts) or bool(SITUATION.search(text))
     asked = shapes.asking_sentence(text)
-    asks_which = bool(shapes.RECOMMEND.search(asked)) or bool(shapes.IDEA.search(asked) and shapes.BOTH_ASKED.search(asked)) or (
+    asks_which = bool(shapes.RECOMMEND.search(asked)) or bool(shapes.IDEA.search(asked) and shapes.TOGETHER.search(asked)) or (
         q.which and q.situation and not (q.subjects and q.dimensions)  # not "what license does A use? we ..."
         and not q.mentioned)  # not "which one lets us keep our stack all Python?": whose cell says so
     judged = q.dimensions and q.polarity is not None and (q.premise or q.superlative or q.comparative)
@@ -100,6 +105,10 @@ def analyse(text: str, model: ArticleModel, index=None, bare_vector=None) -> Que
     q.recommendation = (bool(model.advice) and asks_which and (q.situation or not q.dimensions) and not judged
                         and not degree and not shapes.ASKS_NOT.search(text)  # "which things won't they do for us?"
                         and not shapes.HOW_MANY.search(asked))  # "how many replicas should we run?": a number
+    content = [w for w in lang.tokenize(text) if len(w) > 2 and w not in ASKING_ONLY]
+    if q.recommendation and index is not None and not q.subjects and content \
+            and not any(w in index.vocabulary() for w in content):
+        q.recommendation = False  # "what should I cook tonight?": nothing the corpus speaks of
     if q.recommendation and contradicted_value(q):
         q.recommendation = False  # "A keeps its state in X, so should we ...?": the table's correction first
     if q.recommendation and shapes.OPEN_CHOICE.search(text):
@@ -150,8 +159,8 @@ def with_particle(word: str, label: str, said: list[str]) -> bool:
     label_words = lang.words(compound_parts(label))
     at = [i for i, w in enumerate(label_words) if lang.stem(w) == word or w == word]
     particle = label_words[at[0] + 1] if at and at[0] + 1 < len(label_words) else ""
-    if particle not in PARTICLES:
-        return True
+    if particle not in PARTICLES or not PARTICIPLE.search(label_words[at[0]]):
+        return True  # only a participle with its preposition ("Written in"), not "Support for"
     return any(lang.same_word(lang.stem(w), word) and particle in said[i + 1: i + 3] for i, w in enumerate(said))
 
 
@@ -166,7 +175,7 @@ def mentioned_values(text: str, model: ArticleModel) -> dict[str, list[str]]:
                 head = re.split(r"\s*[(,]", found[0])[0].strip()
                 if head and not lang.RANK.get(head.lower()) and lang.rank(head) is None:
                     owners.setdefault(head, set()).add(dim.key)
-                    for name in named_in_brackets(found[0]):  # "Message broker (Redis or RabbitMQ)"
+                    for name in named_in_brackets(found[0]):  # "Message queue (Foo or BarMQ)"
                         owners.setdefault(name, set()).add(dim.key)
     out: dict[str, list[str]] = {}
     for value, keys in owners.items():
@@ -183,11 +192,12 @@ def mentioned_values(text: str, model: ArticleModel) -> dict[str, list[str]]:
 
 
 def named_in_brackets(value: str) -> list[str]:
-    """The names a cell gives in brackets after its value, each one word written as a name
-    ("Message broker (Redis or RabbitMQ)"), not a remark ("High (K8s overhead)", "Excellent (in-graph)")."""
+    """The names a cell gives in brackets after its value, each one word written as a name ("Message
+    queue (Foo or BarMQ)"), not a remark ("High (ops overhead)", "Good (in-graph)", "Partial (beta)")."""
     m = re.search(r"\(([^)]*)\)", value)
-    parts = [x.strip() for x in re.split(r",|/|\bor\b|\band\b", m[1])] if m else []
-    return [x for x in parts if re.fullmatch(r"[A-Z][\w.+]*", x)] if len(parts) >= 2 else []
+    inside = re.sub(r"^\s*(?:e\.g\.|i\.e\.|eg|ie|such as)[,:]?\s*", "", m[1], flags=re.I) if m else ""
+    parts = [x.strip() for x in re.split(r",|/|\bor\b|\band\b", inside)] if inside else []
+    return [x for x in parts if re.fullmatch(r"[A-Z][\w.+]*", x) and not lang.is_everyday(x)] if len(parts) >= 2 else []
 
 
 def settle_dimension(q: Question, hits, dense, model: ArticleModel) -> Dimension | None:
@@ -196,8 +206,8 @@ def settle_dimension(q: Question, hits, dense, model: ArticleModel) -> Dimension
     candidate whose row or own "Label: value." line is among the most similar passages; for a
     question judging a level ("which is lightest to run?"), the closest ranked dimension; or the
     dimension whose line or row retrieval put first, closely matched. Of two dimensions the words
-    match equally ("where is workflow state kept?": "Where state lives", "Long-running workflows"),
-    the one whose passage retrieval ranks higher."""
+    match equally ("where is job state kept?": "Where state lives", "Long-running jobs"), the one
+    whose passage retrieval ranks higher."""
     if len(q.dimensions) == 2 and not q.recommendation:
         first, second = (agreement(q, d, dense, model) for d in q.dimensions)
         return q.dimensions[1] if second < first else None
@@ -249,7 +259,7 @@ def agreement(q: Question, dim: Dimension, dense, model: ArticleModel, stating_c
 def states_cell(dim: Dimension, subject: str, passage, model: ArticleModel) -> bool:
     """A passage of the subject's own section says in one sentence what its cell says: a word of
     the dimension's label and a word of the cell ("The server is written in Go" for "Written in: Go";
-    "Everything lives in the broker" for "Where state lives: Message broker")."""
+    "Its data lives in the queue" for "Where data lives: Message queue")."""
     found = dim.value(subject)
     if not found or model.section_subject(passage) != subject:
         return False

@@ -151,8 +151,10 @@ def phrasing_only(question: Question, uncovered: list[str], index: Index) -> boo
         return False
     if all(claimed_value(w, question) for w in uncovered):
         return True  # "A is GPL licensed, right?": the table's value corrects it
-    offered = {side for m in shapes.OR_PAIR.finditer(question.text.lower()) for side in (m["a"], m["b"])}
-    if all(w in offered for w in uncovered):
+    pairs = [(m["a"].lower(), m["b"].lower()) for m in shapes.OR_PAIR.finditer(question.text)
+             if not (m["a"][:1].isupper() or m["b"][:1].isupper())]  # not "Salesforce or Workday"
+    offered = {side for pair in pairs if all(s in uncovered for s in pair) for side in pair}
+    if offered and all(w in offered for w in uncovered):
         return True  # "is A's licence permissive or copyleft?": the row's value says which
     return not any(w in names and not known(w, index) for w in uncovered)
 
@@ -275,11 +277,11 @@ def names_rare_term(question: Question, index: Index) -> bool:
     return any(idf.get(lang.stem(w), 0.0) >= RARE_IDF for w in topic_words(question, index, rare_in_corpus=True))
 
 
-def mostly_known(question: Question, index: Index) -> bool:
-    """At least half of the question's content words (everyday ones included) are in the corpus."""
+def mostly_known(question: Question, index: Index, share: float = 0.5) -> bool:
+    """At least ``share`` of the question's content words (everyday ones included) are in the corpus."""
     content = [w for w in lang.tokenize(strip_subjects(question.text, index.model))
                if len(w) > 2 and w not in QUESTION_WORDS]
-    return not content or sum(1 for w in content if w in index.vocabulary()) >= len(content) / 2
+    return not content or sum(1 for w in content if w in index.vocabulary()) >= len(content) * share
 
 
 def uncovered_terms(question: Question, index: Index) -> list[str]:

@@ -53,7 +53,8 @@ EVERY = rx(r"\b(?:the|these|those|all) (?P<n>two|three|four|five)\b(?=\s*(?:[?.!
             r"\b(?P<both>both)\b(?!(?:\s+[\w-]+){1,3}\s+and\b)", r"\b(?:each|all|either|any) of (?:them|these|those)\b",
             r"\bbetween (?:them|these|those)\b",
             r"\b(?:do|did|would|will) (?:they|these|those) (?:differ|compare|stack up)\b",  # "how do they differ?"
-            r"\b(?:does|do|can|will|would) each (?!of\b|other\b)(?:\w+ )?(?:give|offer|provide|have|handle|do|use|need|support)\b")
+            r"\b(?:does|do|can|will|would) each (?:(?:one|tool|option|framework|product|engine|system|library|platform|"
+            r"service|database|queue) )?(?:give|offer|provide|have|handle|do|use|need|support)\b")
 
 
 def every_subject(text: str, subjects: int) -> bool:
@@ -68,7 +69,7 @@ def every_subject(text: str, subjects: int) -> bool:
 # "decorators or some yaml thing", "Postgres or Mongo": the two words offered as a choice.
 OR_PAIR = re.compile(r"(?<![\w.+-])(?P<a>[\w.+-]{2,})\s+or\s+(?:some\s+|a\s+|an\s+|the\s+)?(?P<b>[\w.+-]{2,})")
 # A condition the asker sets, up to the end of its clause: "if a worker dies mid-task, ...", "... if we outgrow it?"
-CONDITION = rx(r"\b(?:if|when|whenever|once|in case|unless)\b[^,;:?.!()]*")
+CONDITION = rx(r"\b(?:if|whenever|in case|unless)\b[^,;:?.!()]*")
 YES_NO = rx(r"^\s*(?:is|are|does|do|can|will|would|was|has|have)\b")
 PREMISE = rx(r"^\s*(?:why|since|given that|given|because|as)\b")
 # The words a clause that asks opens with ("Does A ...", "which db?").
@@ -157,7 +158,7 @@ ASKS_MAKER = rx(r"^\s*who (?:created|made|built|founded|develops|developed|maint
                  r"invented|started|owns|is behind|came up with)\b",
                  r"\b(?:which|what) (?:company|organi[sz]ation|team|firm)\b.{0,20}\b(?:created|made|built|founded|"
                  r"develops|developed|maintains|designed|invented|started|owns|is behind|came up with)\b",
-                 r"\b(?:a )?(?:fork|spin-?off|offshoot)(?:ed)? (?:of|from)\b")  # "is A a fork of X?": where it comes from
+                 r"\b(?:is|was|isn'?t|wasn'?t)\b[^?]{0,40}?\ba (?:fork|spin-?off|offshoot) (?:of|from)\b")  # "is A a fork of X?"
 # "what's the catch?", "any downside?": a cost or a limit, not a table value.
 ASKS_DOWNSIDE = rx(r"\b(?:catch|downsides?|drawbacks?|trade-?offs?|cons|disadvantages?|pitfalls?|gotchas?|caveats?)\b",
                     r"\bwhat(?:'s| is) (?:the )?(?:bad|wrong|hard)\b")
@@ -181,7 +182,7 @@ DATE = rx(r"\b(?:1[89]|20)\d\d\b", r"\b(?:january|february|march|april|may|june|
 MAKER = rx(r"\b(?:built|created|made|developed|founded|designed|open-sourced|started|launched|maintained|"
            r"invented|written|wrote)\b (?:at|by|in (?:\d{4}|the (?:lab|company|team)))\b",
            r"\bfrom (?:the )?team\b",
-           r"\b(?:fork|spin-?off|offshoot)(?:ed)? (?:of|from)\b")
+           r"\b(?:began|started) as a (?:fork|spin-?off|offshoot) of\b", r"\bis a (?:fork|spin-?off|offshoot) of\b")
 # A claim about where a subject comes from: "A came out of X", "built by X", "A is X's framework".
 ORIGIN_CLAIM = rx(r"\b(?:came|comes|come|coming) (?:out )?(?:of|from)\s+(?:the |a |an )?(?P<a>[\w.&-]+)",
                    r"\b(?:built|created|made|developed|started|born|invented|designed) (?:at|by|inside)\s+"
@@ -213,7 +214,8 @@ SHARED_WORK = rx(r"\b(?:keep|use|run|leave)\b.{1,80}\bfor\b.{1,80}\b(?:move|put|
 BOTH_ASKED = rx(r"\bboth\b", r"\b(?:only|just) one\b", r"\bone or the other\b", r"\beither\b", r"\btogether\b",
                  r"\bcombine\b", r"\bmix\b", r"\ball[- ]in\b", r"\b(?:completely|entirely|altogether)\b",
                  r"\b(?:rip|tear|throw) (?:\w+ )?out\b", r"\breplace\b", r"\bmigrate everything\b")
-# "is running both a bad idea?": with BOTH_ASKED, a question for the advice on using them together
+# "is running both a bad idea?": with TOGETHER, a question for the advice on using them together
+TOGETHER = rx(r"\bboth\b", r"\btogether\b", r"\bcombin\w*", r"\bside by side\b")
 IDEA = rx(r"\b(?:bad|good|terrible|dumb|smart|better|wise|crazy) idea\b", r"\bunwise\b", r"\bwise\b")
 NEGATIVE_ADVICE = rx(r"\btoo much\b", r"\boverkill\b", r"\bavoid\b", r"\bnot (?:the right|a good|worth)\b",
                       r"\bdon'?t (?:use|pick|choose)\b", r"\bpoor fit\b", r"\bwrong choice\b")

@@ -342,9 +342,15 @@ def test_a_question_read_alone_finds_nothing_close_is_read_after_the_last_one(bo
                {"role": "assistant", "content": "..."}]
     reply = bot.ask("what do we still have to run on our side then?", history)
     assert not reply.refused and "agents" in reply.text, reply.text
-    # an unrelated question stays declined, conversation or not
+    # an unrelated question stays declined, conversation or not, however it asks for a choice
     reply = bot.ask("how do I center a div in css?", history)
     assert reply.refused, reply.text
+    reply = bot.ask("what should I cook tonight?", [{"role": "user", "content": "which tool suits a 3-person team?"},
+                                                    {"role": "assistant", "content": "..."}])
+    assert reply.refused, reply.text
+    # a statement that names no subject is no premise to correct
+    from assistant.question import analyse
+    assert not analyse("We are a small team, so which should we pick?", bot.index.model).premise
 
 
 def test_a_follow_up_known_by_its_first_word_or_its_catch_keeps_the_topic(queues_bot, bot):

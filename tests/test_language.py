@@ -19,6 +19,7 @@ from assistant import language as lang, numbers, shapes
     ("how do they differ on retries?", 2, True),
     ("what tooling does each give you?", 3, True),
     ("does each other team use it?", 2, False),
+    ("does each task need an id?", 2, False),  # each of something else
 ])
 def test_every_subject_spoken_of_without_names(text, subjects, every):
     assert shapes.every_subject(text, subjects) is every
@@ -50,3 +51,12 @@ def test_what_a_count_counts():
 ])
 def test_an_everyday_word_mistyped_is_known_for_what_it_misspells(typed, meant):
     assert lang.misspelled_everyday(typed) == meant
+
+
+def test_shapes_a_review_found_too_broad_stay_narrow():
+    assert shapes.ASKS_MAKER.search("is A a fork of some other project?")
+    assert not shapes.ASKS_MAKER.search("does A's worker fork from the parent process?")
+    assert not shapes.MAKER.search("Workers are forked from the main process.")
+    assert not shapes.CONDITION.search("does A guarantee at-least-once delivery?")
+    assert lang.claimed_polarity("is it less work to run?") == -1.0
+    assert lang.claimed_polarity("is it more or less stable?") is None
