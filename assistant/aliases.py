@@ -89,3 +89,20 @@ def alias_candidates(text: str, subjects: dict, whole: bool = False) -> list[str
             if distinctive(t) and not lang.is_everyday(t.lower()) and not (i == 0 and initial and lang.zipf(t.lower()) >= 2.0 and not re.search(r"\d|[a-z][A-Z]", t)):
                 out.append(t.lower())
     return [c for c in dict.fromkeys(out) if c and c not in lang.STOPWORDS]
+
+
+def find_written_names(model: ArticleModel, passages: list[Passage]) -> list[str]:
+    """Everyday words the corpus writes only as names — capitalised inside its sentences, never in
+    lower case ("Flower", "Beat"): a question saying one speaks of a thing the corpus names, however
+    everyday the word is in English."""
+    inside, lower = set(), set()
+    for p in passages:
+        lower |= set(re.findall(r"(?<![\w-])[a-z][a-z]+(?![\w-])", p.text))
+        if p.kind != "table_row":  # (a table's cells are capitalised as cells, not as names)
+            inside |= {m.group().lower() for m in INSIDE_CAPITALISED.finditer(p.text)}
+    subject_words = {w for key in model.subjects for w in key.split()}
+    return sorted(w for w in inside - lower - subject_words
+                  if w not in lang.STOPWORDS and len(w) > 3 and lang.is_everyday(w))
+
+
+INSIDE_CAPITALISED = re.compile(r"(?<=[a-z0-9,)] )[A-Z][a-z]+(?![\w-])")  # not after "Label: "

@@ -23,7 +23,7 @@ from rapidfuzz import fuzz
 from . import language as lang
 from .types import Passage
 
-MODEL_VERSION = "7"  # bump when the derivation (or the stemming) changes: the index fingerprint includes it
+MODEL_VERSION = "8"  # bump when the derivation (or the stemming) changes: the index fingerprint includes it
 PROPER = re.compile(r"(?<![\w@])(?:[A-Z][\w+&/-]*(?:\.[\w+&/-]+)*|[a-z]+[A-Z][\w-]*|\d+[A-Za-z][\w-]*)"
                     r"(?:[ ](?:[A-Z][\w+&/-]*(?:\.[\w+&/-]+)*|\d[\w-]*))*")
 VS = re.compile(r"\s+(?:vs\.?|versus)\s+", re.I)
@@ -115,6 +115,8 @@ class ArticleModel:
     subjects: dict[str, Subject] = field(default_factory=dict)
     dimensions: dict[str, Dimension] = field(default_factory=dict)
     advice: list[Advice] = field(default_factory=list)
+    # everyday words the corpus writes only as names, capitalised inside its sentences ("Flower")
+    written_names: list[str] = field(default_factory=list)
 
     # -- reading names ---------------------------------------------------------------------------
 
@@ -199,6 +201,7 @@ class ArticleModel:
                                      lines=d["lines"], line_values=d["line_values"], own_lines=d["own_lines"])
                         for k, d in raw["dimensions"].items()},
             advice=[Advice(**{**a, "together": tuple(a.get("together", ()))}) for a in raw["advice"]],
+            written_names=raw.get("written_names", []),
         )
 
 
@@ -222,7 +225,7 @@ def section_subject(section: str, subjects) -> str | None:
 def derive_model(documents, passages: list[Passage]) -> ArticleModel:
     """The model of every document (``documents``: objects with ``source`` and ``meta``)."""
     from .advice import read_advice
-    from .aliases import find_aliases
+    from .aliases import find_aliases, find_written_names
 
     model = ArticleModel()
     for doc in documents:
@@ -236,6 +239,7 @@ def derive_model(documents, passages: list[Passage]) -> ArticleModel:
         read_dimensions(model, doc, own)
         model.advice += read_advice(model, doc, own)
     find_aliases(model, passages)
+    model.written_names = find_written_names(model, passages)
     return model
 
 

@@ -78,7 +78,8 @@ def check_scope(question: Question, best_sentence: float, index: Index, settings
         return ScopeDecision(True, f"The article doesn't say {missing}. " + covers(), "not_stated")
     recognised = (question.dimensions or question.recommendation or question.overview
                   or question.about_article or question.by_alias
-                  or (names_rare_term(question, index) and mostly_known(question, index)))
+                  or ((names_rare_term(question, index) or says_written_name(question, index))
+                      and mostly_known(question, index)))
     if not recognised and best_sentence < settings.min_sentence_score:
         return ScopeDecision(True, "The article doesn't cover that. " + covers(), "weak_match")
     return ScopeDecision(False)
@@ -275,6 +276,11 @@ def names_rare_term(question: Question, index: Index) -> bool:
     """True when the question names something specific the corpus mentions (a rare word in it)."""
     idf = index.bm25.idf
     return any(idf.get(lang.stem(w), 0.0) >= RARE_IDF for w in topic_words(question, index, rare_in_corpus=True))
+
+
+def says_written_name(question: Question, index: Index) -> bool:
+    """The question says a word the corpus writes only as a name ("what does flower show?")."""
+    return bool(set(lang.words(question.text)) & set(index.model.written_names))
 
 
 def mostly_known(question: Question, index: Index, share: float = 0.5) -> bool:

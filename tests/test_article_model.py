@@ -353,6 +353,13 @@ def test_a_question_read_alone_finds_nothing_close_is_read_after_the_last_one(bo
     assert not analyse("We are a small team, so which should we pick?", bot.index.model).premise
 
 
+def test_an_everyday_word_the_corpus_writes_only_as_a_name_is_a_topic(queues_bot):
+    names = queues_bot.index.model.written_names
+    assert "flower" in names and "light" not in names, names  # a tool's name, not a table cell ("Light")
+    reply = queues_bot.ask("what does flower actually show you?")
+    assert not reply.refused and "Flower" in reply.text, reply.text
+
+
 def test_a_follow_up_known_by_its_first_word_or_its_catch_keeps_the_topic(queues_bot, bot):
     history = [{"role": "user", "content": "What is Temporal Cloud exactly?"},
                {"role": "assistant", "content": "..."}]
