@@ -26,6 +26,7 @@ AGREEMENT_TOP = 3
 RANKED_MIN_SCORE = 0.2  # "which is lightest?": the closest dimension whose values are levels
 JUDGED_TOP = 6
 COSINE_ONLY_MIN = 0.5  # a dimension none of whose words or values the question uses needs this similarity
+CELL_WORD_WEIGHT = 0.15  # a word of the row's cells ("hours" for "Awkward beyond an hour") points at it a little
 VALUE_WEIGHT = 0.4  # naming one of a dimension's own values ("written in Go?") points at it
 ASKING_ONLY = frozenset("what which should would could pick choose use recommend suggest advice best good right "
                         "better fit suit suits option options".split())  # words that only ask for advice
@@ -92,7 +93,7 @@ def analyse(text: str, model: ArticleModel, index=None, bare_vector=None) -> Que
     q.which = bool(shapes.WHICH.search(text))
     stated = shapes.STATED_THEN_ASKED.search(text)
     q.premise = bool(shapes.PREMISE.match(text) or shapes.TAG_QUESTION.match(text)
-                     or (stated and model.find_subjects(stated.group())))  # not "we are a small team, so which ...?"
+                     or (stated and model.find_subjects(stated.group(), aliases=False)))  # not "we are a small team, so ...?"
     q.counts = numbers.counts(text)
     q.downside = bool(shapes.ASKS_DOWNSIDE.search(shapes.asked_part(text).split(FOLLOWING)[0]))
     q.situation = bool(q.counts) or bool(SITUATION.search(text))
@@ -137,6 +138,7 @@ def match_dimensions(text: str, model: ArticleModel, index, vector, mentioned=No
     said = lang.words(bare)
     said = [part for w in said for part in ([w] + (w.split("-") if "-" in w else []))]
     short = {a for a in asked if a not in index.vocabulary()}  # "ops": perhaps short for a label's word
+    named = bool(model.find_subjects(text))  # a cell's word points at its row only in a question about a subject
     scored = []
     for dim, cos in zip(dims, cosine):
         own = [w for w in lang.tokenize(compound_parts(dim.label)) if len(w) > 2 and w not in lang.JUDGING]
@@ -145,11 +147,23 @@ def match_dimensions(text: str, model: ArticleModel, index, vector, mentioned=No
                     and with_particle(w, dim.label, said))
         share = share / len(own) if own else 0.0
         named_value = VALUE_WEIGHT if (mentioned or {}).get(dim.key) else 0.0  # "is it written in Go?"
+        if not named_value and named and cell_words(dim, model) & asked:  # "is A ok for jobs that take hours?"
+            named_value = CELL_WORD_WEIGHT
         if not share and not named_value and cos < COSINE_ONLY_MIN:
             cos = min(cos, DIMENSION_MIN_SCORE - 0.01)  # similarity alone, and not close: only a candidate
         scored.append((float(cos) + DIMENSION_WORD_WEIGHT * share + named_value, dim))
     scored.sort(key=lambda pair: -pair[0])
     return scored
+
+
+def cell_words(dim: Dimension, model: ArticleModel) -> set[str]:
+    """The content words of a dimension's cells that no other dimension's cells use: not level words,
+    not the subjects' names ("hour", "broker", "official"; not "High", "Acme")."""
+    def words_of(d: Dimension) -> set[str]:
+        return {lang.stem(w) for r in d.rows for v in r.cells.values() for w in lang.tokenize(v)
+                if len(w) > 3 and lang.RANK.get(w) is None and not model.is_subject_word(w)}
+    others = set().union(*(words_of(d) for d in model.dimensions.values() if d is not dim))
+    return words_of(dim) - others
 
 
 def with_particle(word: str, label: str, said: list[str]) -> bool:

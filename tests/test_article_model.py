@@ -353,6 +353,13 @@ def test_a_question_read_alone_finds_nothing_close_is_read_after_the_last_one(bo
     assert not analyse("We are a small team, so which should we pick?", bot.index.model).premise
 
 
+def test_a_word_of_a_rows_cells_points_at_the_row_only_in_a_question_about_a_subject(queues_bot):
+    reply = queues_bot.ask("is celery ok for jobs that take several hours?")  # "Awkward beyond an hour"
+    assert "**Awkward beyond an hour**" in reply.text, reply.text
+    reply = queues_bot.ask("best way to learn spanish in 3 months?")  # "days to months", but no subject
+    assert reply.refused, reply.text
+
+
 def test_an_everyday_word_the_corpus_writes_only_as_a_name_is_a_topic(queues_bot):
     names = queues_bot.index.model.written_names
     assert "flower" in names and "light" not in names, names  # a tool's name, not a table cell ("Light")
