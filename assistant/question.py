@@ -139,15 +139,16 @@ def match_dimensions(text: str, model: ArticleModel, index, vector, mentioned=No
     said = [part for w in said for part in ([w] + (w.split("-") if "-" in w else []))]
     short = {a for a in asked if a not in index.vocabulary()}  # "ops": perhaps short for a label's word
     named = bool(model.find_subjects(text))  # a cell's word points at its row only in a question about a subject
+    cells = distinct_cell_words(model) if named else {}
     scored = []
     for dim, cos in zip(dims, cosine):
-        own = [w for w in lang.tokenize(compound_parts(dim.label)) if len(w) > 2 and w not in lang.JUDGING]
+        own = label_words(dim)
         share = sum(1 for w in own if (w in asked or ("-" not in w and any(lang.same_word(w, a) for a in asked))
                                        or any(lang.abbreviates(a, w) for a in short))
                     and with_particle(w, dim.label, said))
         share = share / len(own) if own else 0.0
         named_value = VALUE_WEIGHT if (mentioned or {}).get(dim.key) else 0.0  # "is it written in Go?"
-        if not named_value and named and cell_words(dim, model) & asked:  # "is A ok for jobs that take hours?"
+        if not named_value and cells.get(dim.key, set()) & asked:  # "is A ok for jobs that take hours?"
             named_value = CELL_WORD_WEIGHT
         if not share and not named_value and cos < COSINE_ONLY_MIN:
             cos = min(cos, DIMENSION_MIN_SCORE - 0.01)  # similarity alone, and not close: only a candidate
@@ -156,14 +157,18 @@ def match_dimensions(text: str, model: ArticleModel, index, vector, mentioned=No
     return scored
 
 
-def cell_words(dim: Dimension, model: ArticleModel) -> set[str]:
-    """The content words of a dimension's cells that no other dimension's cells use: not level words,
-    not the subjects' names ("hour", "broker", "official"; not "High", "Acme")."""
-    def words_of(d: Dimension) -> set[str]:
-        return {lang.stem(w) for r in d.rows for v in r.cells.values() for w in lang.tokenize(v)
-                if len(w) > 3 and lang.RANK.get(w) is None and not model.is_subject_word(w)}
-    others = set().union(*(words_of(d) for d in model.dimensions.values() if d is not dim))
-    return words_of(dim) - others
+def distinct_cell_words(model: ArticleModel) -> dict[str, set[str]]:
+    """Per dimension, the content words of its cells that no other dimension's cells use: not level
+    words, not the subjects' names ("hour", "broker", "official"; not "High", "Acme")."""
+    words = {key: {lang.stem(w) for r in d.rows for v in r.cells.values() for w in lang.tokenize(v)
+                   if len(w) > 3 and lang.RANK.get(w) is None and not model.is_subject_word(w)}
+             for key, d in model.dimensions.items()}
+    return {key: own - set().union(*(w for k, w in words.items() if k != key)) for key, own in words.items()}
+
+
+def label_words(dim: Dimension) -> list[str]:
+    """The tokens of a dimension's label that can name it ("Long-running jobs" -> long, running, job)."""
+    return [w for w in lang.tokenize(compound_parts(dim.label)) if len(w) > 2 and w not in lang.JUDGING]
 
 
 def with_particle(word: str, label: str, said: list[str]) -> bool:
@@ -277,7 +282,7 @@ def states_cell(dim: Dimension, subject: str, passage, model: ArticleModel) -> b
     found = dim.value(subject)
     if not found or model.section_subject(passage) != subject:
         return False
-    label = {lang.stem(w) for w in lang.tokenize(compound_parts(dim.label)) if len(w) > 2 and w not in lang.JUDGING}
+    label = set(label_words(dim))
     names = {w for n in [subject] + model.subjects[subject].aliases for w in lang.tokenize(n)}
     cell = {lang.stem(w) for w in lang.tokenize(found[0]) if len(w) > 1} - label - names
     for sentence in split_sentences(passage.text):
@@ -328,9 +333,7 @@ def contradicted_value(q: Question) -> bool:
     dim = q.dimension
     if not (q.premise and dim and q.subjects and q.mentioned.get(dim.key)):
         return False
-    low = q.text.lower()
-    first = min(q.subjects, key=lambda s: (m.start() if (m := re.search(lang.whole(s), low)) else len(low)))
-    own = dim.value(first)
+    own = dim.value(q.subjects[0])  # subjects are found in the order the question names them
     return bool(own) and not any(re.search(lang.whole(v), own[0], re.I) for v in q.mentioned[dim.key])
 
 

@@ -201,8 +201,7 @@ def asked_about(words: list[str], question: Question, index: Index) -> list[str]
     content = [w for w in lang.tokenize(strip_subjects(question.text, index.model)) if len(w) > 2]
     if len(content) < CONTEXT_WORDS:
         return outside_condition(words, question.text, index)
-    asked = shapes.asked_part(question.text).lower().replace("’", "'")
-    return [w for w in words if re.search(rf"(?<![\w']){re.escape(w)}(?![\w'])", asked)]
+    return said_in(words, shapes.asked_part(question.text))
 
 
 def outside_condition(words: list[str], text: str, index: Index) -> list[str]:
@@ -216,8 +215,13 @@ def outside_condition(words: list[str], text: str, index: Index) -> list[str]:
                    if len(w) > 2 and w not in QUESTION_WORDS and known(w, index)]
     if len(known_words) < 2:
         return words  # "what happens if ...?" asks about the condition itself
-    said = main.lower().replace("’", "'")
-    return [w for w in words if re.search(rf"(?<![\w']){re.escape(w)}(?![\w'])", said)]
+    return said_in(words, main)
+
+
+def said_in(words: list[str], text: str) -> list[str]:
+    """The words that the text says as whole words."""
+    low = text.lower().replace("’", "'")
+    return [w for w in words if re.search(rf"(?<![\w']){re.escape(w)}(?![\w'])", low)]
 
 
 def topic_words(question: Question, index: Index, names_only: bool = False,

@@ -180,7 +180,7 @@ DATE = rx(r"\b(?:1[89]|20)\d\d\b", r"\b(?:january|february|march|april|may|june|
            r"november|december)\b", r"\b\d+ (?:years?|months?) ago\b")
 # (not "written in Go", "built in Python": a language is no maker; "founded in 2016" is a maker's date)
 MAKER = rx(r"\b(?:built|created|made|developed|founded|designed|open-sourced|started|launched|maintained|"
-           r"invented|written|wrote)\b (?:at|by|in (?:\d{4}|the (?:lab|company|team)))\b",
+           r"invented|written|wrote)\b (?:at|by|in \d{4})\b",
            r"\bfrom (?:the )?team\b",
            r"\b(?:began|started) as a (?:fork|spin-?off|offshoot) of\b", r"\bis a (?:fork|spin-?off|offshoot) of\b")
 # A claim about where a subject comes from: "A came out of X", "built by X", "A is X's framework".
