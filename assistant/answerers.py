@@ -128,6 +128,8 @@ class ExtractiveAnswerer:
             parts = self._byline(model, shown)
             if parts:
                 return parts
+        if q.said:  # "why?", "what's the catch?": the sentences that go on from the last answer
+            return self._quotes(q, ev, model, self.max_sentences)
         parts = self._origin(q, ev, index)
         if parts:
             return parts

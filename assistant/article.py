@@ -158,6 +158,18 @@ class ArticleModel:
                 or any(word in alias.split() for s in self.subjects.values() for alias in s.aliases)
                 or self.typo_of(word) is not None)
 
+    def strip_names(self, text: str) -> str:
+        """The text without the subjects' names and the names pointing at them (so that "Acme Cloud"
+        does not read as a topic, and a sentence is compared for what it says, not whom it names)."""
+        for subject in self.subjects.values():
+            for name in [subject.key] + subject.aliases:
+                text = re.sub(rf"(?<![\w-]){re.escape(name)}(?:'s|’s)?(?![\w-])", " ", text, flags=re.I)
+        return text
+
+    def without_names(self, text: str) -> str:
+        """``strip_names``, spaces tidied (the text itself when nothing else is left)."""
+        return re.sub(r"\s+", " ", self.strip_names(text)).strip() or text
+
     def names(self, keys: list[str], last: str = "and") -> str:
         shown = [self.subjects[k].name if k in self.subjects else k for k in keys]
         if len(shown) <= 1:

@@ -94,6 +94,16 @@ def with_subjects(p: Passage, model: ArticleModel) -> Passage:
     return Passage(**{**p.__dict__, "subjects": tuple(subjects)})
 
 
+EMBEDDED_AS = "subject-heading"  # how passages are embedded (see embedding_text); vectors made otherwise aren't reused
+
+
+def embedding_text(p: Passage, model: ArticleModel) -> str:
+    """What is embedded for a passage: a paragraph of a subject's own section with the section's name
+    first ("Acme: The framework handles retries ..."), so that one saying "the framework" or "it" is
+    found for a question naming its subject; every other passage as written."""
+    return f"{p.section}: {p.text}" if p.kind != "table_row" and model.section_subject(p) else p.text
+
+
 def chunk_document(body: str, max_chars: int):
     """Yield (text, headings, kind, label, cells, page) for each passage of one document (page 0
     when the document has no pages)."""

@@ -96,6 +96,33 @@ def _previous(history: History, model: ArticleModel) -> tuple[str | None, str]:
     return previous, previous_answer
 
 
+# Words a question asking more on the last answer may use besides its asking words and its pointers.
+MORE_WORDS = frozenset("one though any really exactly then again what come tell more detail details pay "
+                       "reason reasons reasoning rationale justification explanation behind".split())
+POINTER = re.compile(r"\b(?:that|this|it|its|them|they|there|those|these)\b", re.I)
+
+
+def asks_more(question: str, model: ArticleModel) -> bool:
+    """"why?", "how come?", "why that one, though?", "what's the catch?", "any downside there?", "what's the
+    tradeoff I pay for that?": a question asking for more on what the last answer said (its reasons, its
+    costs), naming nothing of its own but perhaps one word besides a pointer back."""
+    if not (shapes.ASKS_MORE.search(question) or shapes.ASKS_DOWNSIDE.search(question)):
+        return False
+    if model.find_subjects(question) or names_dimension(question, model):
+        return False
+    rest = [w for w in tokenize(shapes.ASKS_DOWNSIDE.sub(" ", question)) if w not in MORE_WORDS]
+    return not rest or (len(rest) == 1 and bool(POINTER.search(question)))
+
+
+def said_before(question: str, history: History, model: ArticleModel) -> str:
+    """What the last answer said, when the question asks for more on it (``asks_more``): the next
+    answer goes on from there rather than saying it again. Empty otherwise."""
+    if not asks_more(question, model):
+        return ""
+    _, answer = _previous(history, model)
+    return answer
+
+
 def in_context(standalone: str, history: History, model: ArticleModel) -> str | None:
     """A question that names nothing of the corpus's and was read alone ("any common pairing people
     use?", "how much time does getting it right save?"), read as following the conversation's last
@@ -157,6 +184,13 @@ def rewrite(question: str, previous: str | None, model: ArticleModel, previous_a
     q = question.strip()
     if not previous:
         return q
+    standalone = _rewrite(q, previous, model, previous_answer)
+    if asks_more(q, model) and standalone != previous and FOLLOWING not in standalone:
+        return _following(standalone, previous)  # "why Bee, though?" keeps what was asked before
+    return standalone
+
+
+def _rewrite(q: str, previous: str, model: ArticleModel, previous_answer: str) -> str:
     everyone = list(model.subjects)
     names = model.names
     possessive = lambda keys: names(keys) + ("'s" if len(keys) == 1 else "'")  # noqa: E731
@@ -182,7 +216,8 @@ def rewrite(question: str, previous: str | None, model: ArticleModel, previous_a
     if mine and lead and not bare_rest:  # "and for B?", "what about C?"
         return _swap(previous, before, mine, names, possessive)
 
-    thing = _named_thing(previous, previous_answer, model) if not mine and SINGULAR.search(q) else ""
+    thing = _named_thing(previous, previous_answer, model) if SINGULAR.search(q) and not (
+        mine and model.find_subjects(previous)) else ""
     if thing:  # "does it keep a full history?" after "what do teams use to watch A?" -> the tool named
         return _in_context(_without_lead(_replace_pronouns(q, SINGULAR, [thing], lambda keys: keys[0],
                                                            lambda keys: keys[0] + "'s")), previous)
@@ -287,9 +322,13 @@ def _replace_pronouns(q: str, pattern: re.Pattern, keys: list[str], names, posse
 
 
 def _named_thing(previous: str, answer: str, model: ArticleModel) -> str:
-    """The name the previous answer gave for the thing the previous question asked for ("Flower"): a
-    capitalised word inside the answer sentence sharing most words with that question, that is neither
-    a subject nor a word of the question."""
+    """The thing the previous question asked about, naming no subject ("what's X?"); or the name the
+    previous answer gave for the thing that question asked for ("Flower"): a capitalised word inside
+    the answer sentence sharing most words with that question, that is neither a subject nor a word of
+    the question."""
+    about = shapes.OVERVIEW.match(previous)
+    if about and not model.find_subjects(previous) and 0 < len(about["rest"].split()) <= 4:
+        return about["rest"]  # "what's X?" then "what does it show?": X
     if not answer or not ASKS_FOR_THING.search(previous):
         return ""
     asked = {w for w in tokenize(previous) if not model.is_subject_word(w)}

@@ -30,7 +30,8 @@ import numpy as np
 
 from . import derived, store
 from .article import MODEL_VERSION, ArticleModel, derive_model
-from .corpus import CHUNKER_VERSION, Corpus, CorpusDocument, load_corpus, split_sentences, with_subjects
+from .corpus import (CHUNKER_VERSION, EMBEDDED_AS, Corpus, CorpusDocument, embedding_text, load_corpus, split_sentences,
+                     with_subjects)
 from .documents import SUFFIXES
 from .embeddings import load_embeddings, model_id
 from .language import tokenize  # the index's tokens (shared with retrieval and grounding)
@@ -292,7 +293,7 @@ def open_corpus(settings: Settings, key: str, embeddings, rebuild: bool, progres
     """Read the corpus; reuse, derive or build what it needs; save what it derived."""
     corpus = load_corpus(settings.corpus_dir, settings.chunk_max_chars, derive=False,
                          max_bytes=int(settings.max_document_mb * 1024 * 1024))
-    model = model_id(settings)
+    model = f"{model_id(settings)}+{EMBEDDED_AS}"  # the vectors' maker: the model and what it was given
     name = f"{settings.collection_prefix}-{fingerprint(corpus.passages, model)[:16]}"
     # the article model derived when this corpus was indexed (same fingerprint), else derived now
     corpus.model = load_model(settings, name) or derive_model(corpus.documents, corpus.passages)
@@ -302,6 +303,7 @@ def open_corpus(settings: Settings, key: str, embeddings, rebuild: bool, progres
     collection = None if rebuild else store.complete_collection(client, name, len(corpus.passages), saved)
     built, embedded, stale, replaced = collection is None, 0, [], ""
     if built:
+        texts = [embedding_text(p, corpus.model) for p in corpus.passages]
         reuse = {} if rebuild else derived.reusable_vectors(settings.data_dir, model)
         previous = None if rebuild else previous_build(settings, client, model, name)
         if previous:
@@ -309,14 +311,14 @@ def open_corpus(settings: Settings, key: str, embeddings, rebuild: bool, progres
                         sum(p.chunk_id not in reuse for p in corpus.passages), len(corpus.passages),
                         settings.corpus_dir)
             vectors, embedded = store.update(client, previous, name, corpus.passages, embeddings, settings, reuse,
-                                             progress)
+                                             progress, texts)
             stale = sorted(set(derived.saved_ids(settings.data_dir, previous)) - {p.chunk_id for p in corpus.passages})
             replaced = previous
         else:
             log.warning("building the index: %d passages from %s%s", len(corpus.passages), settings.corpus_dir,
                         " (forced)" if rebuild else "")
             vectors, embedded = store.build(client, name, corpus.passages, embeddings, settings, model, reuse,
-                                            progress)
+                                            progress, texts)
         save_derived(settings, name, corpus, vectors, model)  # kept if complete: same name, same data
     elif not derived.is_complete(settings.data_dir, name):
         try:

@@ -62,3 +62,12 @@ COUNTED_NOUN = re.compile(r"^\s*how many (?:[\w-]+\s+){0,2}?(?!(?:does|is|its|ha
 # A figure typed as one token: "50M", "10k", "1.5x", "100GB", "30s" (a number, not a name; "2.0" is a version).
 _MAGNITUDE = r"(?:k|m|mm|b|bn|x|kb|mb|gb|tb|ms|s|secs?|mins?|h|hrs?|d|%)"
 FIGURE = re.compile(rf"~?\d+{_MAGNITUDE}?|~?\d+[.,]\d+{_MAGNITUDE}", re.I)
+
+# A figure's magnitude written as a word, for a model that reads words: "1B vectors" -> "1 billion vectors".
+MAGNITUDE = re.compile(r"(?<![\w.])~?(?P<n>\d+(?:\.\d+)?)\s?(?P<unit>k|K|M|mm|MM|b|B|bn|BN)\b")
+MAGNITUDE_WORDS = {"k": "thousand", "m": "million", "mm": "million", "b": "billion", "bn": "billion"}
+
+
+def magnitudes_in_words(text: str) -> str:
+    """"~50M rows" -> "50 million rows", "10k" -> "10 thousand" (a lower-case "m" may be minutes: kept)."""
+    return MAGNITUDE.sub(lambda m: f"{m['n']} {MAGNITUDE_WORDS[m['unit'].lower()]}", text)

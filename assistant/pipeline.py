@@ -20,10 +20,10 @@ from typing import Iterator
 import numpy as np
 
 from . import language as lang
-from . import shapes
+from . import numbers, shapes
 from .answerers import Answerer, AnswerNote, Evidence, Sentence
 from .corpus import split_sentences
-from .followups import check_history, in_context, split_asks, standalone_question
+from .followups import check_history, in_context, said_before, split_asks, standalone_question
 from .index import Index, Progress, open_index, tokenize
 from .question import Question, analyse, bare_question, settle_dimension
 from .retrieval import Hit, fuse, search
@@ -35,6 +35,7 @@ log = logging.getLogger("assistant")
 MARKER = re.compile(r"\[\[([0-9a-f]{16}(?:-\d+)?)\]\]")
 LEXICAL_WEIGHT = 0.15
 CODE_BONUS = 0.15  # a sentence showing code, for a question on how something is written
+FOLLOWS_BONUS = (0.35, 0.15)  # "why?", "what's the catch?": the sentence after one the last answer quoted, the next
 SHAPE_BONUS = 0.1  # a sentence stating what the question's shape asks for (a number, a duration, a date)
 SECOND_ASK_SENTENCES = 2  # what a question's second ask adds to the answer, at most
 REINDEX_GRACE_S = 30.0  # how long a replaced index stays readable for answers already under way
@@ -105,10 +106,11 @@ class Assistant:
         text = lang.with_apostrophes(clean_question(question, self.settings.max_question_chars))
         history = check_history(history)
         standalone = standalone_question(text, history, index.model)
+        said = said_before(text, history, index.model)  # "why?": more on the last answer, not it again
         if history and self.settings.llm_condense and hasattr(self.answerer, "rewrite"):
             standalone = self.answerer.rewrite(text, history, fallback=standalone, model=index.model)
         asks = split_asks(standalone, index.model)  # "who makes A, and where are they based?": two asks
-        first = self.prepare(index, asks[0])
+        first = self.prepare(index, asks[0], said)
         if first.scope.reason == "weak_match" and len(asks) == 1 and mostly_known(first.question, index, FOLLOW_UP_KNOWN):
             followed = in_context(standalone, history, index.model)  # nothing close alone: a follow-up after all?
             again = self.prepare(index, followed) if followed else None
@@ -142,18 +144,23 @@ class Assistant:
         yield Reply(body, citations, False, standalone, note.answered_by, retrieved=retrieved,
                     grounding=note.grounding)
 
-    def prepare(self, index: Index, standalone: str) -> "Prepared":
-        """Read one (standalone) ask, retrieve for it, gather its evidence and decide its scope."""
-        vector, bare_vector = index.embed_question(standalone, bare_question(standalone, index.model))
-        q = analyse(standalone, index.model, index, bare_vector)
+    def prepare(self, index: Index, standalone: str, said: str = "") -> "Prepared":
+        """Read one (standalone) ask, retrieve for it, gather its evidence and decide its scope; ``said``:
+        the last answer, when the ask is for more on it."""
+        worded = numbers.magnitudes_in_words(standalone)  # "1B vectors": "1 billion vectors", as articles write it
+        vector, bare_vector = index.embed_question(worded, bare_question(worded, index.model))
+        q = analyse(worded, index.model, index, bare_vector)
+        q.said = plain(said).lower() if said else ""
         candidates = search(index, q, vector, self.settings)
         hits = fuse(index, q, candidates, self.settings)
-        settled = settle_dimension(q, hits, candidates[0], index.model)
+        settled = None if q.said else settle_dimension(q, hits, candidates[0], index.model)
         if settled:  # retrieval confirmed the dimension the wording left open: steer to its row too
             q.dimensions = [settled]
             hits = fuse(index, q, candidates, self.settings)
         evidence = gather_evidence(index, q, vector, hits)
         scope = check_scope(q, evidence.best_similarity, index, self.settings, evidence.sentences)
+        if q.said and scope.reason == "weak_match" and after_said(q.said, hits):
+            scope = ScopeDecision(False)  # "what's the reasoning behind that?": the article goes on from its answer
         return Prepared(q, hits, evidence, scope, tuple(h.passage.chunk_id for h in hits))
 
     def answer_too(self, ask: str, more: "Prepared", draft: str, index: Index) -> str:
@@ -215,11 +222,17 @@ def clean_question(question, max_chars: int) -> str:
 
 def gather_evidence(index: Index, q: Question, vector: list[float], hits: list[Hit]) -> Evidence:
     """Every sentence of the retrieved passages, scored against the question, best first."""
-    items = []
+    items, follows = [], after_said(q.said, hits)
+    shape = shapes.answer_shape(q.text)
     for hit in hits:
+        if q.said and hit.passage.kind == "table_row":
+            continue  # "why?": the reasons are in the prose
         for s in split_sentences(hit.passage.text):
             if hit.passage.kind != "table_row" and (len(s) < 25 or LABEL_ONLY.match(s)):
                 continue
+            if q.said and s.lower().rstrip(".") in q.said and not follows.get((hit.passage.chunk_id, s)) \
+                    and not (shape and shape.search(s)):
+                continue  # said already (but not what goes on from its point, nor the cost "the catch?" asks)
             items.append((s, hit))
     if not items:
         return Evidence(hits, [], vector)
@@ -230,19 +243,47 @@ def gather_evidence(index: Index, q: Question, vector: list[float], hits: list[H
     total = sum(terms.values()) or 1.0
     sentences = []
     how_to_write = bool(shapes.HOW_TO_WRITE.match(q.text))
-    shape = shapes.answer_shape(q.text)
     for (s, hit), sim in zip(items, sims):
         bonus = 0.05 if q.subjects and any(f in s.lower() for f in q.subjects) else 0.0
         if how_to_write and shapes.CODE.search(s):  # "how do you define a flow?": the sentence with the code
             bonus += CODE_BONUS
         if shape and shape.search(s):  # "how many ...?": a sentence stating a number
             bonus += SHAPE_BONUS
+        bonus += follows.get((hit.passage.chunk_id, s), 0.0)  # "why?": what comes next to what was said
         shared = set(tokenize(s)) & terms.keys()
         overlap = sum(terms[t] for t in shared) / total  # idf-weighted share of the question's words
         score = float(sim) + 0.1 * hit.score + bonus + LEXICAL_WEIGHT * overlap
         sentences.append(Sentence(s, hit.passage, float(sim), score))
     sentences.sort(key=lambda s: -s.score)
     return Evidence(hits, sentences, vector)
+
+
+def after_said(said: str, hits: list[Hit]) -> dict[tuple[str, str], float]:
+    """For a question asking more on the last answer (``said``), a bonus for each sentence one or two
+    after a sentence that answer quoted, by passage and text: the most after what it said first (its
+    point). After a "Label: value." line whose label it gave, the next sentence counts even if that
+    answer quoted it too: it is the reason for the value ("why?" after "A's learning curve is High")."""
+    if not said:
+        return {}
+    spots, texts = [], {}
+    for hit in hits:
+        texts[hit.passage.chunk_id] = sentences = split_sentences(hit.passage.text)
+        for i, s in enumerate(sentences):
+            label = LABEL_ONLY.match(s) is not None
+            said_as = s.split(": ")[0] if label else s.rstrip(".") if len(s) >= 25 else ""
+            if said_as and said_as.lower() in said:
+                spots.append((said.find(said_as.lower()), hit.passage.chunk_id, i, label))
+    first = min((at for at, *_ in spots), default=0)
+    bonus: dict[tuple[str, str], float] = {}
+    for at, chunk_id, i, label in spots:
+        for step, value in enumerate(FOLLOWS_BONUS, 1):
+            if i + step < len(texts[chunk_id]):
+                text = texts[chunk_id][i + step]
+                if text.lower().rstrip(".") in said and not (label and step == 1):
+                    continue
+                key = (chunk_id, text)
+                bonus[key] = max(bonus.get(key, 0.0), value * (1.0 if at == first else 0.5))
+    return bonus
 
 
 def number_citations(draft: str, hits: list[Hit]) -> tuple[str, list[Citation]]:

@@ -57,6 +57,9 @@ class Question:
     situation: bool = False  # it describes the asker's situation
     downside: bool = False  # "what's the catch?": a cost or a limit, not a table value
     by_alias: bool = False  # its subject found only by a name pointing at it ("what's Acme Cloud?")
+    shares: dict[str, float] = field(default_factory=dict)  # dimension key -> share of its label's words said
+    said: str = ""  # the last answer, when the question asks for more on it ("why?"): go on from there
+    weighing: bool = False  # it speaks of picking among the subjects, asked for or set ("once we pick one, ...")
 
     @property
     def dimension(self) -> Dimension | None:
@@ -81,7 +84,7 @@ def analyse(text: str, model: ArticleModel, index=None, bare_vector=None) -> Que
         q.by_alias = bool(q.subjects) and not named
     q.mentioned = mentioned_values(text, model)
     if index is not None and bare_vector is not None:
-        q.dimension_candidates = match_dimensions(text, model, index, bare_vector, q.mentioned)
+        q.dimension_candidates = match_dimensions(text, model, index, bare_vector, q.mentioned, q.shares)
         q.wording = {d.key: s - (VALUE_WEIGHT if q.mentioned.get(d.key) else 0.0) for s, d in q.dimension_candidates}
         best = q.dimension_candidates[0][0] if q.dimension_candidates else 0.0
         q.dimension_score = best
@@ -98,7 +101,8 @@ def analyse(text: str, model: ArticleModel, index=None, bare_vector=None) -> Que
     q.downside = bool(shapes.ASKS_DOWNSIDE.search(shapes.asked_part(text).split(FOLLOWING)[0]))
     q.situation = bool(q.counts) or bool(SITUATION.search(text))
     asked = shapes.asking_sentence(text)
-    asks_which = bool(shapes.RECOMMEND.search(asked)) or bool(shapes.IDEA.search(asked) and shapes.TOGETHER.search(asked)) or (
+    q.weighing = bool(shapes.RECOMMEND.search(asked))
+    asks_which = shapes.outside_setting(shapes.RECOMMEND, asked) or bool(shapes.IDEA.search(asked) and shapes.TOGETHER.search(asked)) or (
         q.which and q.situation and not (q.subjects and q.dimensions)  # not "what license does A use? we ..."
         and not q.mentioned)  # not "which one lets us keep our stack all Python?": whose cell says so
     judged = q.dimensions and q.polarity is not None and (q.premise or q.superlative or q.comparative)
@@ -107,9 +111,8 @@ def analyse(text: str, model: ArticleModel, index=None, bare_vector=None) -> Que
                         and not degree and not shapes.ASKS_NOT.search(text)  # "which things won't they do for us?"
                         and not shapes.HOW_MANY.search(asked))  # "how many replicas should we run?": a number
     content = [w for w in lang.tokenize(text) if len(w) > 2 and w not in ASKING_ONLY]
-    if q.recommendation and index is not None and not q.subjects and content \
-            and not any(w in index.vocabulary() for w in content):
-        q.recommendation = False  # "what should I cook tonight?": nothing the corpus speaks of
+    if index is not None and not q.subjects and content and not any(w in index.vocabulary() for w in content):
+        q.recommendation = q.weighing = False  # "what should I cook tonight?": nothing the corpus speaks of
     if q.recommendation and contradicted_value(q):
         q.recommendation = False  # "A keeps its state in X, so should we ...?": the table's correction first
     if q.recommendation and shapes.OPEN_CHOICE.search(text):
@@ -123,10 +126,11 @@ def analyse(text: str, model: ArticleModel, index=None, bare_vector=None) -> Que
     return q
 
 
-def match_dimensions(text: str, model: ArticleModel, index, vector, mentioned=None) -> list[tuple[float, Dimension]]:
+def match_dimensions(text: str, model: ArticleModel, index, vector, mentioned=None,
+                     shares: dict | None = None) -> list[tuple[float, Dimension]]:
     """Table dimensions the question asks about, best first: the question without its subjects'
     names (``vector``), compared with each label (bare and as "What is its <label>?"), plus the
-    share of the label's words the question uses."""
+    share of the label's words the question uses (recorded in ``shares``, by dimension)."""
     dims = list(model.dimensions.values())
     if not dims:
         return []
@@ -143,10 +147,12 @@ def match_dimensions(text: str, model: ArticleModel, index, vector, mentioned=No
     scored = []
     for dim, cos in zip(dims, cosine):
         own = label_words(dim)
-        share = sum(1 for w in own if (w in asked or ("-" not in w and any(lang.same_word(w, a) for a in asked))
-                                       or any(lang.abbreviates(a, w) for a in short))
-                    and with_particle(w, dim.label, said))
+        found = {w for w in own if w in asked or ("-" not in w and any(lang.same_word(w, a) for a in asked))
+                 or any(lang.abbreviates(a, w) for a in short)}
+        share = sum(1 for w in own if w in found and with_particle(w, dim.label, said) and whole_compound(w, dim.label, found, bare))
         share = share / len(own) if own else 0.0
+        if shares is not None:
+            shares[dim.key] = share
         named_value = VALUE_WEIGHT if (mentioned or {}).get(dim.key) else 0.0  # "is it written in Go?"
         if not named_value and cells.get(dim.key, set()) & asked:  # "is A ok for jobs that take hours?"
             named_value = CELL_WORD_WEIGHT
@@ -169,6 +175,19 @@ def distinct_cell_words(model: ArticleModel) -> dict[str, set[str]]:
 def label_words(dim: Dimension) -> list[str]:
     """The tokens of a dimension's label that can name it ("Long-running jobs" -> long, running, job)."""
     return [w for w in lang.tokenize(compound_parts(dim.label)) if len(w) > 2 and w not in lang.JUDGING]
+
+
+def whole_compound(word: str, label: str, found: set[str], text: str) -> bool:
+    """A word of one of the label's compounds counts alone only as its first part, the one that
+    sets it apart, and not as "how <word>" ("Long-running jobs": "long jobs", "jobs that run long";
+    not "the dashboard people run", nor "how long?")."""
+    for compound in re.findall(r"[A-Za-z]+(?:-[A-Za-z]+)+", label):
+        parts = [w for w in lang.tokenize(compound.replace("-", " ")) if len(w) > 2 and w not in lang.JUDGING]
+        if word not in parts or all(p in found for p in parts):
+            continue
+        if word != parts[0] or re.search(rf"\bhow {re.escape(word)}", text, re.I):
+            return False
+    return True
 
 
 def with_particle(word: str, label: str, said: list[str]) -> bool:
@@ -224,17 +243,21 @@ def settle_dimension(q: Question, hits, dense, model: ArticleModel) -> Dimension
     fused and steered, ``dense`` the (passage, cosine) candidates by similarity alone): a close
     candidate whose row or own "Label: value." line is among the most similar passages; for a
     question judging a level ("which is lightest to run?"), the closest ranked dimension; or the
-    dimension whose line or row retrieval put first, closely matched. Of two dimensions the words
-    match equally ("where is job state kept?": "Where state lives", "Long-running jobs"), the one
-    whose passage retrieval ranks higher."""
+    dimension whose line or row retrieval put first, closely matched. Of two close dimensions, the one
+    more of whose label the question says ("where is job state kept?": half of "Where state lives", a
+    third of "Long-running jobs"); if the words match equally, the one whose passage retrieval ranks
+    higher."""
     if len(q.dimensions) == 2 and not q.recommendation:
+        said = [q.shares.get(d.key, 0.0) for d in q.dimensions]
+        if said[0] != said[1]:
+            return q.dimensions[1] if said[1] > said[0] else None
         first, second = (agreement(q, d, dense, model) for d in q.dimensions)
         return q.dimensions[1] if second < first else None
     if q.dimensions or q.recommendation or q.about_article or q.overview or not hits:
         return None
     if shapes.ASKS_WHEN.search(q.text) or shapes.ASKS_MAKER.search(q.text):
         return None  # it asks for a date or a maker: not what a table row holds
-    counting = bool(shapes.ASKS_COUNT.search(q.text))  # a number: only a row of quantities can hold it
+    counting = bool(shapes.ASKS_COUNT.search(shapes.asked_part(q.text)))  # a number: only a row of quantities holds it
     candidates = [(s, d) for s, d in q.dimension_candidates
                   if not counting or (d.rows and all(numbers.QUANTITY.search(v) for v in d.rows[0].cells.values()))]
     agreeing = [(agreement(q, dim, dense, model, INFERRED_MIN_COSINE), -score, i)  # a close passage stating its cell
@@ -258,8 +281,8 @@ def settle_dimension(q: Question, hits, dense, model: ArticleModel) -> Dimension
         clear = ranked[0][0] >= RANKED_MIN_SCORE and (len(ranked) == 1 or ranked[0][0] - ranked[1][0] >= 0.05)
         if first < 99 or clear or only_one:
             return ranked[i if first < 99 else 0][1]
-    if q.subjects and hits[0].dense >= INFERRED_MIN_COSINE:
-        for dim in model.dimensions.values():
+    if q.subjects and hits[0].dense >= INFERRED_MIN_COSINE:  # the row whose line opens the closest paragraph,
+        for _, dim in q.dimension_candidates[:AGREEMENT_TOP]:  # when its label is among the closest too
             if dim.rows and hits[0].passage.chunk_id in own_passages(dim, q.subjects, model):
                 return dim
     return None
@@ -348,13 +371,9 @@ def compound_parts(label: str) -> str:
 
 def bare_question(text: str, model: ArticleModel) -> str:
     """The question without its subjects' names, spaces tidied."""
-    return re.sub(r"\s+", " ", strip_subjects(text, model)).strip() or text
+    return model.without_names(text)
 
 
 def strip_subjects(text: str, model: ArticleModel) -> str:
     """The question without its subjects' names (so "Acme Cloud" does not read as a topic)."""
-    out = text
-    for subject in model.subjects.values():
-        for name in [subject.key] + subject.aliases:
-            out = re.sub(rf"(?<![\w-]){re.escape(name)}(?:'s|’s)?(?![\w-])", " ", out, flags=re.I)
-    return out
+    return model.strip_names(text)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
+from .corpus import split_sentences
 from .index import Index
 from .question import Question
 from .settings import Settings
@@ -85,6 +86,9 @@ def steered_passages(index: Index, question: Question) -> list[Passage]:
     """The passages a question names by its structure: a table row and its subjects' labelled lines,
     the advice for a recommendation, the byline for a question about the article."""
     model = index.model
+    if question.said:  # "why?", "what's the catch?": the passages the last answer quoted go on from it
+        return [p for p in index.passages if p.kind != "table_row"
+                and any(len(s) >= 25 and s.lower().rstrip(".") in question.said for s in split_sentences(p.text))]
     if question.misplaced:  # where the corpus says what the premise gives the wrong subject
         found = [p for p, _ in index.bm25_search(" ".join(question.misplaced), 2)]
         return found + steered_passages(index, replace(question, misplaced=[]))

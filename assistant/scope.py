@@ -77,6 +77,7 @@ def check_scope(question: Question, best_sentence: float, index: Index, settings
     if missing:
         return ScopeDecision(True, f"The article doesn't say {missing}. " + covers(), "not_stated")
     recognised = (question.dimensions or question.recommendation or question.overview
+                  or question.weighing  # "once we pick one, are we locked in?": a choice among what it compares
                   or question.about_article or question.by_alias
                   or ((names_rare_term(question, index) or says_written_name(question, index))
                       and mostly_known(question, index)))
@@ -141,8 +142,8 @@ def phrasing_only(question: Question, uncovered: list[str], index: Index) -> boo
     it names something the corpus never mentions."""
     if set(uncovered) & set(asked_thing(question, index)):
         return False  # the very thing asked about
-    if question.recommendation and question.situation:
-        return True
+    if question.situation and (question.recommendation or question.weighing):
+        return True  # a situation weighing a choice, asked about or set ("if we go with A, ..."): its own words
     if all(offered_alternative(w, question.text, index) for w in uncovered):
         return True  # "is it decorators or some yaml thing?": the corpus holds the other choice
     names = set(topic_words(question, index, names_only=True))
@@ -309,6 +310,8 @@ def known(word: str, index: Index, subject: str = "") -> bool:
     parts = [p for p in re.split(r"[-.+/]", word) if p]
     if len(parts) > 1 and all(known(p, index, subject) for p in parts):
         return True
+    if len(parts) > 1 and known(parts[0], index, subject) and all(lang.is_everyday(p) for p in parts[1:]):
+        return True  # "cron-style": a known word made a modifier with an everyday one
     if len(parts) == 2 and len(parts[0]) >= 3 and any(  # "perf-critical" for "performance-critical"
             w.endswith("-" + parts[1]) for w in index.words_starting(parts[0], subject)):
         return True

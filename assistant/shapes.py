@@ -31,7 +31,8 @@ CODE = re.compile(r"(?<!\w)@\w+|`[^`]+`|\b\w+\(\)|\.\w+\(")
 DEGREE = rx(r"^\W*(?:(?:so|and|ok|okay|but)\W+)?how (?:big|large|small|many|much|hard|easy|difficult|steep|long|"
              r"complex|complicated|expensive|cheap|costly|heavy|light|mature|rough|painful)\b")
 RECOMMEND = rx(
-    r"\bshould (?:we|i|my team|our team|a team|a startup|startups?|they|you)\b", r"\brecommend", r"\bsuggest",
+    r"(?<!\bhow )\bshould (?:we|i|my team|our team|a team|a startup|startups?|they|you)\b",  # not "how should I tune X?"
+    r"\brecommend", r"\bsuggest",
     r"\bwhich (?:[\w-]+ )?(?:is (?:the )?(?:best|right|better)|fits|suits|would you)",
     r"\b(?:best|right|better|good) (?:fit|choice|option|pick|default)\b", r"\bgo with\b", r"\bpick\b(?! up\b)",
     r"\bchoose\b", r"\bwhat (?:would|do) you (?:use|pick|choose)", r"\bmakes? (?:the most )?sense\b",
@@ -70,6 +71,16 @@ def every_subject(text: str, subjects: int) -> bool:
 OR_PAIR = re.compile(r"(?<![\w.+-])(?P<a>[\w.+-]{2,})\s+or\s+(?:some\s+|a\s+|an\s+|the\s+)?(?P<b>[\w.+-]{2,})")
 # A condition the asker sets, up to the end of its clause: "if a worker dies mid-task, ...", "... if we outgrow it?"
 CONDITION = rx(r"\b(?:if|whenever|in case|unless)\b[^,;:?.!()]*")
+# A clause setting the time or case the asker speaks of: "once we pick a stack, ...", "if we go with A ...".
+SETTING = rx(r"\b(?:if(?! so\b| not\b)|whenever|in case|unless|(?:once|after|when|before) (?=(?:we|i|you|they)\b))"
+             r"[^,;:?.!()]*")  # not "if so, what should we use?"
+
+
+def outside_setting(pattern: re.Pattern, text: str) -> bool:
+    """The pattern matches the text somewhere other than inside a clause setting its case ("once we
+    pick a stack, are we locked in?" asks for no pick)."""
+    spans = [m.span() for m in SETTING.finditer(text)]
+    return any(not any(a <= m.start() < b for a, b in spans) for m in pattern.finditer(text))
 YES_NO = rx(r"^\s*(?:is|are|does|do|can|will|would|was|has|have)\b")
 PREMISE = rx(r"^\s*(?:why|since|given that|given|because|as)\b")
 # The words a clause that asks opens with ("Does A ...", "which db?").
@@ -98,6 +109,7 @@ def answer_shape(text: str) -> re.Pattern | None:
     """What a sentence answering the question must state, by the question's shape: a number for "how
     many ...?", a duration for "how long ...?", a date for "when ...?", a cost for "what's the catch?", a
     negation for "what does it not cover?"."""
+    text = asked_part(text)  # "out of the box, how many tries ...?": from the clause that asks
     for asks, shape in ((ASKS_COUNT, NUMBER), (ASKS_DURATION, DURATION), (ASKS_WHEN, DATE), (ASKS_DOWNSIDE, DOWNSIDE),
                         (ASKS_NOT, NEGATION)):
         if asks.search(text):
@@ -152,7 +164,7 @@ ASKS_VERSION_NUMBER = rx(r"\b(?:latest|newest|current|first|oldest|last|minimum|
 # A rate asked for as a figure: "how many tasks/sec", "what's the max throughput".
 ASKS_RATE = rx(r"\b(?:how many|how much|what(?:'s| is| are)|max(?:imum)?|peak)\b.{0,50}?(?:\bper (?:second|sec|minute|min|hour)\b|"
                 r"/s(?:ec)?\b|\bqps\b|\brps\b|\bthroughput\b)")
-VERSION = rx(r"\bv?\d+\.\d+(?:\.\d+)?\b", r"\b(?:version|release) \d")
+VERSION = rx(r"\bv?\d+\.(?:\d+|x)(?:\.\d+)?\b", r"\b(?:version|release) \d")  # "2.0", "2.x", "version 3"
 ASKS_WHEN = rx(r"(?:^|[,;.?!]\s*|\band\s+)when (?:was|were|did|is|will|does)\b", r"\bwhat year\b", r"\bsince when\b", r"\bhow old\b")
 ASKS_MAKER = rx(r"^\s*who (?:created|made|built|founded|develops|developed|maintains|maintained|wrote|designed|"
                  r"invented|started|owns|is behind|came up with)\b",
@@ -162,6 +174,9 @@ ASKS_MAKER = rx(r"^\s*who (?:created|made|built|founded|develops|developed|maint
 # "what's the catch?", "any downside?": a cost or a limit, not a table value.
 ASKS_DOWNSIDE = rx(r"\b(?:catch|downsides?|drawbacks?|trade-?offs?|cons|disadvantages?|pitfalls?|gotchas?|caveats?)\b",
                     r"\bwhat(?:'s| is) (?:the )?(?:bad|wrong|hard)\b")
+# "why?", "how come?", "why that one, though?", "can you elaborate?": more on what was just said.
+ASKS_MORE = rx(r"^\W*(?:why|how come|how so|tell me more|say more|go on|elaborate|explain|(?:can|could) you elaborate|"
+               r"(?:any )?more details?|more)\b", r"\b(?:reasons?|reasoning|rationale|justification|explanation)\b")
 DOWNSIDE = rx(r"\bat the (?:cost|expense) of\b", r"\bbut\b", r"\bhowever\b", r"\block-?in\b",
                r"\bstruggles?\b", r"\bawkward\b", r"\btrap\b", r"\bprice of\b", r"\bconstraint\b",
                r"\bweak spots?\b", r"\bdownsides?\b", r"\bcatch(?:es)?\b")
@@ -192,7 +207,8 @@ ORIGIN_CLAIM = rx(r"\b(?:came|comes|come|coming) (?:out )?(?:of|from)\s+(?:the |
 # A sentence saying who made a subject (not "backed by a database", "written in Go").
 ORIGIN = rx(r"\b(?:built|created|developed|founded|made|started|designed|invented|open-sourced) (?:at|by)\b")
 NOT_A_TOPIC_NOUN = frozenset("one ones kind type sort way thing things option options tool tools part parts "
-                             "difference differences stuff bits pieces extras aspects areas".split())
+                             "difference differences stuff bits pieces extras aspects areas "
+                             "that this these those it them there".split())  # "what's the reasoning behind that?"
 
 # -- advice --------------------------------------------------------------------------------------
 # Headings of a section that gives advice, and sentences shaped like advice ("X makes sense if ...").

@@ -99,17 +99,18 @@ def complete_collection(client, name: str, expected: int, extras_allowed: bool =
     return collection
 
 
-def missing_vectors(passages: list[Passage], reuse: dict[str, np.ndarray], embeddings):
+def missing_vectors(passages: list[Passage], reuse: dict[str, np.ndarray], embeddings, texts: list[str] | None = None):
     """The passages' vectors (those in ``reuse`` by content id, the others None), and a generator that
-    embeds the others, shortest first in chunks (batches of like length pad little), filling them in
-    and yielding the rows of each chunk."""
+    embeds the others (``texts``, else the passages' own), shortest first in chunks (batches of like
+    length pad little), filling them in and yielding the rows of each chunk."""
+    texts = texts or [p.text for p in passages]
     vectors: list[np.ndarray | None] = [reuse.get(p.chunk_id) for p in passages]
-    todo = sorted((i for i, v in enumerate(vectors) if v is None), key=lambda i: len(passages[i].text))
+    todo = sorted((i for i, v in enumerate(vectors) if v is None), key=lambda i: len(texts[i]))
 
     def embed():
         for start in range(0, len(todo), EMBED_CHUNK):
             chunk = todo[start:start + EMBED_CHUNK]
-            for i, vector in zip(chunk, embeddings.embed_documents([passages[i].text for i in chunk])):
+            for i, vector in zip(chunk, embeddings.embed_documents([texts[i] for i in chunk])):
                 vectors[i] = np.asarray(vector, dtype=np.float32)
             yield chunk
 
@@ -135,7 +136,8 @@ def writer(collection, passages: list[Passage], vectors: list, total: int, progr
 
 
 def build(client, name: str, passages: list[Passage], embeddings, settings: Settings, model: str,
-          reuse: dict[str, np.ndarray], progress: Progress | None = None) -> tuple[np.ndarray, int]:
+          reuse: dict[str, np.ndarray], progress: Progress | None = None,
+          texts: list[str] | None = None) -> tuple[np.ndarray, int]:
     """Write every passage into a temporary collection, then rename it into place. Passages whose
     content id is in ``reuse`` keep that vector; only the others are embedded. Returns the vectors
     (in passage order) and how many passages were embedded."""
@@ -144,7 +146,7 @@ def build(client, name: str, passages: list[Passage], embeddings, settings: Sett
         temp, embedding_function=None,
         metadata={"hnsw:space": "cosine", "embedding_model": model, "started_at": time.time()},
     )
-    vectors, todo, embedded_chunks = missing_vectors(passages, reuse, embeddings)
+    vectors, todo, embedded_chunks = missing_vectors(passages, reuse, embeddings, texts)
     write = writer(collection, passages, vectors, len(passages), progress)
     try:
         write([i for i, v in enumerate(vectors) if v is not None])
@@ -164,14 +166,15 @@ def build(client, name: str, passages: list[Passage], embeddings, settings: Sett
 
 
 def update(client, previous: str, name: str, passages: list[Passage], embeddings, settings: Settings,
-           reuse: dict[str, np.ndarray], progress: Progress | None = None) -> tuple[np.ndarray, int]:
+           reuse: dict[str, np.ndarray], progress: Progress | None = None,
+           texts: list[str] | None = None) -> tuple[np.ndarray, int]:
     """Bring the collection of the previous build up to date in place: embed and add only the new or
     changed passages, then rename it to this build's name. Until the rename, the previous index
     serves (its searches keep only its own passages); the passages that vanished are deleted when the
     previous build is dropped (see Index.drop_other_builds). A killed update leaves extra passages
     that no index returns, which the next update overwrites."""
     collection = client.get_collection(previous, embedding_function=None)
-    vectors, todo, embedded_chunks = missing_vectors(passages, reuse, embeddings)
+    vectors, todo, embedded_chunks = missing_vectors(passages, reuse, embeddings, texts)
     write = writer(collection, passages, vectors, len(todo), progress)
     for chunk in embedded_chunks:
         write(chunk)

@@ -408,3 +408,48 @@ def test_a_count_question_reads_a_row_of_quantities_and_short_forms_match_labels
     assert reply.refused, reply.text
     reply = vector_bot.ask("how much ops work is milvus to run?")  # "ops": operational
     assert reply.text.startswith("Milvus's operational footprint is **Moderate–Heavy** [1]"), reply.text
+
+
+def test_why_goes_on_from_the_last_answer_instead_of_repeating_it(bot, queues_bot):
+    first = "what's the default pick for most series A startups according to the article?"
+    answer = bot.ask(first)
+    assert "right default choice" in answer.text, answer.text
+    history = [{"role": "user", "content": first}, {"role": "assistant", "content": answer.text}]
+    for why in ("why?", "why that one though", "what's the reasoning behind that?"):
+        reply = bot.ask(why, history)
+        assert not reply.refused and "reduces the friction between research and production" in reply.text, (why, reply.text)
+        assert "right default choice" not in reply.text, reply.text  # not the point itself again
+    # after a table value, the reason is the sentence after its "Label: value." line
+    first = "how steep is the learning curve for kubeflow?"
+    history = [{"role": "user", "content": first}, {"role": "assistant", "content": bot.ask(first).text}]
+    reply = bot.ask("why's that?", history)
+    assert reply.text.startswith("The Kubeflow Pipelines SDK requires containerising"), reply.text
+    # "what's the tradeoff?": the cost the article states next to what was said
+    first = "How does Temporal recover when a worker dies in the middle of a workflow?"
+    history = [{"role": "user", "content": first}, {"role": "assistant", "content": queues_bot.ask(first).text}]
+    reply = queues_bot.ask("What's the tradeoff I pay for that?", history)
+    assert reply.text.startswith("The price of this model is a constraint on how you write code"), reply.text
+
+
+
+def test_a_figure_a_clause_of_case_and_a_how_to_are_read_as_meant(bot, vector_bot, queues_bot):
+    reply = vector_bot.ask("which should we pick for 1B vectors?")  # "billion-scale collections"
+    assert "**Milvus**" in reply.text.split(".")[0], reply.text
+    reply = vector_bot.ask("how should I tune postgres autovacuum for a write-heavy table?")  # no advice asked
+    assert reply.refused and "autovacuum" in reply.text, reply.text
+    reply = bot.ask("once we pick an mlops stack are we basically locked in forever?")  # no pick asked
+    assert "points to" not in reply.text and "not permanent" in reply.text, reply.text
+    reply = queues_bot.ask("if we go with temporal cloud who is responsible for running the workers?")
+    assert "keep running your own workers" in reply.text, reply.text
+
+
+
+def test_a_count_asked_after_a_clause_is_not_read_off_a_level(queues_bot):
+    # "out of the box, how many ...?" asks for a number
+    reply = queues_bot.ask("out of the box, how many tries does celery make before it gives up on a task")
+    assert "three attempts" in reply.text.split("[")[0], reply.text
+
+
+def test_a_situation_setting_a_choice_brings_its_own_words(queues_bot):
+    reply = queues_bot.ask("once we pick temporal for our saga orchestrator, who runs the workers?")
+    assert not reply.refused and "own workers" in reply.text, reply.text

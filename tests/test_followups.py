@@ -118,3 +118,22 @@ def test_a_follow_up_that_is_only_a_noun_phrase_becomes_a_question(bot):
 ])
 def test_a_question_asking_two_things_is_split_into_standalone_asks(question, asks):
     assert split_asks(question, MODEL) == (asks or [question])
+
+
+@pytest.mark.parametrize("question, more", [
+    ("why?", True), ("why's that?", True), ("how come?", True), ("why that one though", True),
+    ("what's the reasoning behind that?", True), ("what's the catch?", True), ("any downside there?", True),
+    ("What's the tradeoff I pay for that?", True),
+    # a question of its own, about a subject or a table dimension, or asking how long
+    ("why is Kubeflow hard to set up?", False), ("what are the downsides of Prefect?", False),
+    ("why is the learning curve steep?", False), ("how long?", False), ("explain artifact tracking", False),
+])
+def test_a_question_asking_more_on_the_last_answer_is_told_from_its_own(question, more):
+    from assistant.followups import asks_more
+    assert asks_more(question, MODEL) is more
+
+
+def test_it_after_a_question_about_a_thing_is_that_thing():
+    history = [U("what is a message broker"), A("...")]
+    assert standalone_question("does Metaflow need it?", history) == "does Metaflow need a message broker?"
+

@@ -153,3 +153,25 @@ def test_a_big_index_keeps_answering_when_another_process_renames_its_collection
     serving.index.client.get_collection(serving.index.collection_name).modify(name="mlops-article-renamed")
     reply = serving.ask("How hard is Kubeflow to set up?")
     assert not reply.refused and "**High**" in reply.text and reply.citations
+
+
+def test_a_paragraph_of_a_subjects_section_is_embedded_with_the_subjects_name(bot):
+    from assistant.corpus import embedding_text
+    model = bot.index.model
+    tail = next(p for p in bot.index.passages if p.text.startswith("The framework handles parallelism"))
+    assert embedding_text(tail, model).startswith(f"{tail.section}: The framework handles")  # "the framework": Metaflow
+    row = next(p for p in bot.index.passages if p.kind == "table_row")
+    intro = next(p for p in bot.index.passages if p.kind == "paragraph" and not model.section_subject(p))
+    assert embedding_text(row, model) == row.text and embedding_text(intro, model) == intro.text
+    # so the split-off end of a paragraph that names its subject only by its heading is found for it
+    reply = bot.ask("what does metaflow take care of automatically so you don't have to configure it")
+    assert tail.chunk_id in reply.retrieved, reply.retrieved
+    # and vectors embedded otherwise are never reused for it: the maker string tells them apart
+    from assistant.corpus import EMBEDDED_AS
+    assert derived_model(bot).endswith("+" + EMBEDDED_AS), derived_model(bot)
+
+
+def derived_model(bot):
+    import json
+    manifest = next(bot.settings.data_dir.rglob("manifest.json"))
+    return json.loads(manifest.read_text(encoding="utf-8"))["embedding_model"]

@@ -60,3 +60,20 @@ def test_shapes_a_review_found_too_broad_stay_narrow():
     assert not shapes.CONDITION.search("does A guarantee at-least-once delivery?")
     assert lang.claimed_polarity("is it less work to run?") == -1.0
     assert lang.claimed_polarity("is it more or less stable?") is None
+
+
+def test_a_choice_made_in_a_clause_setting_the_case_asks_for_no_pick():
+    assert not shapes.outside_setting(shapes.RECOMMEND, "once we pick a stack, are we locked in forever?")
+    assert not shapes.outside_setting(shapes.RECOMMEND, "if we go with the hosted one who runs the workers?")
+    assert shapes.outside_setting(shapes.RECOMMEND, "which should we pick if we have 5 engineers?")
+    assert shapes.outside_setting(shapes.RECOMMEND, "should we use it if we only send emails?")
+    assert shapes.outside_setting(shapes.RECOMMEND, "is it overkill and if so what should we use instead?")
+    assert shapes.answer_shape("out of the box, how many tries does it make?") is numbers.NUMBER
+    assert not shapes.RECOMMEND.search("how should I tune autovacuum for a write-heavy table?")  # a procedure
+    assert shapes.RECOMMEND.search("how should we choose between the two?")
+
+
+def test_a_figures_magnitude_is_read_as_a_word():
+    assert numbers.magnitudes_in_words("pick one for 1B vectors, ~50M rows or 10k tasks") == \
+        "pick one for 1 billion vectors, 50 million rows or 10 thousand tasks"
+    assert numbers.magnitudes_in_words("a 5m timeout, version 2.5, 100GB") == "a 5m timeout, version 2.5, 100GB"
