@@ -123,6 +123,11 @@ def said_before(question: str, history: History, model: ArticleModel) -> str:
     return answer
 
 
+def said_already(sentence: str, said: str) -> bool:
+    """The passage sentence is one the last answer (``said``, lower-cased plain text) quoted."""
+    return len(sentence) >= 25 and sentence.lower().rstrip(".") in said
+
+
 def in_context(standalone: str, history: History, model: ArticleModel) -> str | None:
     """A question that names nothing of the corpus's and was read alone ("any common pairing people
     use?", "how much time does getting it right save?"), read as following the conversation's last

@@ -59,10 +59,15 @@ def fingerprint(passages: list[Passage], model_id: str) -> str:
     return h.hexdigest()
 
 
+def vectors_maker(settings: Settings) -> str:
+    """What made the passages' vectors: the embedding model and what it was given (``EMBEDDED_AS``)."""
+    return f"{model_id(settings)}+{EMBEDDED_AS}"
+
+
 def corpus_key(settings: Settings) -> str:
     """What decides the passages and their vectors: the corpus files' bytes and the settings."""
     return derived.corpus_key(settings.corpus_dir, SUFFIXES, [
-        CHUNKER_VERSION, MODEL_VERSION, model_id(settings), str(settings.chunk_max_chars),
+        CHUNKER_VERSION, MODEL_VERSION, vectors_maker(settings), str(settings.chunk_max_chars),
         str(settings.max_document_mb), settings.collection_prefix, settings.chroma_url or "embedded"])
 
 
@@ -293,7 +298,7 @@ def open_corpus(settings: Settings, key: str, embeddings, rebuild: bool, progres
     """Read the corpus; reuse, derive or build what it needs; save what it derived."""
     corpus = load_corpus(settings.corpus_dir, settings.chunk_max_chars, derive=False,
                          max_bytes=int(settings.max_document_mb * 1024 * 1024))
-    model = f"{model_id(settings)}+{EMBEDDED_AS}"  # the vectors' maker: the model and what it was given
+    model = vectors_maker(settings)
     name = f"{settings.collection_prefix}-{fingerprint(corpus.passages, model)[:16]}"
     # the article model derived when this corpus was indexed (same fingerprint), else derived now
     corpus.model = load_model(settings, name) or derive_model(corpus.documents, corpus.passages)

@@ -64,8 +64,8 @@ _MAGNITUDE = r"(?:k|m|mm|b|bn|x|kb|mb|gb|tb|ms|s|secs?|mins?|h|hrs?|d|%)"
 FIGURE = re.compile(rf"~?\d+{_MAGNITUDE}?|~?\d+[.,]\d+{_MAGNITUDE}", re.I)
 
 # A figure's magnitude written as a word, for a model that reads words: "1B vectors" -> "1 billion vectors".
-MAGNITUDE = re.compile(r"(?<![\w.])~?(?P<n>\d+(?:\.\d+)?)\s?(?P<unit>k|K|M|mm|MM|b|B|bn|BN)\b")
-MAGNITUDE_WORDS = {"k": "thousand", "m": "million", "mm": "million", "b": "billion", "bn": "billion"}
+MAGNITUDE = re.compile(r"(?<![\w.])~?(?P<n>\d+(?:\.\d+)?)(?P<unit>k|K|M|b|B|bn|BN)(?![\w-])")
+MAGNITUDE_WORDS = {"k": "thousand", "m": "million", "b": "billion", "bn": "billion"}
 
 
 def magnitudes_in_words(text: str) -> str:

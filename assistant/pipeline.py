@@ -23,7 +23,7 @@ from . import language as lang
 from . import numbers, shapes
 from .answerers import Answerer, AnswerNote, Evidence, Sentence
 from .corpus import split_sentences
-from .followups import check_history, in_context, said_before, split_asks, standalone_question
+from .followups import check_history, in_context, said_already, said_before, split_asks, standalone_question
 from .index import Index, Progress, open_index, tokenize
 from .question import Question, analyse, bare_question, settle_dimension
 from .retrieval import Hit, fuse, search
@@ -230,7 +230,7 @@ def gather_evidence(index: Index, q: Question, vector: list[float], hits: list[H
         for s in split_sentences(hit.passage.text):
             if hit.passage.kind != "table_row" and (len(s) < 25 or LABEL_ONLY.match(s)):
                 continue
-            if q.said and s.lower().rstrip(".") in q.said and not follows.get((hit.passage.chunk_id, s)) \
+            if q.said and said_already(s, q.said) and not follows.get((hit.passage.chunk_id, s)) \
                     and not (shape and shape.search(s)):
                 continue  # said already (but not what goes on from its point, nor the cost "the catch?" asks)
             items.append((s, hit))
@@ -249,7 +249,8 @@ def gather_evidence(index: Index, q: Question, vector: list[float], hits: list[H
             bonus += CODE_BONUS
         if shape and shape.search(s):  # "how many ...?": a sentence stating a number
             bonus += SHAPE_BONUS
-        bonus += follows.get((hit.passage.chunk_id, s), 0.0)  # "why?": what comes next to what was said
+        if not (q.downside and shape and not shape.search(s)):  # "what's the catch?": only a cost that comes next
+            bonus += follows.get((hit.passage.chunk_id, s), 0.0)  # "why?": what comes next to what was said
         shared = set(tokenize(s)) & terms.keys()
         overlap = sum(terms[t] for t in shared) / total  # idf-weighted share of the question's words
         score = float(sim) + 0.1 * hit.score + bonus + LEXICAL_WEIGHT * overlap
@@ -270,16 +271,15 @@ def after_said(said: str, hits: list[Hit]) -> dict[tuple[str, str], float]:
         texts[hit.passage.chunk_id] = sentences = split_sentences(hit.passage.text)
         for i, s in enumerate(sentences):
             label = LABEL_ONLY.match(s) is not None
-            said_as = s.split(": ")[0] if label else s.rstrip(".") if len(s) >= 25 else ""
-            if said_as and said_as.lower() in said:
-                spots.append((said.find(said_as.lower()), hit.passage.chunk_id, i, label))
+            if (label and s.split(": ")[0].lower() in said) or (not label and said_already(s, said)):
+                spots.append((said.find((s.split(": ")[0] if label else s.rstrip(".")).lower()), hit.passage.chunk_id, i, label))
     first = min((at for at, *_ in spots), default=0)
     bonus: dict[tuple[str, str], float] = {}
     for at, chunk_id, i, label in spots:
         for step, value in enumerate(FOLLOWS_BONUS, 1):
             if i + step < len(texts[chunk_id]):
                 text = texts[chunk_id][i + step]
-                if text.lower().rstrip(".") in said and not (label and step == 1):
+                if said_already(text, said) and not (label and step == 1):
                     continue
                 key = (chunk_id, text)
                 bonus[key] = max(bonus.get(key, 0.0), value * (1.0 if at == first else 0.5))

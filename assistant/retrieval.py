@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from .corpus import split_sentences
+from .followups import said_already
 from .index import Index
 from .question import Question
 from .settings import Settings
@@ -88,7 +89,7 @@ def steered_passages(index: Index, question: Question) -> list[Passage]:
     model = index.model
     if question.said:  # "why?", "what's the catch?": the passages the last answer quoted go on from it
         return [p for p in index.passages if p.kind != "table_row"
-                and any(len(s) >= 25 and s.lower().rstrip(".") in question.said for s in split_sentences(p.text))]
+                and any(said_already(s, question.said) for s in split_sentences(p.text))]
     if question.misplaced:  # where the corpus says what the premise gives the wrong subject
         found = [p for p, _ in index.bm25_search(" ".join(question.misplaced), 2)]
         return found + steered_passages(index, replace(question, misplaced=[]))

@@ -73,7 +73,7 @@ def check_scope(question: Question, best_sentence: float, index: Index, settings
         shown = ", ".join(f"“{w}”" for w in uncovered[:4])
         return ScopeDecision(True, f"The article doesn't cover that: it says nothing on {shown}{about}. "
                              + covers(), "unknown_terms", tuple(uncovered))
-    missing = missing_answer(question, sentences, index)
+    missing = "" if question.said else missing_answer(question, sentences, index)  # "why?": answered before
     if missing:
         return ScopeDecision(True, f"The article doesn't say {missing}. " + covers(), "not_stated")
     recognised = (question.dimensions or question.recommendation or question.overview

@@ -32,7 +32,7 @@ DEGREE = rx(r"^\W*(?:(?:so|and|ok|okay|but)\W+)?how (?:big|large|small|many|much
              r"complex|complicated|expensive|cheap|costly|heavy|light|mature|rough|painful)\b")
 RECOMMEND = rx(
     r"(?<!\bhow )\bshould (?:we|i|my team|our team|a team|a startup|startups?|they|you)\b",  # not "how should I tune X?"
-    r"\brecommend", r"\bsuggest",
+    r"\brecommend", r"\bsuggest", r"\bhow should (?:we|i) (?:choose|decide|pick)\b", r"\bdecide between\b",
     r"\bwhich (?:[\w-]+ )?(?:is (?:the )?(?:best|right|better)|fits|suits|would you)",
     r"\b(?:best|right|better|good) (?:fit|choice|option|pick|default)\b", r"\bgo with\b", r"\bpick\b(?! up\b)",
     r"\bchoose\b", r"\bwhat (?:would|do) you (?:use|pick|choose)", r"\bmakes? (?:the most )?sense\b",
@@ -70,10 +70,12 @@ def every_subject(text: str, subjects: int) -> bool:
 # "decorators or some yaml thing", "Postgres or Mongo": the two words offered as a choice.
 OR_PAIR = re.compile(r"(?<![\w.+-])(?P<a>[\w.+-]{2,})\s+or\s+(?:some\s+|a\s+|an\s+|the\s+)?(?P<b>[\w.+-]{2,})")
 # A condition the asker sets, up to the end of its clause: "if a worker dies mid-task, ...", "... if we outgrow it?"
-CONDITION = rx(r"\b(?:if|whenever|in case|unless)\b[^,;:?.!()]*")
+CONDITION_WORDS = r"if|whenever|in case|unless"
+CONDITION = rx(rf"\b(?:{CONDITION_WORDS})\b[^,;:?.!()]*")
 # A clause setting the time or case the asker speaks of: "once we pick a stack, ...", "if we go with A ...".
-SETTING = rx(r"\b(?:if(?! so\b| not\b)|whenever|in case|unless|(?:once|after|when|before) (?=(?:we|i|you|they)\b))"
-             r"[^,;:?.!()]*")  # not "if so, what should we use?"
+SETTING = rx(rf"\b(?:(?!if so\b|if not\b)(?:{CONDITION_WORDS})\b|(?:once|after|when|before) (?=(?:we|i|you|they)\b))"
+             r"[^,;:?.!()]*?(?=\s+(?:which|what|who|how|should|would|could|can|is|are|do|does)\b|[,;:?.!()]|$)")
+# (ends before the words that ask: "if we have 5 engineers which one should we pick?"; not "if so, ...")
 
 
 def outside_setting(pattern: re.Pattern, text: str) -> bool:
@@ -176,7 +178,7 @@ ASKS_DOWNSIDE = rx(r"\b(?:catch|downsides?|drawbacks?|trade-?offs?|cons|disadvan
                     r"\bwhat(?:'s| is) (?:the )?(?:bad|wrong|hard)\b")
 # "why?", "how come?", "why that one, though?", "can you elaborate?": more on what was just said.
 ASKS_MORE = rx(r"^\W*(?:why|how come|how so|tell me more|say more|go on|elaborate|explain|(?:can|could) you elaborate|"
-               r"(?:any )?more details?|more)\b", r"\b(?:reasons?|reasoning|rationale|justification|explanation)\b")
+               r"(?:any )?more (?:details?|info)|more\W*$)", r"\b(?:reasons?|reasoning|rationale|justification|explanation)\b")
 DOWNSIDE = rx(r"\bat the (?:cost|expense) of\b", r"\bbut\b", r"\bhowever\b", r"\block-?in\b",
                r"\bstruggles?\b", r"\bawkward\b", r"\btrap\b", r"\bprice of\b", r"\bconstraint\b",
                r"\bweak spots?\b", r"\bdownsides?\b", r"\bcatch(?:es)?\b")

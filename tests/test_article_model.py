@@ -453,3 +453,14 @@ def test_a_count_asked_after_a_clause_is_not_read_off_a_level(queues_bot):
 def test_a_situation_setting_a_choice_brings_its_own_words(queues_bot):
     reply = queues_bot.ask("once we pick temporal for our saga orchestrator, who runs the workers?")
     assert not reply.refused and "own workers" in reply.text, reply.text
+
+
+def test_asking_for_more_never_declines_what_was_answered_nor_sells_a_strength_as_the_catch(bot):
+    history = [{"role": "user", "content": "who built metaflow?"},
+               {"role": "assistant", "content": bot.ask("who built metaflow?").text}]
+    reply = bot.ask("why?", history)
+    assert not reply.refused, reply.text  # the maker was said: no "doesn't say who made it"
+    first = "is metaflow a good fit for a 10 person startup?"  # what follows the advice is no catch
+    history = [{"role": "user", "content": first}, {"role": "assistant", "content": bot.ask(first).text}]
+    reply = bot.ask("what's the catch?", history)
+    assert "It excels at the core MLOps problem" not in reply.text, reply.text

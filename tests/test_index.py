@@ -175,3 +175,11 @@ def derived_model(bot):
     import json
     manifest = next(bot.settings.data_dir.rglob("manifest.json"))
     return json.loads(manifest.read_text(encoding="utf-8"))["embedding_model"]
+
+
+def test_vectors_embedded_another_way_are_not_reopened(local, monkeypatch):
+    from assistant import index as index_module
+    before = index_module.corpus_key(local)
+    monkeypatch.setattr(index_module, "EMBEDDED_AS", "as-written")  # how an older build embedded its passages
+    assert index_module.corpus_key(local) != before  # a saved build made so is not taken for this one
+    assert index_module.vectors_maker(local).endswith("+as-written")

@@ -68,6 +68,10 @@ def test_a_choice_made_in_a_clause_setting_the_case_asks_for_no_pick():
     assert shapes.outside_setting(shapes.RECOMMEND, "which should we pick if we have 5 engineers?")
     assert shapes.outside_setting(shapes.RECOMMEND, "should we use it if we only send emails?")
     assert shapes.outside_setting(shapes.RECOMMEND, "is it overkill and if so what should we use instead?")
+    assert shapes.outside_setting(shapes.RECOMMEND, "if we have 5 engineers which one should we pick?")  # no comma
+    assert shapes.outside_setting(shapes.RECOMMEND, "if we're a small team what would you recommend?")
+    assert shapes.RECOMMEND.search("how should we decide between the two?")
+    assert not shapes.ASKS_MORE.search("more expensive than that?") and shapes.ASKS_MORE.search("any more details?")
     assert shapes.answer_shape("out of the box, how many tries does it make?") is numbers.NUMBER
     assert not shapes.RECOMMEND.search("how should I tune autovacuum for a write-heavy table?")  # a procedure
     assert shapes.RECOMMEND.search("how should we choose between the two?")
@@ -77,3 +81,4 @@ def test_a_figures_magnitude_is_read_as_a_word():
     assert numbers.magnitudes_in_words("pick one for 1B vectors, ~50M rows or 10k tasks") == \
         "pick one for 1 billion vectors, 50 million rows or 10 thousand tasks"
     assert numbers.magnitudes_in_words("a 5m timeout, version 2.5, 100GB") == "a 5m timeout, version 2.5, 100GB"
+    assert numbers.magnitudes_in_words("3 b-tree indexes, plan 2 b, 10mm") == "3 b-tree indexes, plan 2 b, 10mm"
