@@ -157,9 +157,10 @@ class Assistant:
         if settled:  # retrieval confirmed the dimension the wording left open: steer to its row too
             q.dimensions = [settled]
             hits = fuse(index, q, candidates, self.settings)
-        evidence = gather_evidence(index, q, vector, hits)
+        follows = after_said(q.said, hits)
+        evidence = gather_evidence(index, q, vector, hits, follows)
         scope = check_scope(q, evidence.best_similarity, index, self.settings, evidence.sentences)
-        if q.said and scope.reason == "weak_match" and after_said(q.said, hits):
+        if follows and scope.reason == "weak_match":
             scope = ScopeDecision(False)  # "what's the reasoning behind that?": the article goes on from its answer
         return Prepared(q, hits, evidence, scope, tuple(h.passage.chunk_id for h in hits))
 
@@ -220,9 +221,11 @@ def clean_question(question, max_chars: int) -> str:
     return text
 
 
-def gather_evidence(index: Index, q: Question, vector: list[float], hits: list[Hit]) -> Evidence:
-    """Every sentence of the retrieved passages, scored against the question, best first."""
-    items, follows = [], after_said(q.said, hits)
+def gather_evidence(index: Index, q: Question, vector: list[float], hits: list[Hit],
+                    follows: dict[tuple[str, str], float] | None = None) -> Evidence:
+    """Every sentence of the retrieved passages, scored against the question, best first; ``follows``:
+    the bonus of each sentence going on from the last answer (``after_said``)."""
+    items, follows = [], follows or {}
     shape = shapes.answer_shape(q.text)
     for hit in hits:
         if q.said and hit.passage.kind == "table_row":
@@ -271,8 +274,9 @@ def after_said(said: str, hits: list[Hit]) -> dict[tuple[str, str], float]:
         texts[hit.passage.chunk_id] = sentences = split_sentences(hit.passage.text)
         for i, s in enumerate(sentences):
             label = LABEL_ONLY.match(s) is not None
-            if (label and s.split(": ")[0].lower() in said) or (not label and said_already(s, said)):
-                spots.append((said.find((s.split(": ")[0] if label else s.rstrip(".")).lower()), hit.passage.chunk_id, i, label))
+            told = (s.split(": ")[0] if label else s.rstrip(".")).lower()  # a label line: its label was given
+            if (label and told in said) or (not label and said_already(s, said)):
+                spots.append((said.find(told), hit.passage.chunk_id, i, label))
     first = min((at for at, *_ in spots), default=0)
     bonus: dict[tuple[str, str], float] = {}
     for at, chunk_id, i, label in spots:
