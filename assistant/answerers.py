@@ -25,6 +25,7 @@ VERDICT_MIN_WORDING = 0.25  # a yes/no on a named value needs the question's wor
 ORDINAL = {2: "two", 3: "three", 4: "four", 5: "five", 6: "six"}
 
 
+NOT_SO = "No — that premise doesn't match the article"  # how a false premise is corrected, first words
 MIN_OWN_SIMILARITY = 0.45  # a premise correction also quotes the asked subject's own sentence this close
 
 
@@ -67,21 +68,23 @@ def cite(p: Passage | str) -> str:
     return f"[[{p if isinstance(p, str) else p.chunk_id}]]"
 
 
-def quote(s: Sentence, model: ArticleModel | None = None, name_subject: bool = False) -> str:
+def quote(s: Sentence, model: ArticleModel | None = None, name_subject: bool = False, by_name: bool = False) -> str:
     """A passage sentence, verbatim, with its marker before the closing punctuation. A sentence that
-    opens with a pronoun standing for its section's subject (or any sentence, with ``name_subject``)
+    opens with a pronoun standing for its section's subject (or any sentence, with ``name_subject``,
+    unless it names the subject first: by its own name, with ``by_name``, not by a name of its thing)
     is shown as ``**Subject**: “sentence”`` so the answer never leaves "it" dangling."""
     m = re.match(r"^(.*?)([.!?…]*)$", s.text.strip(), re.S)
     owner = model.section_subject(s.passage) if model else None
-    if owner and (lang.PRONOUN_START.match(s.text) or (name_subject and not named_first(s.text, owner, model))):
+    if owner and (lang.PRONOUN_START.match(s.text) or (name_subject and not named_first(s.text, owner, model, by_name))):
         return f"{bold(model.names([owner]))}: “{m[1]}{m[2]}” {cite(s.passage)}"
     return f"{m[1]} {cite(s.passage)}{m[2] or '.'}"
 
 
-def named_first(text: str, subject: str, model: ArticleModel) -> bool:
-    """The sentence names the subject (or one of its names) within its first few words."""
+def named_first(text: str, subject: str, model: ArticleModel, by_name: bool = False) -> bool:
+    """The sentence names the subject (or one of its names, unless ``by_name``) within its first few words."""
     head = " ".join(text.lower().split()[:4])
-    return any(re.search(rf"(?<![\w-]){re.escape(n)}", head) for n in [subject] + model.subjects[subject].aliases)
+    names = [subject] + ([] if by_name else model.subjects[subject].aliases)
+    return any(re.search(rf"(?<![\w-]){re.escape(n)}", head) for n in names)
 
 
 def bold(value: str) -> str:
@@ -157,14 +160,14 @@ class ExtractiveAnswerer:
         said = contradicted_origin(q, ev.sentences, index.model)
         if not said:
             return []
-        return [f"That premise doesn't match the article, which says: “{said.text.rstrip('.')}.” {cite(said.passage)}"]
+        return [f"{NOT_SO}, which says: “{said.text.rstrip('.')}.” {cite(said.passage)}"]
 
     def _misplaced(self, q: Question, ev: Evidence, index) -> list[str]:
         """A premise that gives a subject what the article says of another ("Since A came out of X")."""
         for s in ev.sentences:
             elsewhere = set(s.passage.subjects) and not set(s.passage.subjects) & set(q.subjects)
             if elsewhere and set(q.misplaced) & set(lang.tokenize(s.text)):
-                parts = [f"That premise doesn't match the article, which says this of "
+                parts = [f"{NOT_SO}, which says this of "
                          f"{index.model.names(list(s.passage.subjects[:1]))}: “{s.text.rstrip('.')}.” {cite(s.passage)}"]
                 own = next((t for t in ev.sentences if t.passage.subjects[:1] == tuple(q.subjects[:1])
                             and t.similarity >= MIN_OWN_SIMILARITY), None)
@@ -241,7 +244,7 @@ class ExtractiveAnswerer:
                 word = "lowest" if q.polarity < 0 else "highest"
                 extra = f"; the {word} is {model.names(other)}'s ({bold(values[other[0]][0])})"
             of = ORDINAL.get(len(ranks), str(len(ranks)))
-            return f"That premise doesn't match the article: {lead}, {where} of the {of}{extra}"
+            return f"{NOT_SO}: {lead}, {where} of the {of}{extra}"
         if q.yes_no:
             return ("Yes — " if true else "No — ") + lead
         return lead
@@ -250,7 +253,7 @@ class ExtractiveAnswerer:
         """A yes/no or a premise naming a value ("Is it written in Go?"): checked against the table."""
         holds = any(re.search(lang.whole(n), value, re.I) for n in named)
         if q.premise and not holds:
-            return f"That premise doesn't match the article: {lead}"
+            return f"{NOT_SO}: {lead}"
         if q.yes_no and q.wording.get(q.dimension.key, 0.0) >= VERDICT_MIN_WORDING:
             return ("Yes — " if holds else "No — ") + lead
         return lead  # the value alone matched the row: state the fact, no verdict on other wording
@@ -343,7 +346,9 @@ class ExtractiveAnswerer:
         # "how do A and B handle X?", or a subject found by a name of its ("what's Acme Cloud?"): whose
         # each sentence is, said
         several = len(q.subjects) >= 2 or q.by_alias
-        return [quote(s, model, name_subject=(name_first and i == 0) or several) for i, s in enumerate(picked)]
+        # "which one ...?": the answer's first words name the subject itself, not a thing of its
+        return [quote(s, model, name_subject=(name_first and i == 0) or several, by_name=name_first and i == 0)
+                for i, s in enumerate(picked)]
 
 
     def _with_its_sequel(self, picked: list[Sentence], pool: list[Sentence], limit: int) -> list[Sentence]:

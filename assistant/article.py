@@ -158,6 +158,17 @@ class ArticleModel:
                 or any(word in alias.split() for s in self.subjects.values() for alias in s.aliases)
                 or self.typo_of(word) is not None)
 
+    def names_a_part(self, text: str) -> bool:
+        """"A cloud", "A web ui": a subject's name and then the name of a thing of its (words that are no
+        stop word, no table row's, no judgement), not "A's learning curve" nor "A good for"."""
+        words = text.lower().split()
+        if "'" in text or "’" in text or not words or not self.find_subjects(words[0]):
+            return False
+        others = [w for w in words[1:] if not self.find_subjects(w, aliases=False)]
+        labels = {w for d in self.dimensions.values() for w in lang.tokenize(d.label) if len(w) > 3}
+        return bool(others) and not labels & set(lang.tokenize(text)) and not any(
+            w in lang.STOPWORDS or w in lang.JUDGING or w.endswith("ly") or not w.isalnum() for w in others)
+
     def strip_names(self, text: str) -> str:
         """The text without the subjects' names and the names pointing at them (so that "Acme Cloud"
         does not read as a topic, and a sentence is compared for what it says, not whom it names)."""

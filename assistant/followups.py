@@ -218,7 +218,7 @@ def _rewrite(q: str, previous: str, model: ArticleModel, previous_answer: str) -
     for key in mine:  # the subjects' names, however the question spelt them
         bare_rest = re.sub(whole(key), "", bare_rest, flags=re.I)
     bare_rest = " ".join(w for w in bare_rest.split() if not model.is_subject_word(w)).strip()
-    if mine and lead and not bare_rest:  # "and for B?", "what about C?"
+    if mine and not bare_rest:  # "and for B?", "what about C?", or the name alone: "B?"
         return _swap(previous, before, mine, names, possessive)
 
     thing = _named_thing(previous, previous_answer, model) if SINGULAR.search(q) and not (
@@ -236,6 +236,8 @@ def _rewrite(q: str, previous: str, model: ArticleModel, previous_answer: str) -
 
     if not mine and before and (lead or len(q.split()) <= 6) and names_dimension(q, model):
         body = LEAD.sub("", q).rstrip(" ?.")  # "and the learning curve?" -> "... for A?"
+        if ASKING.match(body):  # "can I see retries there?"
+            return f"{body[:1].upper()}{body[1:]} for {names(before)}?"
         return f"What about {body} for {names(before)}?"
     if mine and lead and not names_dimension(q, model) and names_dimension(previous, model):
         return _swap(previous, before, mine, names, possessive)
@@ -332,8 +334,8 @@ def _named_thing(previous: str, answer: str, model: ArticleModel) -> str:
     the answer sentence sharing most words with that question, that is neither a subject nor a word of
     the question."""
     about = shapes.OVERVIEW.match(previous)
-    if about and not model.find_subjects(previous) and 0 < len(about["rest"].split()) <= 4:
-        return about["rest"]  # "what's X?" then "what does it show?": X
+    if about and 0 < len(about["rest"].split()) <= 4 and (not model.find_subjects(previous) or model.names_a_part(about["rest"])):
+        return about["rest"]  # "what's X?" (or "what's A Cloud?") then "what does it show?": X
     if not answer or not ASKS_FOR_THING.search(previous):
         return ""
     asked = {w for w in tokenize(previous) if not model.is_subject_word(w)}

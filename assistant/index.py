@@ -34,6 +34,7 @@ from .corpus import (CHUNKER_VERSION, EMBEDDED_AS, Corpus, CorpusDocument, embed
                      with_subjects)
 from .documents import SUFFIXES
 from .embeddings import load_embeddings, model_id
+from . import language as lang
 from .language import tokenize  # the index's tokens (shared with retrieval and grounding)
 from .lexical import BM25
 from .settings import Settings
@@ -216,6 +217,15 @@ class Index:
             else:
                 self._vocab[subject] = vocabulary_of(self.passages, subject)
         return self._vocab[subject]
+
+    def initialisms(self, subject: str = "") -> frozenset[str]:
+        """The initials of the compound terms the passages (about one subject) write ("ann" for
+        "approximate nearest-neighbour"): an acronym a question uses for one of them is known."""
+        key = (subject, "initialisms")
+        if key not in self._vocab_buckets:
+            self._vocab_buckets[key] = frozenset().union(
+                *(lang.initialisms(p.text) for p in self.passages if not subject or subject in p.subjects))
+        return self._vocab_buckets[key]
 
     @property
     def model(self) -> ArticleModel:

@@ -93,6 +93,25 @@ RARE_ZIPF = 3.0  # below: a rare word that can carry a topic ("orchestration" 2.
 NUMERONYM = re.compile(r"([a-z])(\d{1,2})([a-z])")  # "k8s": first letter, letters between, last letter
 
 
+def initialisms(text: str) -> set[str]:
+    """The initials (3 to 5 letters) of the compound terms a text writes around a hyphenated word:
+    "approximate nearest-neighbour" -> "ann", "retrieval-augmented generation" -> "rag", "write-ahead
+    log" -> "wal". Runs with a stop word ("lock-in") or a figure make none."""
+    out = set()
+    for sentence in re.split(r"(?<=[.!?])\s+|\n+", text):
+        tokens = [re.sub(r"^\W+|\W+$", "", t) for t in sentence.split()]
+        for i, token in enumerate(tokens):
+            if "-" not in token:
+                continue
+            for run in (tokens[i - 1: i + 1] if i else [], tokens[i: i + 2], tokens[max(0, i - 1): i + 2]):
+                parts = [p for w in run for p in w.split("-")]
+                if len(run) < 2 or any(not p.isalpha() or p.lower() in STOPWORDS for p in parts):
+                    continue
+                if 3 <= len(parts) <= 5:
+                    out.add("".join(p[0].lower() for p in parts))
+    return out
+
+
 def abbreviates(short: str, word: str) -> bool:
     """A short token that is not an everyday word and begins a longer one: "ops" for "operational",
     "infra" for "infrastructure", "perf" for "performance"; or a numeronym: "k8s" for "kubernetes"

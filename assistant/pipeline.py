@@ -37,6 +37,7 @@ LEXICAL_WEIGHT = 0.15
 CODE_BONUS = 0.15  # a sentence showing code, for a question on how something is written
 FOLLOWS_BONUS = (0.35, 0.15)  # "why?", "what's the catch?": the sentence after one the last answer quoted, the next
 SHAPE_BONUS = 0.1  # a sentence stating what the question's shape asks for (a number, a duration, a date)
+DEFINES_BONUS = 0.2  # "what's X?": a sentence saying what X is ("X, a ...")
 SECOND_ASK_SENTENCES = 2  # what a question's second ask adds to the answer, at most
 REINDEX_GRACE_S = 30.0  # how long a replaced index stays readable for answers already under way
 FOLLOW_UP_KNOWN = 0.3  # a question read after the last one must share this much of its words with the corpus
@@ -246,12 +247,15 @@ def gather_evidence(index: Index, q: Question, vector: list[float], hits: list[H
     total = sum(terms.values()) or 1.0
     sentences = []
     how_to_write = bool(shapes.HOW_TO_WRITE.match(q.text))
+    defining = shapes.defining(q.text)  # "what's X?": the sentence saying "X, a ..." or "X is a ..."
     for (s, hit), sim in zip(items, sims):
         bonus = 0.05 if q.subjects and any(f in s.lower() for f in q.subjects) else 0.0
         if how_to_write and shapes.CODE.search(s):  # "how do you define a flow?": the sentence with the code
             bonus += CODE_BONUS
         if shape and shape.search(s):  # "how many ...?": a sentence stating a number
             bonus += SHAPE_BONUS
+        if defining and defining.search(s):
+            bonus += DEFINES_BONUS
         if not (q.downside and shape and not shape.search(s)):  # "what's the catch?": only a cost that comes next
             bonus += follows.get((hit.passage.chunk_id, s), 0.0)  # "why?": what comes next to what was said
         shared = set(tokenize(s)) & terms.keys()

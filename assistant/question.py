@@ -121,7 +121,8 @@ def analyse(text: str, model: ArticleModel, index=None, bare_vector=None) -> Que
         q.misplaced = misplaced_words(q, index)
     om = shapes.OVERVIEW.match(text)
     q.overview = (bool(om) and not q.dimensions and len(q.subjects) == 1 and len(om["rest"].split()) <= 3
-                  and not q.by_alias)  # "what is <A's engine>?" asks of the engine, not of A
+                  and not q.by_alias  # "what is <A's engine>?" asks of the engine, not of A
+                  and not model.names_a_part(om["rest"]))  # nor "what is A Beat?"
     q.about_article = bool(shapes.ABOUT_ARTICLE.search(text)) and not q.subjects
     return q
 
@@ -261,7 +262,8 @@ def settle_dimension(q: Question, hits, dense, model: ArticleModel) -> Dimension
     candidates = [(s, d) for s, d in q.dimension_candidates
                   if not counting or (d.rows and all(numbers.QUANTITY.search(v) for v in d.rows[0].cells.values()))]
     agreeing = [(agreement(q, dim, dense, model, INFERRED_MIN_COSINE), -score, i)  # a close passage stating its cell
-                for i, (score, dim) in enumerate(candidates) if score >= AGREEMENT_MIN_SCORE]
+                for i, (score, dim) in enumerate(candidates) if score >= AGREEMENT_MIN_SCORE
+                and not names_elsewhere(q, dim, model)]
     agreeing = [a for a in agreeing if a[0] < AGREEMENT_TOP]
     if agreeing:
         return candidates[min(agreeing)[2]][1]
@@ -286,6 +288,14 @@ def settle_dimension(q: Question, hits, dense, model: ArticleModel) -> Dimension
             if dim.rows and hits[0].passage.chunk_id in own_passages(dim, q.subjects, model):
                 return dim
     return None
+
+
+def names_elsewhere(q: Question, dim: Dimension, model: ArticleModel) -> bool:
+    """The question names a thing the corpus writes as a name ("what's flower?") that the dimension's
+    row never says: it asks about that thing, not the row a similar passage happens to be."""
+    names = set(lang.words(q.text)) & set(model.written_names)
+    row = {w for v in [dim.label, *(c for r in dim.rows for c in r.cells.values())] for w in lang.words(v)}
+    return bool(names) and not names & row
 
 
 def agreement(q: Question, dim: Dimension, dense, model: ArticleModel, stating_cosine: float = -1.0) -> int:

@@ -319,6 +319,8 @@ def known(word: str, index: Index, subject: str = "") -> bool:
             lang.abbreviates(word, w + end) and lang.stem(w + end) == w
             for w in index.words_starting(word[0], subject) for end in ("", "s", "es", "e", "ed", "ing")):
         return True
+    if 3 <= len(word) <= 5 and word.isalpha() and word in index.initialisms(subject):  # "ANN", said in full
+        return True
     if len(word) >= 4 and index.has_prefix_word(s, subject):  # "infra" for "infrastructure"
         return True
     return len(word) >= 5 and index.has_near_word(s, subject, cutoff=0.8 if len(s) >= 6 else 0.86)

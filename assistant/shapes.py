@@ -119,6 +119,17 @@ def answer_shape(text: str) -> re.Pattern | None:
     return None
 
 
+WHAT_IS = re.compile(r"^\W*what(?:'s| is| are)\s+(?:an? |the )?(?P<thing>[\w-]+(?: [\w-]+){0,2})\W*$", re.I)
+
+
+def defining(text: str) -> re.Pattern | None:
+    """For "what's X?", what a sentence defining X says: "X, a ...", "X is a ..."."""
+    m = WHAT_IS.match(text)
+    if not m:
+        return None
+    return re.compile(rf"(?<![\w-]){re.escape(m['thing'])}(?:,\s+|\s+(?:is|are)\s+)(?:an?|the)\b", re.I)
+
+
 def asked_part(text: str) -> str:
     """What a question asks, without the situation it may set out first: from its first clause
     that asks ("... we run two small VMs. which db?" -> "which db?"), else its last clause; as written."""

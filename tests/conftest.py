@@ -19,6 +19,8 @@ for key in [k for k in os.environ if k.startswith("STACK_ASSISTANT_")]:
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus"
 ARTICLE = CORPUS / "mlops-stack-comparison.md"
+VECTOR_DBS = ROOT / "evals" / "corpora" / "vector-databases" / "corpus"  # the two other comparisons
+TASK_QUEUES = ROOT / "evals" / "corpora" / "task-queues" / "corpus"
 CLI = Path(sys.executable).with_name("stack-assistant")
 
 
@@ -39,6 +41,24 @@ def bot(settings):
     from assistant import Assistant
 
     return Assistant.load(settings)
+
+
+@pytest.fixture(scope="session")
+def vector_bot(tmp_path_factory):
+    """The assistant on the vector-database comparison, in its own data folder."""
+    from assistant import Assistant, load_settings
+
+    data = tmp_path_factory.mktemp("vdb") / "data"
+    return Assistant.load(load_settings(corpus_dir=VECTOR_DBS, data_dir=data, torch_threads=1))
+
+
+@pytest.fixture(scope="session")
+def queues_bot(tmp_path_factory):
+    """The assistant on the task-queue comparison (two subjects), in its own data folder."""
+    from assistant import Assistant, load_settings
+
+    data = tmp_path_factory.mktemp("tq") / "data"
+    return Assistant.load(load_settings(corpus_dir=TASK_QUEUES, data_dir=data, torch_threads=1))
 
 
 @pytest.fixture()

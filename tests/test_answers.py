@@ -76,7 +76,7 @@ def test_recommendation_fits_the_situation(bot, question, pick):
 def test_false_premise_is_corrected(bot):
     reply = bot.ask("Why is Kubeflow the easiest to set up?")
     assert not reply.refused
-    assert reply.text.startswith("That premise doesn't match the article")
+    assert reply.text.startswith("No — that premise doesn't match the article")
     assert "**High**" in reply.text and "Prefect" in reply.text
 
 
@@ -101,10 +101,10 @@ def test_how_something_is_written_is_answered_with_the_code(bot):
 def test_premise_on_where_a_subject_comes_from_is_checked_against_who_made_it(bot):
     reply = bot.ask("Since Metaflow was created by Uber, is it tuned for ride-sharing workloads?")
     assert not reply.refused
-    assert reply.text.startswith("That premise doesn't match the article, which says: “Metaflow was built at Netflix")
+    assert reply.text.startswith("No — that premise doesn't match the article, which says: “Metaflow was built at Netflix")
     assert_grounded(bot, reply)
     reply = bot.ask("Since Metaflow came out of the Google Brain team, does it favour TPUs?")  # not "the" as maker
-    assert reply.text.startswith("That premise doesn't match the article, which says: “Metaflow was built at Netflix")
+    assert reply.text.startswith("No — that premise doesn't match the article, which says: “Metaflow was built at Netflix")
     # a premise that holds leaves the question itself to be answered, or declined
     reply = bot.ask("Since Metaflow came out of Netflix, does it support Windows?")
     assert reply.refused and "windows" in reply.text
@@ -112,7 +112,7 @@ def test_premise_on_where_a_subject_comes_from_is_checked_against_who_made_it(bo
 
 def test_statement_put_up_for_confirmation_is_checked_against_the_table(bot):
     assert bot.ask("Kubeflow is pretty easy to set up, right?").text.startswith(
-        "That premise doesn't match the article: Kubeflow's setup complexity is **High**")
+        "No — that premise doesn't match the article: Kubeflow's setup complexity is **High**")
     assert bot.ask("Metaflow is simple to learn, right?").text.startswith("Yes — Metaflow's learning curve")
 
 

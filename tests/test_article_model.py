@@ -13,8 +13,6 @@ from assistant.language import rank
 
 from conftest import ARTICLE, CORPUS, ROOT
 
-VECTOR_DBS = ROOT / "evals" / "corpora" / "vector-databases" / "corpus"
-TASK_QUEUES = ROOT / "evals" / "corpora" / "task-queues" / "corpus"
 
 
 @pytest.fixture(scope="module")
@@ -117,11 +115,6 @@ def test_advice_to_use_subjects_together_needs_that_shape(sentence, previous, to
     assert combined_advice(sentence, previous, subjects) == together
 
 
-@pytest.fixture(scope="module")
-def vector_bot(tmp_path_factory):
-    return edited_bot(tmp_path_factory.mktemp("vdb"), VECTOR_DBS)
-
-
 def test_another_comparison_is_read_the_same_way(vector_bot):
     model = vector_bot.index.model
     assert [s.name for s in model.subjects.values()] == ["Qdrant", "Weaviate", "Milvus"]
@@ -198,7 +191,7 @@ def test_a_which_answer_names_the_subject_first(bot, question, subject):
 ])
 def test_a_premise_giving_one_subject_what_the_article_says_of_another_is_corrected(bot, question, holder, fact):
     reply = bot.ask(question)
-    assert reply.text.startswith(f"That premise doesn't match the article, which says this of {holder}:"), reply.text
+    assert reply.text.startswith(f"No — that premise doesn't match the article, which says this of {holder}:"), reply.text
     assert fact in reply.citations[0].quote
 
 
@@ -206,10 +199,10 @@ def test_a_value_named_in_a_yes_no_question_is_checked(vector_bot):
     reply = vector_bot.ask("Is Weaviate written in Rust?")
     assert reply.text.startswith("No — Weaviate's core language is **Go**"), reply.text
     reply = vector_bot.ask("Since Qdrant is written in Go, how bad are its garbage-collection pauses?")
-    assert reply.text.startswith("That premise doesn't match the article: Qdrant's core language is **Rust**"), reply.text
+    assert reply.text.startswith("No — that premise doesn't match the article: Qdrant's core language is **Rust**"), reply.text
     # typed in lower case: "in go" is the language, not the verb
     reply = vector_bot.ask("since qdrant is written in go i'm worried about GC pauses hurting our p99. how bad does it get?")
-    assert reply.text.startswith("That premise doesn't match the article: Qdrant's core language is **Rust**"), reply.text
+    assert reply.text.startswith("No — that premise doesn't match the article: Qdrant's core language is **Rust**"), reply.text
 
 
 def test_a_value_the_corpus_never_names_is_corrected_by_the_table_not_refused(vector_bot):
@@ -230,11 +223,6 @@ def test_a_name_the_article_gives_one_subject_is_answered_with_its_own_sentence(
     reply = vector_bot.ask("whats knowhere")  # only the engine's name: no subject, no other words
     assert not reply.refused and "Knowhere" in reply.text.split("[")[0], reply.text
     assert reply.text.startswith("**Milvus**"), reply.text  # whose engine it is, said
-
-
-@pytest.fixture(scope="module")
-def queues_bot(tmp_path_factory):
-    return edited_bot(tmp_path_factory.mktemp("tq"), TASK_QUEUES)
 
 
 def test_every_subject_spoken_of_without_names_hears_from_each(queues_bot):
