@@ -107,6 +107,7 @@ def is_are(noun: str) -> str:
 
 
 SHORT_SENTENCE_WORDS = 8  # a best sentence this short is followed by the next one of its passage
+MIN_SENTENCE_CHARS = 25  # a sentence shorter than this is no evidence of its own (it only goes on from the last)
 
 
 class ExtractiveAnswerer:
@@ -364,6 +365,8 @@ class ExtractiveAnswerer:
             return picked
         sequel = next((s for s in pool if s.text == sentences[at + 1] and s.passage.chunk_id == top.passage.chunk_id
                        and s.similarity >= self.min_similarity), None)
+        if len(sentences[at + 1]) < MIN_SENTENCE_CHARS:  # too short to be weighed alone: "Steps are methods."
+            sequel = Sentence(sentences[at + 1], top.passage, top.similarity, top.score)
         return ([top, sequel] + picked[1:])[: max(limit, 2)] if sequel else picked
 
     def _each_subject(self, q: Question, pool: list[Sentence], picked: list[Sentence], model: ArticleModel,

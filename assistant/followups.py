@@ -234,7 +234,8 @@ def _rewrite(q: str, previous: str, model: ArticleModel, previous_answer: str) -
         return _in_context(_without_lead(_replace_pronouns(q, pattern, referents, names, possessive)), previous,
                            original=q)
 
-    if not mine and before and (lead or len(q.split()) <= 6) and names_dimension(q, model):
+    if not mine and before and (lead or len(q.split()) <= 6) and names_dimension(q, model) \
+            and len(_beside_labels(q, model)) < 2:  # not "and if we want advanced search over workflows?"
         body = LEAD.sub("", q).rstrip(" ?.")  # "and the learning curve?" -> "... for A?"
         if ASKING.match(body):  # "can I see retries there?"
             return f"{body[:1].upper()}{body[1:]} for {names(before)}?"
@@ -246,6 +247,13 @@ def _rewrite(q: str, previous: str, model: ArticleModel, previous_answer: str) -
             return _following(q, previous)
         return _in_context(q, previous, previous_answer)
     return q
+
+
+def _beside_labels(q: str, model: ArticleModel) -> list[str]:
+    """The question's content words besides the words of the table's labels."""
+    labels = {w for d in model.dimensions.values() for w in tokenize(d.label)}
+    return [w for w in tokenize(LEAD.sub("", q)) if len(w) > 2 and w not in labels and w not in lang.STOPWORDS
+            and not ASKING.match(w)]
 
 
 def _only_like_that(q: str, model: ArticleModel) -> bool:

@@ -21,7 +21,7 @@ import numpy as np
 
 from . import language as lang
 from . import numbers, shapes
-from .answerers import Answerer, AnswerNote, Evidence, Sentence
+from .answerers import MIN_SENTENCE_CHARS, Answerer, AnswerNote, Evidence, Sentence
 from .corpus import split_sentences
 from .followups import check_history, in_context, said_already, said_before, split_asks, standalone_question
 from .index import Index, Progress, open_index, tokenize
@@ -232,7 +232,7 @@ def gather_evidence(index: Index, q: Question, vector: list[float], hits: list[H
         if q.said and hit.passage.kind == "table_row":
             continue  # "why?": the reasons are in the prose
         for s in split_sentences(hit.passage.text):
-            if hit.passage.kind != "table_row" and (len(s) < 25 or LABEL_ONLY.match(s)):
+            if hit.passage.kind != "table_row" and (len(s) < MIN_SENTENCE_CHARS or LABEL_ONLY.match(s)):
                 continue
             if q.said and said_already(s, q.said) and not follows.get((hit.passage.chunk_id, s)) \
                     and not (shape and shape.search(s)):

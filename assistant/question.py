@@ -22,6 +22,7 @@ DIMENSION_MIN_SCORE = 0.4
 DIMENSION_WORD_WEIGHT = 0.35
 INFERRED_MIN_COSINE = 0.55  # a dimension's passage retrieved first this close stands for the dimension
 AGREEMENT_MIN_SCORE = 0.3  # a weaker candidate counts when retrieval ranks its passage in the top few
+TIED = 0.05  # ... and so does one this close to a candidate that counts
 AGREEMENT_TOP = 3
 RANKED_MIN_SCORE = 0.2  # "which is lightest?": the closest dimension whose values are levels
 JUDGED_TOP = 6
@@ -119,6 +120,11 @@ def analyse(text: str, model: ArticleModel, index=None, bare_vector=None) -> Que
         q.subjects = []  # "A, or something else?": the advice on every subject is wanted
     if q.premise and q.subjects and index is not None:
         q.misplaced = misplaced_words(q, index)
+    opens_with_claim = bool(q.subjects) and re.match(rf"\W*{lang.whole(q.subjects[0])}\s+(?:is|are)\b", text, re.I)
+    if (q.premise or opens_with_claim) and q.subjects and not q.dimensions and index is not None:
+        claimed = claimed_row(q, model, index)  # "A is GPL, so ...": a name the corpus lacks, said as a row's value
+        if claimed:
+            q.dimensions, q.mentioned[claimed[0].key], q.premise = [claimed[0]], [claimed[1]], True
     om = shapes.OVERVIEW.match(text)
     q.overview = (bool(om) and not q.dimensions and len(q.subjects) == 1 and len(om["rest"].split()) <= 3
                   and not q.by_alias  # "what is <A's engine>?" asks of the engine, not of A
@@ -261,9 +267,10 @@ def settle_dimension(q: Question, hits, dense, model: ArticleModel) -> Dimension
     counting = bool(shapes.ASKS_COUNT.search(shapes.asked_part(q.text)))  # a number: only a row of quantities holds it
     candidates = [(s, d) for s, d in q.dimension_candidates
                   if not counting or (d.rows and all(numbers.QUANTITY.search(v) for v in d.rows[0].cells.values()))]
+    best = candidates[0][0] if candidates else 0.0  # close enough, or as close as the closest that is
+    floor = min(AGREEMENT_MIN_SCORE, best - TIED) if best >= AGREEMENT_MIN_SCORE else AGREEMENT_MIN_SCORE
     agreeing = [(agreement(q, dim, dense, model, INFERRED_MIN_COSINE), -score, i)  # a close passage stating its cell
-                for i, (score, dim) in enumerate(candidates) if score >= AGREEMENT_MIN_SCORE
-                and not names_elsewhere(q, dim, model)]
+                for i, (score, dim) in enumerate(candidates) if score >= floor and not names_elsewhere(q, dim, model)]
     agreeing = [a for a in agreeing if a[0] < AGREEMENT_TOP]
     if agreeing:
         return candidates[min(agreeing)[2]][1]
@@ -357,6 +364,37 @@ def contradicted_origin(q: Question, sentences, model: ArticleModel):
                                            or re.search(lang.whole(q.subjects[0]), s.text, re.I)):
             return None if claimed in {lang.stem(w) for w in lang.words(s.text)} else s
     return None
+
+
+CLAIM_MIN_SIMILARITY = 0.45  # "GPL" to the label "License": how close a claimed word must be to a row
+CLAIM_MARGIN = 0.1  # ... and how much closer than to any other row
+
+
+def claimed_row(q: Question, model: ArticleModel, index) -> tuple[Dimension, str] | None:
+    """"A is GPL, so ...": the word a premise says a subject is, when the corpus never uses it and it
+    is no everyday word, and the row whose label or cells it is clearly closest to (a license name to
+    "License", a language to "Written in"): the row and the word, for the table to correct."""
+    name = re.search(lang.whole(q.subjects[0]), q.text, re.I)
+    said = name and re.match(r"(?:'s|’s|\s+(?:is|are))\s+(?:an?\s+|just\s+|basically\s+)?(?P<word>[A-Za-z][\w.+-]*\w)\b",
+                             q.text[name.end():], re.I)
+    if not said:
+        return None
+    word = said["word"]
+    if lang.stem(word.lower()) in index.vocabulary() or lang.is_everyday(word.lower()) or lang.rank(word) is not None:
+        return None
+    dims = [d for d in model.dimensions.values() if d.rows]
+    items = [(d, text) for d in dims for text in [d.label, *(v for r in d.rows for v in r.cells.values())]]
+    if not items:
+        return None
+    vectors = np.asarray(index.embed_sentences([word] + [text for _, text in items]))
+    sims = vectors[1:] @ vectors[0]
+    best: dict[str, float] = {}
+    for (d, _), sim in zip(items, sims):
+        best[d.key] = max(best.get(d.key, -1.0), float(sim))
+    ranked = sorted(best.items(), key=lambda kv: -kv[1])
+    if ranked[0][1] < CLAIM_MIN_SIMILARITY or (len(ranked) > 1 and ranked[0][1] - ranked[1][1] < CLAIM_MARGIN):
+        return None
+    return model.dimensions[ranked[0][0]], word
 
 
 def contradicted_value(q: Question) -> bool:

@@ -1,5 +1,6 @@
 """Things an article names besides its subjects (a dashboard, a managed offering, a compound term written
-out in full), and the short forms people use for them: asked about, pointed back at, abbreviated."""
+out in full), and the short forms people use for them: asked about, pointed back at, abbreviated, claimed
+as a row's value; and what a follow-up or a short sentence carries with it (dev10 round)."""
 
 import re
 
@@ -74,3 +75,38 @@ def test_a_false_premise_is_answered_no_first(queues_bot, bot):
     assert reply.text.startswith("No — that premise doesn't match the article") and "**Go**" in reply.text, reply.text
     reply = bot.ask("Since Metaflow was developed at Google, does it integrate best with GCP?")
     assert reply.text.startswith("No — ") and "Netflix" in reply.text, reply.text
+
+
+def test_a_follow_up_with_words_of_its_own_keeps_the_last_question():
+    # "workflows" is a word of a row's label, but the follow-up asks more than that row
+    from conftest import TASK_QUEUES
+    model = load_corpus(TASK_QUEUES).model
+    history = [U("what does self-hosting temporal involve?"), A("...")]
+    assert standalone_question("and if we want advanced search over workflows?", history, model) == \
+        "and if we want advanced search over workflows? (following: what does self-hosting temporal involve?)"
+    assert standalone_question("and the license?", history, model) == "What about the license for Temporal?"
+
+
+def test_a_short_sentence_is_answered_with_the_short_one_after_it(bot):
+    # "Flows are Python classes. Steps are methods.": the second is too short to be weighed alone
+    reply = bot.ask("In Metaflow, what Python constructs do you use to write a flow and its steps?")
+    assert "Flows are Python classes" in reply.text and "Steps are methods" in reply.text, reply.text
+
+
+def test_a_name_the_corpus_lacks_said_as_a_rows_value_is_corrected_by_the_table(queues_bot):
+    # "GPL" is nowhere in the article, but it is clearly a license: the table's license corrects it
+    reply = queues_bot.ask("temporal is GPL so we can't ship it inside our proprietary product, what are the "
+                           "alternatives?")
+    assert not reply.refused and reply.text.startswith("No — ") and "**MIT**" in reply.text, reply.text
+    reply = queues_bot.ask("Since Celery is GPL, we'd have to open source our backend if we use it, correct?")
+    assert "**BSD-3-Clause**" in reply.text, reply.text
+    # a name close to no row stays a topic the article lacks
+    reply = queues_bot.ask("since celery is kafka-backed, do we need zookeeper?")
+    assert reply.refused, reply.text
+
+
+def test_rows_as_close_as_the_closest_are_weighed_by_retrieval(bot):
+    # "Setup complexity" and "Learning curve" are about as close to the words; the passage retrieval
+    # finds first is the learning curve's ("... write their first Metaflow flow within hours")
+    reply = bot.ask("How fast can a typical data scientist get their first metaflow pipeline written?")
+    assert "learning curve" in reply.text.split("[")[0] and "within hours" in reply.text, reply.text
