@@ -107,6 +107,7 @@ def is_are(noun: str) -> str:
 
 
 SHORT_SENTENCE_WORDS = 8  # a best sentence this short is followed by the next one of its passage
+NEIGHBOUR_RATIO = 0.6  # a one-sentence answer takes a sentence beside it scoring this share of its own
 MIN_SENTENCE_CHARS = 25  # a sentence shorter than this is no evidence of its own (it only goes on from the last)
 
 
@@ -326,8 +327,10 @@ class ExtractiveAnswerer:
 
     def _quotes(self, q: Question, ev: Evidence, model: ArticleModel, limit: int) -> list[str]:
         pool = [s for s in ev.sentences if s.passage.kind != "table_row"] or ev.sentences
-        if q.subjects:
-            pool = [s for s in pool if set(s.passage.subjects) & set(q.subjects)] or pool
+        if q.subjects:  # the subjects' passages, and sentences writing a name the question says ("Flower")
+            names = set(lang.words(q.text)) & set(model.written_names)
+            pool = [s for s in pool if set(s.passage.subjects) & set(q.subjects)
+                    or names & set(lang.words(s.text))] or pool
         if not pool:
             return []
         best = pool[0].score
@@ -341,6 +344,8 @@ class ExtractiveAnswerer:
         picked = self._each_subject(q, pool, picked, model, limit)
         if len(q.subjects) < 2:  # (a question on several subjects keeps a sentence of each)
             picked = self._with_its_sequel(picked, pool, limit)
+        if len(picked) == 1 and limit >= 2 and not q.said:
+            picked = self._with_a_neighbour(picked[0], pool)
         if len({s.passage.chunk_id for s in picked}) == 1:  # one passage: keep its own order
             picked.sort(key=lambda s: s.passage.text.find(s.text))
         name_first = q.which and not q.subjects
@@ -368,6 +373,17 @@ class ExtractiveAnswerer:
         if len(sentences[at + 1]) < MIN_SENTENCE_CHARS:  # too short to be weighed alone: "Steps are methods."
             sequel = Sentence(sentences[at + 1], top.passage, top.similarity, top.score)
         return ([top, sequel] + picked[1:])[: max(limit, 2)] if sequel else picked
+
+    def _with_a_neighbour(self, top: Sentence, pool: list[Sentence]) -> list[Sentence]:
+        """An answer of one sentence, when nothing else is close, says it with the closer of the
+        sentences beside it in its passage ("Flower, a lightweight web dashboard that shows ..." before
+        "Flower is handy for a quick glance, but ...")."""
+        sentences = split_sentences(top.passage.text)
+        at = sentences.index(top.text) if top.text in sentences else -1
+        beside = {sentences[i] for i in (at - 1, at + 1) if at >= 0 and 0 <= i < len(sentences)}
+        near = [s for s in pool if s.passage.chunk_id == top.passage.chunk_id and s.text in beside
+                and s.score >= top.score * NEIGHBOUR_RATIO]
+        return [top, max(near, key=lambda s: s.score)] if near else [top]
 
     def _each_subject(self, q: Question, pool: list[Sentence], picked: list[Sentence], model: ArticleModel,
                       limit: int) -> list[Sentence]:

@@ -248,8 +248,11 @@ def gather_evidence(index: Index, q: Question, vector: list[float], hits: list[H
     sentences = []
     how_to_write = bool(shapes.HOW_TO_WRITE.match(q.text))
     defining = shapes.defining(q.text)  # "what's X?": the sentence saying "X, a ..." or "X is a ..."
+    names = set(lang.words(q.text)) & set(index.model.written_names)  # a thing the question names ("Flower")
     for (s, hit), sim in zip(items, sims):
         bonus = 0.05 if q.subjects and any(f in s.lower() for f in q.subjects) else 0.0
+        if names & set(lang.words(s)):
+            bonus += 0.05
         if how_to_write and shapes.CODE.search(s):  # "how do you define a flow?": the sentence with the code
             bonus += CODE_BONUS
         if shape and shape.search(s):  # "how many ...?": a sentence stating a number

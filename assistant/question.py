@@ -278,7 +278,7 @@ def settle_dimension(q: Question, hits, dense, model: ArticleModel) -> Dimension
         return candidates[0][1] if len(candidates) == 1 and candidates[0][0] >= AGREEMENT_MIN_SCORE else None
     judging = q.polarity is not None and (q.superlative or q.comparative or q.yes_no or q.premise or q.which
                                           or shapes.DEGREE.match(q.text))  # "how steep is A to pick up?"
-    ranked = [(s, d) for s, d in q.dimension_candidates if d.ordered]
+    ranked = [(s, d) for s, d in q.dimension_candidates if d.ordered and not names_elsewhere(q, d, model)]
     if judging and ranked:  # only a dimension with levels can be judged: the one retrieval finds first
         position = {h.passage.chunk_id: i for i, h in enumerate(hits[:JUDGED_TOP])}
         found = [(min((position[c] for c in own_passages(d, q.subjects, model) if c in position), default=99), -s, i)

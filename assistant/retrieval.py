@@ -3,8 +3,10 @@ then steered toward the subjects and table dimensions the question names (from t
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 
+from . import language as lang
 from .corpus import split_sentences
 from .followups import said_already
 from .index import Index
@@ -99,11 +101,22 @@ def steered_passages(index: Index, question: Question) -> list[Passage]:
         wanted = set(question.subjects) or set(model.subjects)
         ids = dict.fromkeys(a.chunk_id for a in model.advice if a.subject in wanted)
         return [index.by_id[c] for c in ids if c in index.by_id]
-    out = []
+    out = named_passages(index, question)
     for dim in question.dimensions[:1]:
         ids = [r.chunk_id for r in dim.rows]
         for subject, lines in dim.lines.items():
             if not question.subjects or subject in question.subjects:
                 ids += lines
         out += [index.by_id[c] for c in dict.fromkeys(ids) if c in index.by_id]
+    return out
+
+
+def named_passages(index: Index, question: Question, most: int = 2) -> list[Passage]:
+    """The passages that write a thing the question names, one the corpus writes only as a name
+    ("how does Flower compare with what B gives you?"): wherever it stands, not only with a subject."""
+    names = [w for w in dict.fromkeys(lang.words(question.text)) if w in index.model.written_names]
+    out: list[Passage] = []
+    for name in names:
+        written = re.compile(rf"(?<![\w-]){re.escape(name.capitalize())}(?![\w-])")
+        out += [p for p, _ in index.bm25_search(name, most * 2) if written.search(p.text) and p not in out][:most]
     return out

@@ -66,6 +66,8 @@ def test_which_names_the_subject_itself_not_a_name_of_its_thing(vector_bot):
 def test_what_is_a_named_thing_is_answered_by_the_sentence_saying_what_it_is(queues_bot):
     reply = queues_bot.ask("what's flower?")  # no table row: the sentence "..., Flower, a lightweight web dashboard"
     assert "dashboard" in reply.text and "Retries" not in reply.text, reply.text
+    reply = queues_bot.ask("what does flower actually show you?")  # a lone close sentence, said with its neighbour
+    assert "active workers" in reply.text and "limited in-memory history" in reply.text, reply.text
     reply = queues_bot.ask("what's celery beat?")  # the subject's part, not an overview of the subject
     assert reply.text.startswith("Scheduling is handled by Celery Beat"), reply.text
 
@@ -110,3 +112,12 @@ def test_rows_as_close_as_the_closest_are_weighed_by_retrieval(bot):
     # finds first is the learning curve's ("... write their first Metaflow flow within hours")
     reply = bot.ask("How fast can a typical data scientist get their first metaflow pipeline written?")
     assert "learning curve" in reply.text.split("[")[0] and "within hours" in reply.text, reply.text
+
+
+def test_a_thing_named_beside_a_subject_is_heard_from_too(queues_bot):
+    # "Flower" is written only in the other subject's section; the answer is not kept to the subject named
+    reply = queues_bot.ask("for debugging a stuck job, how does Flower compare with what Temporal gives you?")
+    assert "limited in-memory history" in reply.text, reply.text
+    # and a row that never says the thing is not read as the question's ("Operational effort")
+    reply = queues_bot.ask("which makes it easier to debug a stuck job, flower or temporal's UI?")
+    assert "Operational effort" not in reply.text and "operational effort" not in reply.text, reply.text
