@@ -80,6 +80,10 @@ def quote(s: Sentence, model: ArticleModel | None = None, name_subject: bool = F
     return f"{m[1]} {cite(s.passage)}{m[2] or '.'}"
 
 
+def is_advice(text: str, advice) -> bool:
+    return any(a.sentence == text for a in advice)
+
+
 def named_first(text: str, subject: str, model: ArticleModel, by_name: bool = False) -> bool:
     """The sentence names the subject (or one of its names, unless ``by_name``) within its first few words."""
     head = " ".join(text.lower().split()[:4])
@@ -297,6 +301,10 @@ class ExtractiveAnswerer:
                 else bold(model.names([top.subject])))
         parts = [f"For that situation the article points to {pick} {cite(top.chunk_id)}.",
                  quote(Sentence(top.sentence, index.by_id[top.chunk_id], 1.0, 1.0), model)]
+        reason = next((s for s in ev.sentences if s.passage.chunk_id == top.chunk_id and s.text != top.sentence
+                       and s.similarity >= self.min_similarity and not is_advice(s.text, advice)), None)
+        if reason:  # the advice's own paragraph on the asker's concern ("... removes the operational overhead ...")
+            parts.append(quote(reason, model))
         for other in best[1:] if not top.together else []:
             if other.subject == top.subject and other.sentence != top.sentence and len(parts) <= 2:
                 parts.append(quote(Sentence(other.sentence, index.by_id[other.chunk_id], 1.0, 1.0), model))

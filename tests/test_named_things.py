@@ -121,3 +121,12 @@ def test_a_thing_named_beside_a_subject_is_heard_from_too(queues_bot):
     # and a row that never says the thing is not read as the question's ("Operational effort")
     reply = queues_bot.ask("which makes it easier to debug a stuck job, flower or temporal's UI?")
     assert "Operational effort" not in reply.text and "operational effort" not in reply.text, reply.text
+
+
+def test_advice_is_followed_by_its_own_paragraph_on_the_askers_concern(bot):
+    # the default advice's paragraph goes on to the managed platform that removes the self-hosting burden
+    reply = bot.ask("we went with metaflow and like it but running it ourselves is getting painful as we scale up. "
+                    "what do you suggest?")
+    assert "Outerbounds managed platform removes the operational overhead" in reply.text, reply.text
+    cited = {c.chunk_id for c in reply.citations}
+    assert len(cited) == 1, reply.citations  # the advice and its reason, from the one passage shown
