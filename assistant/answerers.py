@@ -80,6 +80,14 @@ def quote(s: Sentence, model: ArticleModel | None = None, name_subject: bool = F
     return f"{m[1]} {cite(s.passage)}{m[2] or '.'}"
 
 
+def parallel_sentence(anchor: Sentence, candidates: list[Sentence], index) -> list[Sentence]:
+    """The best of the candidates from the passage of their subject's section clearly most like the
+    anchor's passage (``Index.parallel_passage``)."""
+    subject = index.model.section_subject(candidates[0].passage) if candidates else None
+    other = index.parallel_passage(anchor.passage.chunk_id, subject) if subject else None
+    return [s for s in candidates if other is not None and s.passage.chunk_id == other.chunk_id][:1]  # best first
+
+
 def is_advice(text: str, advice) -> bool:
     return any(a.sentence == text for a in advice)
 
@@ -158,7 +166,7 @@ class ExtractiveAnswerer:
             parts = self._overview(q, ev, model)
             if parts:
                 return parts
-        return self._quotes(q, ev, model, self.max_sentences)
+        return self._quotes(q, ev, model, self.max_sentences, index)
 
     def _origin(self, q: Question, ev: Evidence, index) -> list[str]:
         """A premise on where a subject comes from ("Since A came out of X, ...") that the sentence
@@ -333,7 +341,7 @@ class ExtractiveAnswerer:
             parts.append(quote(x, model))
         return parts
 
-    def _quotes(self, q: Question, ev: Evidence, model: ArticleModel, limit: int) -> list[str]:
+    def _quotes(self, q: Question, ev: Evidence, model: ArticleModel, limit: int, index=None) -> list[str]:
         pool = [s for s in ev.sentences if s.passage.kind != "table_row"] or ev.sentences
         if q.subjects:  # the subjects' passages, and sentences writing a name the question says ("Flower")
             names = set(lang.words(q.text)) & set(model.written_names)
@@ -349,7 +357,7 @@ class ExtractiveAnswerer:
             if s.similarity < self.min_similarity:
                 continue
             picked.append(s)
-        picked = self._each_subject(q, pool, picked, model, limit)
+        picked = self._each_subject(q, pool, picked, model, limit, index)
         if len(q.subjects) < 2:  # (a question on several subjects keeps a sentence of each)
             picked = self._with_its_sequel(picked, pool, limit)
         if len(picked) == 1 and limit >= 2 and not q.said:
@@ -394,16 +402,26 @@ class ExtractiveAnswerer:
         return [top, max(near, key=lambda s: s.score)] if near else [top]
 
     def _each_subject(self, q: Question, pool: list[Sentence], picked: list[Sentence], model: ArticleModel,
-                      limit: int) -> list[Sentence]:
+                      limit: int, index=None) -> list[Sentence]:
         """A question on several subjects ("how do A and B differ on scheduling?") hears from each: the
-        best close sentence of each subject's own section, then the best of the rest."""
+        best close sentence of each subject's own section (or, for a subject with none, its sentence
+        most like the best one found: what the article says of it in parallel), then the best of the rest."""
         if len(q.subjects) < 2:
             return picked
         own = [next((s for s in pool if model.section_subject(s.passage) == subject
                      and s.similarity >= self.min_similarity), None) for subject in q.subjects]
-        own = [s for s in own if s is not None]
+        found = [s for s in own if s is not None]
+        if found and index is not None:  # a subject with no close sentence: the one saying the same of it
+            for subject, mine in zip(q.subjects, list(own)):
+                if mine is None:
+                    found += parallel_sentence(found[0], [s for s in pool if model.section_subject(s.passage) == subject],
+                                               index)
+        own = found
         if len(own) < 2:
             return picked
         rest = [s for s in picked if s not in own]
         own = sorted(own, key=lambda s: -s.score)[: max(limit, 2)]
+        if not [s for s in rest if s.similarity >= self.min_similarity] and len(own) < limit:
+            first = self._with_a_neighbour(own[0], pool)  # nothing else close: the best one said with its context
+            return sorted(first, key=lambda s: s.passage.text.find(s.text)) + own[1:]
         return own + rest[: max(0, limit - len(own))]

@@ -63,6 +63,7 @@ def fuse(index: Index, question: Question, candidates: Candidates, settings: Set
             fused[chunk_id] += boost * (1.5 if p.kind == "table_row" else 1.0)
     ranked = sorted(fused.items(), key=lambda kv: -kv[1])[: settings.top_k]
     ranked += each_subject(index, question, fused, ranked)
+    ranked += parallel(index, question, fused, ranked)
     kept = {cid for cid, _ in ranked}
     ranked += [(p.chunk_id, fused[p.chunk_id]) for p in steered if p.chunk_id not in kept][: settings.top_k]
     top = max((s for _, s in ranked), default=1.0) or 1.0
@@ -82,6 +83,23 @@ def each_subject(index: Index, question: Question, fused: dict[str, float], rank
         own = [(cid, score) for cid, score in fused.items() if section[cid] == subject]
         if subject not in present and own:
             out.append(max(own, key=lambda pair: pair[1]))
+    return out
+
+
+def parallel(index: Index, question: Question, fused: dict[str, float], ranked) -> list[tuple[str, float]]:
+    """A question on several subjects and no table dimension ("how do they differ when debugging a
+    stuck job?"): for the best passage of one subject's own section, the passage of each other
+    subject's section most like it (a comparison says the same thing of each in parallel)."""
+    if len(question.subjects) < 2 or question.dimensions or not ranked:
+        return []
+    top = next((index.by_id[cid] for cid, _ in ranked if index.model.section_subject(index.by_id[cid]) in question.subjects), None)
+    if top is None:
+        return []
+    owner, kept, out = index.model.section_subject(top), {cid for cid, _ in ranked}, []
+    for subject in question.subjects:
+        other = index.parallel_passage(top.chunk_id, subject) if subject != owner else None
+        if other is not None and other.chunk_id not in kept:
+            out.append((other.chunk_id, fused.get(other.chunk_id, 0.0)))
     return out
 
 

@@ -130,3 +130,16 @@ def test_advice_is_followed_by_its_own_paragraph_on_the_askers_concern(bot):
     assert "Outerbounds managed platform removes the operational overhead" in reply.text, reply.text
     cited = {c.chunk_id for c in reply.citations}
     assert len(cited) == 1, reply.citations  # the advice and its reason, from the one passage shown
+
+
+def test_each_subject_is_heard_from_in_the_paragraph_saying_the_same_of_it(queues_bot):
+    # nothing of Celery's is close to "debugging a stuck job", but its paragraph "For observability, most
+    # teams deploy Flower ..." is the one saying of it what "For observability, Temporal ships ..." says
+    reply = queues_bot.ask("how do they differ when it comes to debugging a job that got stuck? what tooling "
+                           "does each give you")
+    assert "Flower" in reply.text and "Temporal Web UI" in reply.text, reply.text
+    index = queues_bot.index
+    web_ui = next(p for p in index.passages if p.text.startswith("For observability, Temporal"))
+    assert index.parallel_passage(web_ui.chunk_id, "celery").text.startswith("For observability, most teams")
+    adopter = next(p for p in index.passages if p.text.startswith("The typical Temporal adopter"))
+    assert index.parallel_passage(adopter.chunk_id, "celery") is None  # nothing clearly says the same of Celery
