@@ -7,6 +7,7 @@ import re
 
 from . import language as lang
 from .article import PROPER, ArticleModel, section_subject
+from .corpus import split_sentences
 from .types import Passage
 
 
@@ -106,3 +107,26 @@ def find_written_names(model: ArticleModel, passages: list[Passage]) -> list[str
 
 
 INSIDE_CAPITALISED = re.compile(r"(?<=[a-z0-9,)] )[A-Z][a-z]+(?![\w-])")  # not after "Label: "
+
+
+def lone_names(names: list[str], passages: list[Passage]) -> list[str]:
+    """Of the written names, those the corpus also writes alone inside a sentence — not only as part
+    of a longer name ("Series A") nor only in a line that is no sentence ("Contact an Expert")."""
+    out = []
+    for name in names:
+        alone = re.compile(rf"(?<=[a-z0-9,)] ){re.escape(name.capitalize())}(?!\s+[A-Z0-9])(?![\w-])")
+        if any(alone.search(s) for p in passages if p.kind != "table_row" for s in split_sentences(p.text)
+               if re.search(r"[.!?]$", s.strip())):
+            out.append(name)
+    return out
+
+
+def named_parts(model: ArticleModel, passages: list[Passage]) -> list[str]:
+    """A subject's name and the capitalised words the corpus writes right after it ("Acme Cloud", "Acme
+    Web UI"), lower-case: a thing of the subject's, asked about as "what's A Cloud?"."""
+    names = "|".join(re.escape(s.name) for s in model.subjects.values())
+    if not names:
+        return []
+    rx = re.compile(rf"(?<![\w-])(?:{names})(?:\s+(?:[A-Z][\w+-]*|[A-Z]{{2,}}))+(?![\w-])")
+    found = {" ".join(lang.words(m.group())) for p in passages for m in rx.finditer(p.text)}
+    return sorted(found)

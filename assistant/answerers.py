@@ -19,6 +19,7 @@ from .article import ArticleModel, Dimension
 from .corpus import split_sentences
 from .question import Question, contradicted_origin
 from .retrieval import Hit
+from .wording import bold, cite, fact, is_advice, is_are, quote
 from .types import Passage
 
 VERDICT_MIN_WORDING = 0.25  # a yes/no on a named value needs the question's words to match the row too
@@ -64,62 +65,9 @@ class Answerer(Protocol):
         AnswerNote."""
 
 
-def cite(p: Passage | str) -> str:
-    return f"[[{p if isinstance(p, str) else p.chunk_id}]]"
-
-
-def quote(s: Sentence, model: ArticleModel | None = None, name_subject: bool = False, by_name: bool = False) -> str:
-    """A passage sentence, verbatim, with its marker before the closing punctuation. A sentence that
-    opens with a pronoun standing for its section's subject (or any sentence, with ``name_subject``,
-    unless it names the subject first: by its own name, with ``by_name``, not by a name of its thing)
-    is shown as ``**Subject**: “sentence”`` so the answer never leaves "it" dangling."""
-    m = re.match(r"^(.*?)([.!?…]*)$", s.text.strip(), re.S)
-    owner = model.section_subject(s.passage) if model else None
-    if owner and (lang.PRONOUN_START.match(s.text) or (name_subject and not named_first(s.text, owner, model, by_name))):
-        return f"{bold(model.names([owner]))}: “{m[1]}{m[2]}” {cite(s.passage)}"
-    return f"{m[1]} {cite(s.passage)}{m[2] or '.'}"
-
-
-def parallel_sentence(anchor: Sentence, candidates: list[Sentence], index) -> list[Sentence]:
-    """The best of the candidates from the passage of their subject's section clearly most like the
-    anchor's passage (``Index.parallel_passage``)."""
-    subject = index.model.section_subject(candidates[0].passage) if candidates else None
-    other = index.parallel_passage(anchor.passage.chunk_id, subject) if subject else None
-    return [s for s in candidates if other is not None and s.passage.chunk_id == other.chunk_id][:1]  # best first
-
-
-def is_advice(text: str, advice) -> bool:
-    return any(a.sentence == text for a in advice)
-
-
-def named_first(text: str, subject: str, model: ArticleModel, by_name: bool = False) -> bool:
-    """The sentence names the subject (or one of its names, unless ``by_name``) within its first few words."""
-    head = " ".join(text.lower().split()[:4])
-    names = [subject] + ([] if by_name else model.subjects[subject].aliases)
-    return any(re.search(rf"(?<![\w-]){re.escape(n)}", head) for n in names)
-
-
-def bold(value: str) -> str:
-    return f"**{value}**"
-
-
-def fact(subject: str, dim: Dimension, value: str) -> str:
-    """"Acme's setup complexity is **High**"; for a label that is no noun phrase ("Written in",
-    "Where state lives"): "Acme — Written in: **Go**"."""
-    words = dim.label.split()
-    if words and (words[0].lower() in ("where", "what", "how", "when", "who", "which", "is", "does", "can")
-                  or words[-1].lower() in ("in", "on", "at", "by", "for", "with", "to", "from", "of")):
-        return f"{subject} — {dim.label}: {bold(value)}"
-    return f"{subject}'s {dim.noun} {is_are(dim.noun)} {bold(value)}"
-
-
-def is_are(noun: str) -> str:
-    last = noun.split()[-1].lower() if noun.split() else ""
-    return "are" if last.endswith("s") and not last.endswith(("ss", "us", "is")) else "is"
-
-
 SHORT_SENTENCE_WORDS = 8  # a best sentence this short is followed by the next one of its passage
 NEIGHBOUR_RATIO = 0.6  # a one-sentence answer takes a sentence beside it scoring this share of its own
+PLAIN = re.compile(r"^[A-Z][^@`:]*[.!?]$")  # a plain sentence (no code, no "Label:" fragment)
 MIN_SENTENCE_CHARS = 25  # a sentence shorter than this is no evidence of its own (it only goes on from the last)
 
 
@@ -166,7 +114,7 @@ class ExtractiveAnswerer:
             parts = self._overview(q, ev, model)
             if parts:
                 return parts
-        return self._quotes(q, ev, model, self.max_sentences, index)
+        return self._quotes(q, ev, model, self.max_sentences)
 
     def _origin(self, q: Question, ev: Evidence, index) -> list[str]:
         """A premise on where a subject comes from ("Since A came out of X, ...") that the sentence
@@ -310,7 +258,7 @@ class ExtractiveAnswerer:
         parts = [f"For that situation the article points to {pick} {cite(top.chunk_id)}.",
                  quote(Sentence(top.sentence, index.by_id[top.chunk_id], 1.0, 1.0), model)]
         reason = next((s for s in ev.sentences if s.passage.chunk_id == top.chunk_id and s.text != top.sentence
-                       and s.similarity >= self.min_similarity and not is_advice(s.text, advice)), None)
+                       and s.similarity >= self.min_similarity and not is_advice(s.text, model.advice)), None)
         if reason:  # the advice's own paragraph on the asker's concern ("... removes the operational overhead ...")
             parts.append(quote(reason, model))
         for other in best[1:] if not top.together else []:
@@ -341,10 +289,10 @@ class ExtractiveAnswerer:
             parts.append(quote(x, model))
         return parts
 
-    def _quotes(self, q: Question, ev: Evidence, model: ArticleModel, limit: int, index=None) -> list[str]:
+    def _quotes(self, q: Question, ev: Evidence, model: ArticleModel, limit: int) -> list[str]:
         pool = [s for s in ev.sentences if s.passage.kind != "table_row"] or ev.sentences
-        if q.subjects:  # the subjects' passages, and sentences writing a name the question says ("Flower")
-            names = set(lang.words(q.text)) & set(model.written_names)
+        if q.subjects:  # the subjects' passages, and sentences writing a name the question says ("Board")
+            names = model.names_in(q.text)
             pool = [s for s in pool if set(s.passage.subjects) & set(q.subjects)
                     or names & set(lang.words(s.text))] or pool
         if not pool:
@@ -357,7 +305,8 @@ class ExtractiveAnswerer:
             if s.similarity < self.min_similarity:
                 continue
             picked.append(s)
-        picked = self._each_subject(q, pool, picked, model, limit, index)
+        parallels = frozenset(h.passage.chunk_id for h in ev.hits if h.parallel)
+        picked = self._each_subject(q, pool, picked, model, limit, parallels)
         if len(q.subjects) < 2:  # (a question on several subjects keeps a sentence of each)
             picked = self._with_its_sequel(picked, pool, limit)
         if len(picked) == 1 and limit >= 2 and not q.said:
@@ -376,7 +325,7 @@ class ExtractiveAnswerer:
     def _with_its_sequel(self, picked: list[Sentence], pool: list[Sentence], limit: int) -> list[Sentence]:
         """The best sentence, when it is short ("A keeps no state of its own."), rarely says enough
         alone: the next sentence of its passage follows it ("Everything lives in the queue ..."), when
-        that one too is close to the question."""
+        that one too is close to the question, or is itself too short to be weighed ("Steps are methods.")."""
         top = picked[0]
         if len(top.text.split()) > SHORT_SENTENCE_WORDS:
             return picked
@@ -386,14 +335,14 @@ class ExtractiveAnswerer:
             return picked
         sequel = next((s for s in pool if s.text == sentences[at + 1] and s.passage.chunk_id == top.passage.chunk_id
                        and s.similarity >= self.min_similarity), None)
-        if len(sentences[at + 1]) < MIN_SENTENCE_CHARS:  # too short to be weighed alone: "Steps are methods."
+        if len(sentences[at + 1]) < MIN_SENTENCE_CHARS and PLAIN.match(sentences[at + 1]):  # "Steps are methods."
             sequel = Sentence(sentences[at + 1], top.passage, top.similarity, top.score)
         return ([top, sequel] + picked[1:])[: max(limit, 2)] if sequel else picked
 
     def _with_a_neighbour(self, top: Sentence, pool: list[Sentence]) -> list[Sentence]:
         """An answer of one sentence, when nothing else is close, says it with the closer of the
-        sentences beside it in its passage ("Flower, a lightweight web dashboard that shows ..." before
-        "Flower is handy for a quick glance, but ...")."""
+        sentences beside it in its passage ("most teams deploy Board, a web dashboard that shows ..." before
+        "Board is handy for a quick glance, but ...")."""
         sentences = split_sentences(top.passage.text)
         at = sentences.index(top.text) if top.text in sentences else -1
         beside = {sentences[i] for i in (at - 1, at + 1) if at >= 0 and 0 <= i < len(sentences)}
@@ -402,7 +351,7 @@ class ExtractiveAnswerer:
         return [top, max(near, key=lambda s: s.score)] if near else [top]
 
     def _each_subject(self, q: Question, pool: list[Sentence], picked: list[Sentence], model: ArticleModel,
-                      limit: int, index=None) -> list[Sentence]:
+                      limit: int, parallels: frozenset = frozenset()) -> list[Sentence]:
         """A question on several subjects ("how do A and B differ on scheduling?") hears from each: the
         best close sentence of each subject's own section (or, for a subject with none, its sentence
         most like the best one found: what the article says of it in parallel), then the best of the rest."""
@@ -411,11 +360,10 @@ class ExtractiveAnswerer:
         own = [next((s for s in pool if model.section_subject(s.passage) == subject
                      and s.similarity >= self.min_similarity), None) for subject in q.subjects]
         found = [s for s in own if s is not None]
-        if found and index is not None:  # a subject with no close sentence: the one saying the same of it
-            for subject, mine in zip(q.subjects, list(own)):
-                if mine is None:
-                    found += parallel_sentence(found[0], [s for s in pool if model.section_subject(s.passage) == subject],
-                                               index)
+        for subject, mine in zip(q.subjects, own):  # a subject with no close sentence: in the passage saying
+            if mine is None and found:  # the same of it as the best passage of another (``retrieval.parallel``)
+                found += [s for s in pool if s.passage.chunk_id in parallels
+                          and model.section_subject(s.passage) == subject][:1]
         own = found
         if len(own) < 2:
             return picked

@@ -23,7 +23,7 @@ from rapidfuzz import fuzz
 from . import language as lang
 from .types import Passage
 
-MODEL_VERSION = "8"  # bump when the derivation (or the stemming) changes: the index fingerprint includes it
+MODEL_VERSION = "9"  # bump when the derivation (or the stemming) changes: the index fingerprint includes it
 PROPER = re.compile(r"(?<![\w@])(?:[A-Z][\w+&/-]*(?:\.[\w+&/-]+)*|[a-z]+[A-Z][\w-]*|\d+[A-Za-z][\w-]*)"
                     r"(?:[ ](?:[A-Z][\w+&/-]*(?:\.[\w+&/-]+)*|\d[\w-]*))*")
 VS = re.compile(r"\s+(?:vs\.?|versus)\s+", re.I)
@@ -117,6 +117,10 @@ class ArticleModel:
     advice: list[Advice] = field(default_factory=list)
     # everyday words the corpus writes only as names, capitalised inside its sentences ("Flower")
     written_names: list[str] = field(default_factory=list)
+    # of those, the ones the corpus also writes alone in its sentences ("Board"; not "Series" of "Series A")
+    things: list[str] = field(default_factory=list)
+    # a subject's name and the capitalised words after it, as the corpus writes them ("acme cloud")
+    parts: list[str] = field(default_factory=list)
 
     # -- reading names ---------------------------------------------------------------------------
 
@@ -159,15 +163,14 @@ class ArticleModel:
                 or self.typo_of(word) is not None)
 
     def names_a_part(self, text: str) -> bool:
-        """"A cloud", "A web ui": a subject's name and then the name of a thing of its (words that are no
-        stop word, no table row's, no judgement), not "A's learning curve" nor "A good for"."""
-        words = text.lower().split()
-        if "'" in text or "’" in text or not words or not self.find_subjects(words[0]):
-            return False
-        others = [w for w in words[1:] if not self.find_subjects(w, aliases=False)]
-        labels = {w for d in self.dimensions.values() for w in lang.tokenize(d.label) if len(w) > 3}
-        return bool(others) and not labels & set(lang.tokenize(text)) and not any(
-            w in lang.STOPWORDS or w in lang.JUDGING or w.endswith("ly") or not w.isalnum() for w in others)
+        """"A cloud", "A web ui": a subject's name and the words the corpus writes after it as a name
+        ("A Cloud"); not "A's learning curve", "A good for" nor "A anyway"."""
+        said = " ".join(lang.words(text))
+        return " " in said and any(part == said or part.startswith(said + " ") for part in self.parts)
+
+    def names_in(self, text: str) -> set[str]:
+        """The things the text names that the corpus writes only as names ("what does board show?")."""
+        return set(lang.words(text)) & set(self.things)
 
     def strip_names(self, text: str) -> str:
         """The text without the subjects' names and the names pointing at them (so that "Acme Cloud"
@@ -225,6 +228,8 @@ class ArticleModel:
                         for k, d in raw["dimensions"].items()},
             advice=[Advice(**{**a, "together": tuple(a.get("together", ()))}) for a in raw["advice"]],
             written_names=raw.get("written_names", []),
+            things=raw.get("things", []),
+            parts=raw.get("parts", []),
         )
 
 
@@ -248,7 +253,7 @@ def section_subject(section: str, subjects) -> str | None:
 def derive_model(documents, passages: list[Passage]) -> ArticleModel:
     """The model of every document (``documents``: objects with ``source`` and ``meta``)."""
     from .advice import read_advice
-    from .aliases import find_aliases, find_written_names
+    from .aliases import find_aliases, find_written_names, lone_names, named_parts
 
     model = ArticleModel()
     for doc in documents:
@@ -263,6 +268,8 @@ def derive_model(documents, passages: list[Passage]) -> ArticleModel:
         model.advice += read_advice(model, doc, own)
     find_aliases(model, passages)
     model.written_names = find_written_names(model, passages)
+    model.things = lone_names(model.written_names, passages)
+    model.parts = named_parts(model, passages)
     return model
 
 

@@ -218,7 +218,7 @@ def _rewrite(q: str, previous: str, model: ArticleModel, previous_answer: str) -
     for key in mine:  # the subjects' names, however the question spelt them
         bare_rest = re.sub(whole(key), "", bare_rest, flags=re.I)
     bare_rest = " ".join(w for w in bare_rest.split() if not model.is_subject_word(w)).strip()
-    if mine and not bare_rest:  # "and for B?", "what about C?", or the name alone: "B?"
+    if mine and not bare_rest and (lead or model.find_subjects(previous, aliases=False)):  # "and for B?"; "B?" after one on A
         return _swap(previous, before, mine, names, possessive)
 
     thing = _named_thing(previous, previous_answer, model) if SINGULAR.search(q) and not (

@@ -42,8 +42,6 @@ from .store import Progress, drop_other_builds  # noqa: F401  (part of this modu
 from .types import IndexFailure, Passage
 
 log = logging.getLogger("assistant")
-PARALLEL_MIN = 0.35  # two subjects' paragraphs this alike, and clearly more than any other pair, say the same
-PARALLEL_MARGIN = 0.08  # thing of each ("Retries are automatic. ..." / "Retries are handled per task ...")
 os.environ.setdefault("HF_HUB_OFFLINE", "1")  # never reach for a hub unless the user says so
 os.environ.setdefault("TRANSFORMERS_OFFLINE", os.environ["HF_HUB_OFFLINE"])
 os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
@@ -98,6 +96,7 @@ class Index:
         self.bm25 = saved.bm25
         self._vocab: dict[str, frozenset[str]] = dict(saved.vocabulary)
         self._vocab_buckets: dict[tuple, dict] = {}
+        self._initialisms: frozenset[str] | None = None
         self._sentence_vectors: dict[str, np.ndarray] = {}
         self._stored_sentences, self._stored_vectors = derived.load_sentences(settings.data_dir, name)
         self._client, self._collection = client, None
@@ -220,40 +219,13 @@ class Index:
                 self._vocab[subject] = vocabulary_of(self.passages, subject)
         return self._vocab[subject]
 
-    def initialisms(self, subject: str = "") -> frozenset[str]:
-        """The initials of the compound terms the passages (about one subject) write ("ann" for
-        "approximate nearest-neighbour"): an acronym a question uses for one of them is known."""
-        key = (subject, "initialisms")
-        if key not in self._vocab_buckets:
-            self._vocab_buckets[key] = frozenset().union(
-                *(lang.initialisms(p.text) for p in self.passages if not subject or subject in p.subjects))
-        return self._vocab_buckets[key]
-
-    def own_rows(self, subject: str) -> list[int]:
-        """The rows (in ``passages`` and ``vectors``) of the paragraphs of one subject's own section."""
-        key = (subject, "own rows")
-        if key not in self._vocab_buckets:
-            self._vocab_buckets[key] = [i for i, p in enumerate(self.passages)
-                                        if p.kind == "paragraph" and self.model.section_subject(p) == subject]
-        return self._vocab_buckets[key]
-
-    def parallel_passage(self, chunk_id: str, subject: str) -> Passage | None:
-        """The paragraph of a subject's own section most like the given passage: where a comparison
-        says the same thing of the other subject ("For observability, A ships ..." / "..., B teams deploy ...");
-        None unless it is clearly the most alike (``PARALLEL_MIN``, ``PARALLEL_MARGIN``)."""
-        rows = self.own_rows(subject)
-        if not rows or chunk_id not in self.row_of:
-            return None
-        sims = np.asarray(self.vectors[rows]) @ np.asarray(self.vectors[self.row_of[chunk_id]])
-        order = np.argsort(-sims)
-        first, second = float(sims[order[0]]), float(sims[order[1]]) if len(order) > 1 else -1.0
-        return self.passages[rows[int(order[0])]] if first >= PARALLEL_MIN and first - second >= PARALLEL_MARGIN else None
-
-    @property
-    def row_of(self) -> dict[str, int]:
-        if ("", "rows") not in self._vocab_buckets:
-            self._vocab_buckets[("", "rows")] = {p.chunk_id: i for i, p in enumerate(self.passages)}
-        return self._vocab_buckets[("", "rows")]
+    def initialisms(self) -> frozenset[str]:
+        """The initials of the compound terms the passages write ("ann" for "approximate
+        nearest-neighbour"): an acronym a question uses for one of them is known. Read once, on the
+        first question with an acronym the vocabulary lacks."""
+        if self._initialisms is None:
+            self._initialisms = frozenset().union(*(lang.initialisms(p.text) for p in self.passages))
+        return self._initialisms
 
     @property
     def model(self) -> ArticleModel:

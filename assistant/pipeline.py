@@ -247,8 +247,9 @@ def gather_evidence(index: Index, q: Question, vector: list[float], hits: list[H
     total = sum(terms.values()) or 1.0
     sentences = []
     how_to_write = bool(shapes.HOW_TO_WRITE.match(q.text))
-    defining = shapes.defining(q.text)  # "what's X?": the sentence saying "X, a ..." or "X is a ..."
-    names = set(lang.words(q.text)) & set(index.model.written_names)  # a thing the question names ("Flower")
+    defining = shapes.defining(q.text, lambda thing: bool(  # "what's X?": the sentence saying "X, a ..."
+        q.subjects or index.model.names_in(thing) or not all(map(lang.is_everyday, lang.words(thing)))))
+    names = index.model.names_in(q.text)  # a thing the question names ("Board")
     for (s, hit), sim in zip(items, sims):
         bonus = 0.05 if q.subjects and any(f in s.lower() for f in q.subjects) else 0.0
         if names & set(lang.words(s)):

@@ -14,6 +14,7 @@ from . import shapes
 from . import numbers
 from .article import ArticleModel, Dimension
 from .corpus import split_sentences
+from .claims import claimed_row
 from .followups import FOLLOWING
 
 # A dimension is what the question asks about when its label is this close (cosine to the label's
@@ -298,9 +299,9 @@ def settle_dimension(q: Question, hits, dense, model: ArticleModel) -> Dimension
 
 
 def names_elsewhere(q: Question, dim: Dimension, model: ArticleModel) -> bool:
-    """The question names a thing the corpus writes as a name ("what's flower?") that the dimension's
+    """The question names a thing the corpus writes as a name ("what's board?") that the dimension's
     row never says: it asks about that thing, not the row a similar passage happens to be."""
-    names = set(lang.words(q.text)) & set(model.written_names)
+    names = model.names_in(q.text)
     row = {w for v in [dim.label, *(c for r in dim.rows for c in r.cells.values())] for w in lang.words(v)}
     return bool(names) and not names & row
 
@@ -364,37 +365,6 @@ def contradicted_origin(q: Question, sentences, model: ArticleModel):
                                            or re.search(lang.whole(q.subjects[0]), s.text, re.I)):
             return None if claimed in {lang.stem(w) for w in lang.words(s.text)} else s
     return None
-
-
-CLAIM_MIN_SIMILARITY = 0.45  # "GPL" to the label "License": how close a claimed word must be to a row
-CLAIM_MARGIN = 0.1  # ... and how much closer than to any other row
-
-
-def claimed_row(q: Question, model: ArticleModel, index) -> tuple[Dimension, str] | None:
-    """"A is GPL, so ...": the word a premise says a subject is, when the corpus never uses it and it
-    is no everyday word, and the row whose label or cells it is clearly closest to (a license name to
-    "License", a language to "Written in"): the row and the word, for the table to correct."""
-    name = re.search(lang.whole(q.subjects[0]), q.text, re.I)
-    said = name and re.match(r"(?:'s|’s|\s+(?:is|are))\s+(?:an?\s+|just\s+|basically\s+)?(?P<word>[A-Za-z][\w.+-]*\w)\b",
-                             q.text[name.end():], re.I)
-    if not said:
-        return None
-    word = said["word"]
-    if lang.stem(word.lower()) in index.vocabulary() or lang.is_everyday(word.lower()) or lang.rank(word) is not None:
-        return None
-    dims = [d for d in model.dimensions.values() if d.rows]
-    items = [(d, text) for d in dims for text in [d.label, *(v for r in d.rows for v in r.cells.values())]]
-    if not items:
-        return None
-    vectors = np.asarray(index.embed_sentences([word] + [text for _, text in items]))
-    sims = vectors[1:] @ vectors[0]
-    best: dict[str, float] = {}
-    for (d, _), sim in zip(items, sims):
-        best[d.key] = max(best.get(d.key, -1.0), float(sim))
-    ranked = sorted(best.items(), key=lambda kv: -kv[1])
-    if ranked[0][1] < CLAIM_MIN_SIMILARITY or (len(ranked) > 1 and ranked[0][1] - ranked[1][1] < CLAIM_MARGIN):
-        return None
-    return model.dimensions[ranked[0][0]], word
 
 
 def contradicted_value(q: Question) -> bool:

@@ -6,7 +6,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from . import language as lang
+import numpy as np
+
 from .corpus import split_sentences
 from .followups import said_already
 from .index import Index
@@ -15,11 +16,16 @@ from .settings import Settings
 from .types import Passage
 
 
+PARALLEL_MIN = 0.35  # two subjects' paragraphs this alike, and clearly more than any other pair, say the same
+PARALLEL_MARGIN = 0.08  # thing of each ("Retries are automatic. ..." / "Retries are handled per task ...")
+
+
 @dataclass
 class Hit:
     passage: Passage
     score: float  # fused and steered, in [0, 1]
     dense: float  # cosine similarity to the question (0 when not among the dense candidates)
+    parallel: bool = False  # says of its subject what the best passage says of another (``parallel``)
 
 
 Candidates = tuple[list[tuple[Passage, float]], list[tuple[Passage, float]]]  # (dense, lexical)
@@ -63,12 +69,13 @@ def fuse(index: Index, question: Question, candidates: Candidates, settings: Set
             fused[chunk_id] += boost * (1.5 if p.kind == "table_row" else 1.0)
     ranked = sorted(fused.items(), key=lambda kv: -kv[1])[: settings.top_k]
     ranked += each_subject(index, question, fused, ranked)
-    ranked += parallel(index, question, fused, ranked)
+    parallels = parallel(index, question, fused, ranked)
+    ranked += [(cid, fused.get(cid, 0.0)) for cid in parallels if cid not in {c for c, _ in ranked}]
     kept = {cid for cid, _ in ranked}
     ranked += [(p.chunk_id, fused[p.chunk_id]) for p in steered if p.chunk_id not in kept][: settings.top_k]
     top = max((s for _, s in ranked), default=1.0) or 1.0
     scale = max(top, best_possible + 2 * boost)
-    return [Hit(index.by_id[cid], score / scale, cosine.get(cid, 0.0)) for cid, score in ranked]
+    return [Hit(index.by_id[cid], score / scale, cosine.get(cid, 0.0), cid in parallels) for cid, score in ranked]
 
 
 def each_subject(index: Index, question: Question, fused: dict[str, float], ranked) -> list[tuple[str, float]]:
@@ -86,21 +93,38 @@ def each_subject(index: Index, question: Question, fused: dict[str, float], rank
     return out
 
 
-def parallel(index: Index, question: Question, fused: dict[str, float], ranked) -> list[tuple[str, float]]:
+def parallel(index: Index, question: Question, fused: dict[str, float], ranked) -> list[str]:
     """A question on several subjects and no table dimension ("how do they differ when debugging a
-    stuck job?"): for the best passage of one subject's own section, the passage of each other
-    subject's section most like it (a comparison says the same thing of each in parallel)."""
+    stuck job?"): for the best passage of one subject's own section, the candidate paragraph of each
+    other subject's section clearly most like it (a comparison says the same thing of each in parallel)."""
     if len(question.subjects) < 2 or question.dimensions or not ranked:
         return []
-    top = next((index.by_id[cid] for cid, _ in ranked if index.model.section_subject(index.by_id[cid]) in question.subjects), None)
+    section = index.model.section_subject
+    top = next((index.by_id[cid] for cid, _ in ranked if section(index.by_id[cid]) in question.subjects), None)
     if top is None:
         return []
-    owner, kept, out = index.model.section_subject(top), {cid for cid, _ in ranked}, []
+    out = []
     for subject in question.subjects:
-        other = index.parallel_passage(top.chunk_id, subject) if subject != owner else None
-        if other is not None and other.chunk_id not in kept:
-            out.append((other.chunk_id, fused.get(other.chunk_id, 0.0)))
+        among = [index.by_id[cid] for cid in fused if section(index.by_id[cid]) == subject
+                 and index.by_id[cid].kind == "paragraph"]
+        other = parallel_passage(index, top.chunk_id, among) if subject != section(top) else None
+        if other is not None:
+            out.append(other.chunk_id)
     return out
+
+
+def parallel_passage(index: Index, chunk_id: str, among: list[Passage]) -> Passage | None:
+    """Of ``among`` (paragraphs of one subject's section), the one most like the given passage: where
+    a comparison says the same thing of the other subject ("For observability, A ships ..." / "For
+    observability, most teams deploy ..."); None unless it is clearly the most alike
+    (``PARALLEL_MIN``, ``PARALLEL_MARGIN``)."""
+    rows = [index.by_id.position[p.chunk_id] for p in among if p.chunk_id in index.by_id.position]
+    if not rows or chunk_id not in index.by_id.position:
+        return None
+    sims = np.asarray(index.vectors[rows]) @ np.asarray(index.vectors[index.by_id.position[chunk_id]])
+    order = np.argsort(-sims)
+    first, second = float(sims[order[0]]), float(sims[order[1]]) if len(order) > 1 else -1.0
+    return index.passages[rows[int(order[0])]] if first >= PARALLEL_MIN and first - second >= PARALLEL_MARGIN else None
 
 
 def steered_passages(index: Index, question: Question) -> list[Passage]:
@@ -131,8 +155,8 @@ def steered_passages(index: Index, question: Question) -> list[Passage]:
 
 def named_passages(index: Index, question: Question, most: int = 2) -> list[Passage]:
     """The passages that write a thing the question names, one the corpus writes only as a name
-    ("how does Flower compare with what B gives you?"): wherever it stands, not only with a subject."""
-    names = [w for w in dict.fromkeys(lang.words(question.text)) if w in index.model.written_names]
+    ("how does Board compare with what B gives you?"): wherever it stands, not only with a subject."""
+    names = sorted(index.model.names_in(question.text))
     out: list[Passage] = []
     for name in names:
         written = re.compile(rf"(?<![\w-]){re.escape(name.capitalize())}(?![\w-])")

@@ -319,7 +319,7 @@ def known(word: str, index: Index, subject: str = "") -> bool:
             lang.abbreviates(word, w + end) and lang.stem(w + end) == w
             for w in index.words_starting(word[0], subject) for end in ("", "s", "es", "e", "ed", "ing")):
         return True
-    if 3 <= len(word) <= 5 and word.isalpha() and word in index.initialisms(subject):  # "ANN", said in full
+    if 3 <= len(word) <= 5 and word.isalpha() and word in index.initialisms():  # "ANN", said in full
         return True
     if len(word) >= 4 and index.has_prefix_word(s, subject):  # "infra" for "infrastructure"
         return True

@@ -122,12 +122,15 @@ def answer_shape(text: str) -> re.Pattern | None:
 WHAT_IS = re.compile(r"^\W*what(?:'s| is| are)\s+(?:an? |the )?(?P<thing>[\w-]+(?: [\w-]+){0,2})\W*$", re.I)
 
 
-def defining(text: str) -> re.Pattern | None:
-    """For "what's X?", what a sentence defining X says: "X, a ...", "X is a ..."."""
+def defining(text: str, named) -> re.Pattern | None:
+    """For "what's X?" where X is a name (``named(X)``), what a sentence defining X says: "X, a ...",
+    "X is a ..." (not "In X, a task is ...": X after a preposition opens no definition of X)."""
     m = WHAT_IS.match(text)
-    if not m:
+    if not m or not named(m["thing"]):
         return None
-    return re.compile(rf"(?<![\w-]){re.escape(m['thing'])}(?:,\s+|\s+(?:is|are)\s+)(?:an?|the)\b", re.I)
+    after_preposition = "".join(rf"(?<!\b{p} )" for p in ("in", "on", "at", "for", "with", "by", "from", "of", "to"))
+    return re.compile(rf"{after_preposition}(?<![\w-]){re.escape(m['thing'])}(?:,\s+|\s+(?:is|are)\s+)(?:an?|the)\b",
+                      re.I)
 
 
 def asked_part(text: str) -> str:

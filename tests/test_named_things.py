@@ -33,6 +33,11 @@ def A(text):
      "What do I still have to run on my side with Prefect Cloud?"),
     # but after "what's <subject>'s <row>?" or "what is <subject> good for?" it is the subject
     ([U("what is metaflow good for?"), A("...")], "does it need kubernetes?", "does Metaflow need kubernetes?"),
+    # a name alone after a question naming no subject by its name is no follow-up to rewrite
+    ([U("how much does outerbounds cost?"), A("...")], "prefect?", "prefect?"),
+    ([U("which one is easiest to learn?"), A("...")], "kubeflow?", "kubeflow?"),
+    # "A anyway" is no thing of A's: "it" is A
+    ([U("what is metaflow anyway?"), A("...")], "does it need kubernetes?", "does Metaflow need kubernetes?"),
     # a question asking by its own words, after a thing was named, is not made "What about can I ...?"
     ([U("what is kubeflow?"), A("...")], "is the learning curve steep?", "Is the learning curve steep for Kubeflow?"),
 ])
@@ -120,6 +125,7 @@ def test_a_thing_named_beside_a_subject_is_heard_from_too(queues_bot):
     assert "limited in-memory history" in reply.text, reply.text
     # and a row that never says the thing is not read as the question's ("Operational effort")
     reply = queues_bot.ask("which makes it easier to debug a stuck job, flower or temporal's UI?")
+    assert not reply.refused and "stuck" in reply.text, reply.text
     assert "Operational effort" not in reply.text and "operational effort" not in reply.text, reply.text
 
 
@@ -138,8 +144,23 @@ def test_each_subject_is_heard_from_in_the_paragraph_saying_the_same_of_it(queue
     reply = queues_bot.ask("how do they differ when it comes to debugging a job that got stuck? what tooling "
                            "does each give you")
     assert "Flower" in reply.text and "Temporal Web UI" in reply.text, reply.text
+    from assistant.retrieval import parallel_passage
     index = queues_bot.index
+    celery = [p for p in index.passages if p.kind == "paragraph" and index.model.section_subject(p) == "celery"]
     web_ui = next(p for p in index.passages if p.text.startswith("For observability, Temporal"))
-    assert index.parallel_passage(web_ui.chunk_id, "celery").text.startswith("For observability, most teams")
+    assert parallel_passage(index, web_ui.chunk_id, celery).text.startswith("For observability, most teams")
     adopter = next(p for p in index.passages if p.text.startswith("The typical Temporal adopter"))
-    assert index.parallel_passage(adopter.chunk_id, "celery") is None  # nothing clearly says the same of Celery
+    assert parallel_passage(index, adopter.chunk_id, celery) is None  # nothing clearly says the same of Celery
+
+
+def test_a_definition_is_a_name_said_first_not_after_a_preposition():
+    from assistant.shapes import defining
+    found = defining("what's celery?", lambda thing: True)
+    assert found.search("Celery is a distributed task queue") and not found.search("In Celery, a task is a function")
+    assert defining("what are the alternatives?", lambda thing: False) is None  # no name: no definition sought
+
+
+def test_names_the_corpus_writes_only_inside_longer_names_are_no_things_of_their_own(bot, queues_bot):
+    assert "series" not in bot.index.model.things and "expert" not in bot.index.model.things  # "Series A"
+    assert {"flower", "beat"} <= set(queues_bot.index.model.things)
+    assert "prefect cloud" in bot.index.model.parts and "temporal web ui" in queues_bot.index.model.parts
