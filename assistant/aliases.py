@@ -112,11 +112,12 @@ INSIDE_CAPITALISED = re.compile(r"(?<=[a-z0-9,)] )[A-Z][a-z]+(?![\w-])")  # not 
 def lone_names(names: list[str], passages: list[Passage]) -> list[str]:
     """Of the written names, those the corpus also writes alone inside a sentence — not only as part
     of a longer name ("Series A") nor only in a line that is no sentence ("Contact an Expert")."""
+    sentences = [s for p in passages if p.kind != "table_row" for s in split_sentences(p.text)
+                 if re.search(r"[.!?]$", s.strip())]
     out = []
     for name in names:
         alone = re.compile(rf"(?<=[a-z0-9,)] ){re.escape(name.capitalize())}(?!\s+[A-Z0-9])(?![\w-])")
-        if any(alone.search(s) for p in passages if p.kind != "table_row" for s in split_sentences(p.text)
-               if re.search(r"[.!?]$", s.strip())):
+        if any(alone.search(s) for s in sentences):
             out.append(name)
     return out
 

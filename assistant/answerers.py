@@ -292,9 +292,8 @@ class ExtractiveAnswerer:
     def _quotes(self, q: Question, ev: Evidence, model: ArticleModel, limit: int) -> list[str]:
         pool = [s for s in ev.sentences if s.passage.kind != "table_row"] or ev.sentences
         if q.subjects:  # the subjects' passages, and sentences writing a name the question says ("Board")
-            names = model.names_in(q.text)
             pool = [s for s in pool if set(s.passage.subjects) & set(q.subjects)
-                    or names & set(lang.words(s.text))] or pool
+                    or q.things & set(lang.words(s.text))] or pool
         if not pool:
             return []
         best = pool[0].score
@@ -353,8 +352,9 @@ class ExtractiveAnswerer:
     def _each_subject(self, q: Question, pool: list[Sentence], picked: list[Sentence], model: ArticleModel,
                       limit: int, parallels: frozenset = frozenset()) -> list[Sentence]:
         """A question on several subjects ("how do A and B differ on scheduling?") hears from each: the
-        best close sentence of each subject's own section (or, for a subject with none, its sentence
-        most like the best one found: what the article says of it in parallel), then the best of the rest."""
+        best close sentence of each subject's own section (or, for a subject with none, the best of the
+        passage retrieval found saying of it what another's says: ``retrieval.parallel``), then the best
+        of the rest."""
         if len(q.subjects) < 2:
             return picked
         own = [next((s for s in pool if model.section_subject(s.passage) == subject

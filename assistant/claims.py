@@ -17,6 +17,7 @@ if TYPE_CHECKING:
 
 CLAIM_MIN_SIMILARITY = 0.45  # "GPL" to the label "License": how close a claimed word must be to a row
 CLAIM_MARGIN = 0.1  # ... and how much closer than to any other row
+CLAIMED = re.compile(r"(?:'s|’s|\s+(?:is|are))\s+(?:an?\s+|just\s+|basically\s+)?(?P<word>[A-Za-z][\w.+-]*\w)\b", re.I)
 
 
 def claimed_row(q: Question, model: ArticleModel, index) -> tuple[Dimension, str] | None:
@@ -24,8 +25,7 @@ def claimed_row(q: Question, model: ArticleModel, index) -> tuple[Dimension, str
     is no everyday word, and the row whose label or cells it is clearly closest to (a license name to
     "License", a language to "Written in"): the row and the word, for the table to correct."""
     name = re.search(lang.whole(q.subjects[0]), q.text, re.I)
-    said = name and re.match(r"(?:'s|’s|\s+(?:is|are))\s+(?:an?\s+|just\s+|basically\s+)?(?P<word>[A-Za-z][\w.+-]*\w)\b",
-                             q.text[name.end():], re.I)
+    said = name and CLAIMED.match(q.text[name.end():])
     if not said:
         return None
     word = said["word"]

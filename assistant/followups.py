@@ -218,7 +218,8 @@ def _rewrite(q: str, previous: str, model: ArticleModel, previous_answer: str) -
     for key in mine:  # the subjects' names, however the question spelt them
         bare_rest = re.sub(whole(key), "", bare_rest, flags=re.I)
     bare_rest = " ".join(w for w in bare_rest.split() if not model.is_subject_word(w)).strip()
-    if mine and not bare_rest and (lead or model.find_subjects(previous, aliases=False)):  # "and for B?"; "B?" after one on A
+    named_before = model.find_subjects(previous, aliases=False)
+    if mine and not bare_rest and (lead or named_before):  # "and for B?"; "B?" after a question on A
         return _swap(previous, before, mine, names, possessive)
 
     thing = _named_thing(previous, previous_answer, model) if SINGULAR.search(q) and not (
@@ -342,7 +343,8 @@ def _named_thing(previous: str, answer: str, model: ArticleModel) -> str:
     the answer sentence sharing most words with that question, that is neither a subject nor a word of
     the question."""
     about = shapes.OVERVIEW.match(previous)
-    if about and 0 < len(about["rest"].split()) <= 4 and (not model.find_subjects(previous) or model.names_a_part(about["rest"])):
+    if about and 0 < len(about["rest"].split()) <= 4 and (
+            not model.find_subjects(previous) or model.names_a_part(about["rest"])):
         return about["rest"]  # "what's X?" (or "what's A Cloud?") then "what does it show?": X
     if not answer or not ASKS_FOR_THING.search(previous):
         return ""

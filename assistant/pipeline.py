@@ -37,6 +37,7 @@ LEXICAL_WEIGHT = 0.15
 CODE_BONUS = 0.15  # a sentence showing code, for a question on how something is written
 FOLLOWS_BONUS = (0.35, 0.15)  # "why?", "what's the catch?": the sentence after one the last answer quoted, the next
 SHAPE_BONUS = 0.1  # a sentence stating what the question's shape asks for (a number, a duration, a date)
+MENTION_BONUS = 0.05  # a sentence naming a subject, or a thing, the question names
 DEFINES_BONUS = 0.2  # "what's X?": a sentence saying what X is ("X, a ...")
 SECOND_ASK_SENTENCES = 2  # what a question's second ask adds to the answer, at most
 REINDEX_GRACE_S = 30.0  # how long a replaced index stays readable for answers already under way
@@ -249,11 +250,10 @@ def gather_evidence(index: Index, q: Question, vector: list[float], hits: list[H
     how_to_write = bool(shapes.HOW_TO_WRITE.match(q.text))
     defining = shapes.defining(q.text, lambda thing: bool(  # "what's X?": the sentence saying "X, a ..."
         q.subjects or index.model.names_in(thing) or not all(map(lang.is_everyday, lang.words(thing)))))
-    names = index.model.names_in(q.text)  # a thing the question names ("Board")
     for (s, hit), sim in zip(items, sims):
-        bonus = 0.05 if q.subjects and any(f in s.lower() for f in q.subjects) else 0.0
-        if names & set(lang.words(s)):
-            bonus += 0.05
+        bonus = MENTION_BONUS if q.subjects and any(f in s.lower() for f in q.subjects) else 0.0
+        if q.things & set(lang.words(s)):  # a thing the question names ("Board")
+            bonus += MENTION_BONUS
         if how_to_write and shapes.CODE.search(s):  # "how do you define a flow?": the sentence with the code
             bonus += CODE_BONUS
         if shape and shape.search(s):  # "how many ...?": a sentence stating a number

@@ -62,6 +62,7 @@ class Question:
     shares: dict[str, float] = field(default_factory=dict)  # dimension key -> share of its label's words said
     said: str = ""  # the last answer, when the question asks for more on it ("why?"): go on from there
     weighing: bool = False  # it speaks of picking among the subjects, asked for or set ("once we pick one, ...")
+    things: set[str] = field(default_factory=set)  # things it names that the corpus writes only as names ("Board")
 
     @property
     def dimension(self) -> Dimension | None:
@@ -85,6 +86,7 @@ def analyse(text: str, model: ArticleModel, index=None, bare_vector=None) -> Que
         q.subjects = named or model.find_subjects(text, aliases=not judging_all)  # "cheapest on AWS?" asks of all
         q.by_alias = bool(q.subjects) and not named
     q.mentioned = mentioned_values(text, model)
+    q.things = model.names_in(text)
     if index is not None and bare_vector is not None:
         q.dimension_candidates = match_dimensions(text, model, index, bare_vector, q.mentioned, q.shares)
         q.wording = {d.key: s - (VALUE_WEIGHT if q.mentioned.get(d.key) else 0.0) for s, d in q.dimension_candidates}
@@ -301,9 +303,8 @@ def settle_dimension(q: Question, hits, dense, model: ArticleModel) -> Dimension
 def names_elsewhere(q: Question, dim: Dimension, model: ArticleModel) -> bool:
     """The question names a thing the corpus writes as a name ("what's board?") that the dimension's
     row never says: it asks about that thing, not the row a similar passage happens to be."""
-    names = model.names_in(q.text)
     row = {w for v in [dim.label, *(c for r in dim.rows for c in r.cells.values())] for w in lang.words(v)}
-    return bool(names) and not names & row
+    return bool(q.things) and not q.things & row
 
 
 def agreement(q: Question, dim: Dimension, dense, model: ArticleModel, stating_cosine: float = -1.0) -> int:

@@ -70,8 +70,9 @@ def fuse(index: Index, question: Question, candidates: Candidates, settings: Set
     ranked = sorted(fused.items(), key=lambda kv: -kv[1])[: settings.top_k]
     ranked += each_subject(index, question, fused, ranked)
     parallels = parallel(index, question, fused, ranked)
-    ranked += [(cid, fused.get(cid, 0.0)) for cid in parallels if cid not in {c for c, _ in ranked}]
-    kept = {cid for cid, _ in ranked}
+    listed = {cid for cid, _ in ranked}
+    ranked += [(cid, fused.get(cid, 0.0)) for cid in parallels if cid not in listed]
+    kept = listed | set(parallels)
     ranked += [(p.chunk_id, fused[p.chunk_id]) for p in steered if p.chunk_id not in kept][: settings.top_k]
     top = max((s for _, s in ranked), default=1.0) or 1.0
     scale = max(top, best_possible + 2 * boost)
@@ -156,9 +157,8 @@ def steered_passages(index: Index, question: Question) -> list[Passage]:
 def named_passages(index: Index, question: Question, most: int = 2) -> list[Passage]:
     """The passages that write a thing the question names, one the corpus writes only as a name
     ("how does Board compare with what B gives you?"): wherever it stands, not only with a subject."""
-    names = sorted(index.model.names_in(question.text))
     out: list[Passage] = []
-    for name in names:
+    for name in sorted(question.things):
         written = re.compile(rf"(?<![\w-]){re.escape(name.capitalize())}(?![\w-])")
         out += [p for p, _ in index.bm25_search(name, most * 2) if written.search(p.text) and p not in out][:most]
     return out
