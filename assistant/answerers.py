@@ -333,7 +333,7 @@ class ExtractiveAnswerer:
         if at < 0 or at + 1 >= len(sentences) or any(s.text == sentences[at + 1] for s in picked):
             return picked
         sequel = next((s for s in pool if s.text == sentences[at + 1] and s.passage.chunk_id == top.passage.chunk_id
-                       and s.similarity >= self.min_similarity), None)
+                       and (s.similarity >= self.min_similarity or s.score >= top.score * NEIGHBOUR_RATIO)), None)
         if len(sentences[at + 1]) < MIN_SENTENCE_CHARS and PLAIN.match(sentences[at + 1]):  # "Steps are methods."
             sequel = Sentence(sentences[at + 1], top.passage, top.similarity, top.score)
         return ([top, sequel] + picked[1:])[: max(limit, 2)] if sequel else picked

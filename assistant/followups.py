@@ -41,6 +41,7 @@ POINTING = re.compile(
     r"\b(?:for|with|about|of|on|in|from|like|besides|beyond|given|after) (?:that|this|those|these|them)"
     r"(?=\s*(?:[?.!,;]|$))|^\W*(?:why|how|when) (?:does|did|is|would|will|can|could) (?:that|this)\b", re.I)
 FOLLOWING = "(following:"  # how a rewritten question carries the one before it
+THAT_THING = re.compile(r"\b(?:that|this|the same|those|these) ([\w-]+)\b", re.I)  # "that index", if said before
 THE_ONE = re.compile(r"\bthe ([\w-]+) ones?\b", re.I)  # "the dynamic one": if the last turn named it
 # A question that asks for some thing rather than about a subject: "what do most teams use to ...?",
 # "what's the usual dashboard for ...?". The thing the answer names is what "it" means next.
@@ -48,10 +49,14 @@ ASKS_FOR_THING = re.compile(
     r"^\W*(?:what|which)\b.{0,30}\b(?:do|does|did|would|should)\b.{0,30}\b(?:use|deploy|run|pair|combine|install|"
     r"reach for|add)\b|^\W*what(?:'s| is| are) (?:the |a )?(?:usual|typical|common|standard|default|recommended|"
     r"go-to|popular) [\w-]+", re.I)
+# "which of them has X?": the thing asked after, for a pronoun next that a subject cannot be the answer to
+WHICH_HAS = re.compile(r"^\W*(?:which|what)\b(?:\s+[\w-]+){0,4}?\s+(?:has|have|offers?|supports?|ships?|includes?|"
+                       r"comes? with|uses?)\s+(?:an? |the )?(?P<thing>[\w-]+(?: [\w-]+){0,2})\W*$", re.I)
 # The previous question's ask, for another subject: "is there something like that for B?".
 LIKE_THAT = re.compile(r"\b(?:something|anything|one) (?:like|similar to) (?:that|this)\b|\b(?:something|anything) "
                        r"similar\b|\bthe same (?:thing )?for\b", re.I)
 BARE_WORDS = frozenset("is there are does do have has got any a an exist exists offer offers the for it".split())
+PREPOSITIONS = frozenset("in on at of to by from under using within inside".split())
 FILLER = re.compile(r"\b(?:for|about|with|the|a|an|please|then|instead|one)\b|[^\w\s]", re.I)
 
 History = list[dict]
@@ -99,6 +104,7 @@ def _previous(history: History, model: ArticleModel) -> tuple[str | None, str]:
 # Words a question asking more on the last answer may use besides its asking words and its pointers.
 MORE_WORDS = frozenset("one though any really exactly then again what come tell more detail details "
                        "reason reasons reasoning rationale justification explanation behind".split())
+ELSE = re.compile(r"\b(?:anything|something|what|where|who|how) else\b|\bother (?:uses?|things?)\b", re.I)
 POINTER = re.compile(r"\b(?:that|this|it|its|them|they|there|those|these)\b", re.I)
 
 
@@ -117,8 +123,8 @@ def asks_more(question: str, model: ArticleModel) -> bool:
 def said_before(question: str, history: History, model: ArticleModel) -> str:
     """What the last answer said, when the question asks for more on it (``asks_more``): the next
     answer goes on from there rather than saying it again. Empty otherwise."""
-    if not asks_more(question, model):
-        return ""
+    if not asks_more(question, model) and not (ELSE.search(question) and not model.find_subjects(question)):
+        return ""  # ("what else is that index used for?": more than the last answer said, too)
     _, answer = _previous(history, model)
     return answer
 
@@ -217,7 +223,8 @@ def _rewrite(q: str, previous: str, model: ArticleModel, previous_answer: str) -
     bare_rest = rest
     for key in mine:  # the subjects' names, however the question spelt them
         bare_rest = re.sub(whole(key), "", bare_rest, flags=re.I)
-    bare_rest = " ".join(w for w in bare_rest.split() if not model.is_subject_word(w)).strip()
+    bare_rest = " ".join(w for w in bare_rest.split() if not model.is_subject_word(w)
+                         and w.lower() not in PREPOSITIONS).strip()  # "and in B?", "what about on B?"
     named_before = model.find_subjects(previous, aliases=False)
     if mine and not bare_rest and (lead or named_before):  # "and for B?"; "B?" after a question on A
         return _swap(previous, before, mine, names, possessive)
@@ -282,6 +289,9 @@ def _in_context(q: str, previous: str, previous_answer: str = "", original: str 
     one = THE_ONE.search(q)
     named = bool(one) and one[1].lower() not in lang.JUDGING and not one[1].lower().endswith("est") \
         and re.search(rf"\b{re.escape(one[1])}\b", f"{previous} {previous_answer}", re.I) is not None
+    that = THAT_THING.search(q)  # "is that index used for anything else?" after an answer on an index
+    named = named or bool(that) and that[1].lower() not in lang.STOPWORDS and len(that[1]) > 2 \
+        and re.search(rf"\b{re.escape(that[1])}\b", f"{previous} {previous_answer}", re.I) is not None
     downside = shapes.ASKS_DOWNSIDE.search(q) and (not original or POINTING.search(original))
     if not POINTING.search(q) and not named and not downside:
         return q
@@ -346,6 +356,10 @@ def _named_thing(previous: str, answer: str, model: ArticleModel) -> str:
     if about and 0 < len(about["rest"].split()) <= 4 and (
             not model.find_subjects(previous) or model.names_a_part(about["rest"])):
         return about["rest"]  # "what's X?" (or "what's A Cloud?") then "what does it show?": X
+    having = WHICH_HAS.match(previous)
+    if having and not model.find_subjects(having["thing"], aliases=False) and len(having["thing"].split()) <= 3 and (
+            model.names_in(having["thing"]) or not all(map(lang.is_everyday, lang.words(having["thing"])))):
+        return having["thing"]  # "which of them has X?" then "what does it buy you?": X, a name of the corpus
     if not answer or not ASKS_FOR_THING.search(previous):
         return ""
     asked = {w for w in tokenize(previous) if not model.is_subject_word(w)}

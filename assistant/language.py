@@ -46,7 +46,10 @@ def with_apostrophes(text: str) -> str:
 def stem(word: str) -> str:
     for suffix in ("ing", "ies", "ied", "es", "ed", "s"):
         if word.endswith(suffix) and len(word) - len(suffix) >= (3 if suffix == "s" else 4):
-            return word[: -len(suffix)] + ("y" if suffix in ("ies", "ied") else "")
+            base = word[: -len(suffix)] + ("y" if suffix in ("ies", "ied") else "")
+            if suffix in ("ing", "ed") and base[-1] == base[-2] and base[-1] not in "aeioulsz":
+                base = base[:-1]  # "stopped", "running", "embedded": "stop", "run", "embed"
+            return base
     return word
 
 

@@ -63,6 +63,7 @@ class Question:
     said: str = ""  # the last answer, when the question asks for more on it ("why?"): go on from there
     weighing: bool = False  # it speaks of picking among the subjects, asked for or set ("once we pick one, ...")
     things: set[str] = field(default_factory=set)  # things it names that the corpus writes only as names ("Board")
+    foreign: bool = False  # it names no subject and none of its words is the corpus's
 
     @property
     def dimension(self) -> Dimension | None:
@@ -117,6 +118,10 @@ def analyse(text: str, model: ArticleModel, index=None, bare_vector=None) -> Que
     content = [w for w in lang.tokenize(text) if len(w) > 2 and w not in ASKING_ONLY]
     if index is not None and not q.subjects and content and not any(w in index.vocabulary() for w in content):
         q.recommendation = q.weighing = False  # "what should I cook tonight?": nothing the corpus speaks of
+        q.foreign = (q.polarity is None and not shapes.ABOUT_ARTICLE.search(text)  # not "which are cheap?"
+                     and not any(index.has_prefix_word(w) for w in content))  # nor "self host"
+    if q.foreign:  # "what's the capital of <country>?": however close a row's label may embed, no row
+        q.dimensions = []
     if q.recommendation and contradicted_value(q):
         q.recommendation = False  # "A keeps its state in X, so should we ...?": the table's correction first
     if q.recommendation and shapes.OPEN_CHOICE.search(text):
@@ -263,7 +268,7 @@ def settle_dimension(q: Question, hits, dense, model: ArticleModel) -> Dimension
             return q.dimensions[1] if said[1] > said[0] else None
         first, second = (agreement(q, d, dense, model) for d in q.dimensions)
         return q.dimensions[1] if second < first else None
-    if q.dimensions or q.recommendation or q.about_article or q.overview or not hits:
+    if q.dimensions or q.recommendation or q.about_article or q.overview or q.foreign or not hits:
         return None
     if shapes.ASKS_WHEN.search(q.text) or shapes.ASKS_MAKER.search(q.text):
         return None  # it asks for a date or a maker: not what a table row holds
@@ -291,8 +296,8 @@ def settle_dimension(q: Question, hits, dense, model: ArticleModel) -> Dimension
                 if w not in ("one", "ones", "which", "what")]
         only_one = len(ranked) == 1 and len(bare) <= 1  # "which one's lighter to run?": nothing else asked
         clear = ranked[0][0] >= RANKED_MIN_SCORE and (len(ranked) == 1 or ranked[0][0] - ranked[1][0] >= 0.05)
-        if first < 99 or clear or only_one:
-            return ranked[i if first < 99 else 0][1]
+        if first < 99 or clear or only_one:  # the clearly closest label, else the one retrieval found first
+            return ranked[0 if clear or first == 99 else i][1]
     if q.subjects and hits[0].dense >= INFERRED_MIN_COSINE:  # the row whose line opens the closest paragraph,
         for _, dim in q.dimension_candidates[:AGREEMENT_TOP]:  # when its label is among the closest too
             if dim.rows and hits[0].passage.chunk_id in own_passages(dim, q.subjects, model):

@@ -73,6 +73,8 @@ def check_scope(question: Question, best_sentence: float, index: Index, settings
         shown = ", ".join(f"“{w}”" for w in uncovered[:4])
         return ScopeDecision(True, f"The article doesn't cover that: it says nothing on {shown}{about}. "
                              + covers(), "unknown_terms", tuple(uncovered))
+    if question.foreign and not question.said and best_sentence < settings.confident_sentence_score:
+        return ScopeDecision(True, "The article doesn't cover that. " + covers(), "weak_match")
     missing = "" if question.said else missing_answer(question, sentences, index)  # "why?": answered before
     if missing:
         return ScopeDecision(True, f"The article doesn't say {missing}. " + covers(), "not_stated")

@@ -195,7 +195,8 @@ ASKS_MORE = rx(r"^\W*(?:why|how come|how so|tell me more|say more|go on|elaborat
                r"(?:any )?more (?:details?|info)|more\W*$)", r"\b(?:reasons?|reasoning|rationale|justification|explanation)\b")
 DOWNSIDE = rx(r"\bat the (?:cost|expense) of\b", r"\bbut\b", r"\bhowever\b", r"\block-?in\b",
                r"\bstruggles?\b", r"\bawkward\b", r"\btrap\b", r"\bprice of\b", r"\bconstraint\b",
-               r"\bweak spots?\b", r"\bdownsides?\b", r"\bcatch(?:es)?\b")
+               r"\bweak spots?\b", r"\bdownsides?\b", r"\bcatch(?:es)?\b", r"\b(?:hard|difficult|painful) to\b",
+               r"\bno substitute\b", r"\bonly (?:a )?limited\b")
 # "what do they NOT cover?", "what won't it do for us?": a sentence that says what something does not do.
 ASKS_NOT = rx(r"(?:\b(?:not|never)|n[’']t)\s+(?:\w+\s+){0,2}?(?:cover|covered|handle|handled|do|include|included|support|"
                r"supported|provide|offer|manage|deal with)\b")

@@ -1,0 +1,94 @@
+"""What a conversation carries from turn to turn, and what a question that shares nothing with the
+corpus gets (dev11 round): a follow-up naming a subject after a preposition ("and in B?"), a pronoun
+after "which of them has X?", "that <thing>" the last answer spoke of, "anything else?", a downside
+already inside the last answer, and a short sentence whose point the next one makes."""
+
+import pytest
+
+from assistant.corpus import load_corpus
+from assistant.followups import standalone_question
+from assistant.language import stem
+
+from conftest import CORPUS, TASK_QUEUES, VECTOR_DBS
+
+
+def U(text):
+    return {"role": "user", "content": text}
+
+
+def A(text):
+    return {"role": "assistant", "content": text}
+
+
+def test_a_question_sharing_no_word_with_the_corpus_gets_no_row(queues_bot, bot):
+    # "where state lives" embeds close to a capital city; no word of the question is the article's
+    reply = queues_bot.ask("what's the capital of australia?")
+    assert reply.refused and reply.reason == "weak_match", reply.text
+    assert reply.text.startswith("The article doesn't cover that."), reply.text
+    # a level word ("cheap") and a clipped compound ("self host") still find the cost row
+    reply = bot.ask("which ones are cheap if you self host")
+    assert not reply.refused and "Cost (self-hosted)" in reply.text, reply.text
+
+
+@pytest.mark.parametrize("word, expected", [
+    ("stopped", "stop"), ("running", "run"), ("embedded", "embed"), ("setting", "set"),
+    ("called", "call"), ("passed", "pass"), ("buzzing", "buzz"), ("seeded", "seed"),
+])
+def test_a_doubled_consonant_before_an_ending_is_folded(word, expected):
+    assert stem(word) == expected
+
+
+def test_a_pronoun_for_a_failure_the_last_question_described(queues_bot):
+    # "stop" is the article's word only as "stopped": the follow-up is read with the last question
+    history = [U("what happens if a celery worker crashes halfway through a task?"), A("...")]
+    reply = queues_bot.ask("how do i stop that from happening?", history)
+    assert not reply.refused and "late acknowledgement" in reply.text, reply.text
+
+
+def test_a_subject_after_a_preposition_asks_the_last_question_of_it():
+    model = load_corpus(TASK_QUEUES).model
+    history = [U("celery retries"), A("..."), U("is exponential backoff on by default?"), A("...")]
+    assert standalone_question("and in temporal?", history, model) == \
+        "is exponential backoff on by default for Temporal?"
+    history = [U("what's celery's license?"), A("...")]
+    assert standalone_question("what about for temporal?", history, model) == "what's Temporal's license?"
+    # a word of its own besides the name is another question
+    assert standalone_question("and in temporal workflows?", history, model) != "what's Temporal's license?"
+
+
+def test_it_after_which_of_them_has_a_name_is_that_name():
+    model = load_corpus(VECTOR_DBS).model
+    history = [U("which of the engines has DiskANN?"), A("**Milvus** ...")]
+    assert standalone_question("what does it buy you?", history, model) == "what does DiskANN buy you?"
+    # an everyday thing is no name: "it" stays the subject the answer led with
+    model = load_corpus(CORPUS).model
+    history = [U("which tool has a managed service?"), A("**Kubeflow** ...")]
+    assert "managed service buy" not in standalone_question("what does it buy you?", history, model)
+
+
+def test_that_thing_and_anything_else_go_on_from_the_last_answer(vector_bot):
+    history = [U("how does weaviate do filtering?")]
+    history.append(A(vector_bot.ask(history[0]["content"]).text))
+    reply = vector_bot.ask("is that index used for anything else?", history)
+    assert "(following: how does weaviate do filtering?)" in reply.standalone_question
+    assert "BM25 keyword scoring" in reply.text, reply.text
+    assert "roaring bitmaps" not in reply.text, reply.text  # said already
+
+
+def test_a_downside_inside_the_last_answer_is_said_again(queues_bot):
+    history = [U("how do people build multi-step processes in celery?")]
+    first = queues_bot.ask(history[0]["content"])
+    history.append(A(first.text))
+    reply = queues_bot.ask("what's wrong with that approach?", history)
+    assert "hard to reason about" in reply.text, reply.text
+
+
+def test_a_short_sentence_comes_with_the_one_that_makes_its_point(queues_bot):
+    # "Running it yourself is real work." is closest; what the work is comes next, in other words
+    reply = queues_bot.ask("what would bite me if I self-host temporal? what's involved?")
+    assert reply.text.startswith("Running Temporal yourself is real work") and "several server services" in reply.text
+
+
+def test_a_clearly_closest_level_row_beats_one_retrieval_happened_to_rank(vector_bot):
+    reply = vector_bot.ask("Is Qdrant a lot of work to keep running day to day?")
+    assert "operational footprint" in reply.text.lower() and "memory appetite" not in reply.text.lower(), reply.text
