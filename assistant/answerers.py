@@ -291,9 +291,10 @@ class ExtractiveAnswerer:
 
     def _quotes(self, q: Question, ev: Evidence, model: ArticleModel, limit: int) -> list[str]:
         pool = [s for s in ev.sentences if s.passage.kind != "table_row"] or ev.sentences
-        if q.subjects:  # the subjects' passages, and sentences writing a name the question says ("Board")
+        if q.subjects:  # the subjects' passages, sentences writing a name the question says ("Board"), and
+            decisive = {h.passage.chunk_id for h in ev.hits if h.decisive}  # a passage it all but quotes
             pool = [s for s in pool if set(s.passage.subjects) & set(q.subjects)
-                    or q.things & set(lang.words(s.text))] or pool
+                    or q.things & set(lang.words(s.text)) or s.passage.chunk_id in decisive] or pool
         if not pool:
             return []
         best = pool[0].score
@@ -317,8 +318,8 @@ class ExtractiveAnswerer:
         # each sentence is, said
         several = len(q.subjects) >= 2 or q.by_alias
         # "which one ...?": the answer's first words name the subject itself, not a thing of its
-        return [quote(s, model, name_subject=(name_first and i == 0) or several, by_name=name_first and i == 0)
-                for i, s in enumerate(picked)]
+        return [quote(s, model, name_subject=(name_first and i == 0) or several or elsewhere(s, q, model),
+                      by_name=name_first and i == 0) for i, s in enumerate(picked)]
 
 
     def _with_its_sequel(self, picked: list[Sentence], pool: list[Sentence], limit: int) -> list[Sentence]:
@@ -373,3 +374,11 @@ class ExtractiveAnswerer:
             first = self._with_a_neighbour(own[0], pool)  # nothing else close: the best one said with its context
             return sorted(first, key=lambda s: s.passage.text.find(s.text)) + own[1:]
         return own + rest[: max(0, limit - len(own))]
+
+
+def elsewhere(s: Sentence, q: Question, model: ArticleModel) -> bool:
+    """A sentence from the section of a subject the question does not name, that does not name it
+    either ("... is modelled as one workflow function" in B's section, for a question on A): said as B's."""
+    owner = model.section_subject(s.passage)
+    return bool(q.subjects) and owner is not None and owner not in q.subjects and not any(
+        re.search(rf"(?<![\w-]){re.escape(n)}(?![\w-])", s.text, re.I) for n in [owner, *model.subjects[owner].aliases])

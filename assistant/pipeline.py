@@ -155,7 +155,8 @@ class Assistant:
         q.said = plain(said).lower() if said else ""
         candidates = search(index, q, vector, self.settings)
         hits = fuse(index, q, candidates, self.settings)
-        settled = None if q.said else settle_dimension(q, hits, candidates[0], index.model)
+        # no row the wording left open is settled when the question all but quotes a passage
+        settled = None if q.said or any(h.decisive for h in hits) else settle_dimension(q, hits, candidates[0], index.model)
         if settled:  # retrieval confirmed the dimension the wording left open: steer to its row too
             q.dimensions = [settled]
             hits = fuse(index, q, candidates, self.settings)
@@ -264,7 +265,8 @@ def gather_evidence(index: Index, q: Question, vector: list[float], hits: list[H
             bonus += follows.get((hit.passage.chunk_id, s), 0.0)  # "why?": what comes next to what was said
         shared = set(tokenize(s)) & terms.keys()
         overlap = sum(terms[t] for t in shared) / total  # idf-weighted share of the question's words
-        score = float(sim) + 0.1 * hit.score + bonus + LEXICAL_WEIGHT * overlap
+        lexical = LEXICAL_WEIGHT * (2 if hit.decisive else 1)  # the passage the question all but quotes: its words
+        score = float(sim) + 0.1 * hit.score + bonus + lexical * overlap
         sentences.append(Sentence(s, hit.passage, float(sim), score))
     sentences.sort(key=lambda s: -s.score)
     return Evidence(hits, sentences, vector)

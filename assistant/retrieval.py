@@ -11,11 +11,14 @@ import numpy as np
 from .corpus import split_sentences
 from .followups import said_already
 from .index import Index
+from .language import tokenize
 from .question import Question
 from .settings import Settings
 from .types import Passage
 
 
+DECISIVE_RATIO = 2.5  # a BM25 score this many times the next one's, on this many of the question's words,
+DECISIVE_WORDS = 4  # is a passage the question all but quotes
 PARALLEL_MIN = 0.35  # two subjects' paragraphs this alike, and clearly more than any other pair, say the same
 PARALLEL_MARGIN = 0.08  # thing of each ("Retries are automatic. ..." / "Retries are handled per task ...")
 
@@ -26,6 +29,7 @@ class Hit:
     score: float  # fused and steered, in [0, 1]
     dense: float  # cosine similarity to the question (0 when not among the dense candidates)
     parallel: bool = False  # says of its subject what the best passage says of another (``parallel``)
+    decisive: bool = False  # far ahead of any other on the question's words (``decisive_match``)
 
 
 Candidates = tuple[list[tuple[Passage, float]], list[tuple[Passage, float]]]  # (dense, lexical)
@@ -59,8 +63,11 @@ def fuse(index: Index, question: Question, candidates: Candidates, settings: Set
     steered_ids = {p.chunk_id for p in steered}
     for passage in steered:
         fused.setdefault(passage.chunk_id, 0.0)
+    decisive = decisive_match(index, question)
     for chunk_id in fused:
         p = index.by_id[chunk_id]
+        if chunk_id == decisive:  # rank fusion forgets by how much: a passage far ahead on the words counts
+            fused[chunk_id] += 2 * boost  # more than one about the subject named ("... a web of A tasks ...")
         if question.subjects and set(p.subjects) & set(question.subjects):
             # a subject's own section counts fully; a passage that merely mentions it, half
             own = index.model.section_subject(p) in question.subjects
@@ -76,7 +83,19 @@ def fuse(index: Index, question: Question, candidates: Candidates, settings: Set
     ranked += [(p.chunk_id, fused[p.chunk_id]) for p in steered if p.chunk_id not in kept][: settings.top_k]
     top = max((s for _, s in ranked), default=1.0) or 1.0
     scale = max(top, best_possible + 2 * boost)
-    return [Hit(index.by_id[cid], score / scale, cosine.get(cid, 0.0), cid in parallels) for cid, score in ranked]
+    return [Hit(index.by_id[cid], score / scale, cosine.get(cid, 0.0), cid in parallels, cid == decisive)
+            for cid, score in ranked]
+
+
+def decisive_match(index: Index, question: Question) -> str | None:
+    """The passage that, on the question's words besides the subjects' names, scores ``DECISIVE_RATIO``
+    times the next one and shares ``DECISIVE_WORDS`` of them (the question all but quotes it), if any."""
+    words = index.model.strip_names(question.text)
+    found = index.bm25_search(words, 2)
+    if len(found) < 2 or found[1][1] <= 0 or found[0][1] < DECISIVE_RATIO * found[1][1]:
+        return None
+    shared = set(tokenize(words)) & set(tokenize(found[0][0].text))
+    return found[0][0].chunk_id if len(shared) >= DECISIVE_WORDS else None
 
 
 def each_subject(index: Index, question: Question, fused: dict[str, float], ranked) -> list[tuple[str, float]]:

@@ -92,3 +92,18 @@ def test_a_short_sentence_comes_with_the_one_that_makes_its_point(queues_bot):
 def test_a_clearly_closest_level_row_beats_one_retrieval_happened_to_rank(vector_bot):
     reply = vector_bot.ask("Is Qdrant a lot of work to keep running day to day?")
     assert "operational footprint" in reply.text.lower() and "memory appetite" not in reply.text.lower(), reply.text
+
+
+def test_a_passage_the_question_all_but_quotes_is_heard_whoever_it_is_about(queues_bot):
+    # the question names one subject, but its words are those of a sentence in the other's section,
+    # which is said as that subject's
+    reply = queues_bot.ask("we model a subscription lifecycle with a web of celery tasks and db status flags and "
+                           "it's a mess. is there a better way?")
+    assert reply.text.startswith("**Temporal**: “A subscription lifecycle"), reply.text
+    assert "managed service" not in reply.text.lower(), reply.text  # no row the words never asked for
+
+
+def test_a_subjects_name_alone_makes_no_passage_decisive(bot):
+    # one passage says the subject's name far more than any other: that is no reason to quote it
+    reply = bot.ask("how hard is prefect to pick up for someone who has never used it?")
+    assert not reply.refused and "learning curve" in reply.text.lower(), reply.text
