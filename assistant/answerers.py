@@ -261,9 +261,18 @@ class ExtractiveAnswerer:
                        and s.similarity >= self.min_similarity and not is_advice(s.text, model.advice)), None)
         if reason:  # the advice's own paragraph on the asker's concern ("... removes the operational overhead ...")
             parts.append(quote(reason, model))
+        said = set(lang.tokenize(" ".join(parts)))
+        asked = {t for t in lang.tokenize(q.text) if index.bm25.idf.get(t, 0.0) > 0 and not model.is_subject_word(t)}
         for other in best[1:] if not top.together else []:
-            if other.subject == top.subject and other.sentence != top.sentence and len(parts) <= 2:
+            if other.subject != top.subject or other.sentence == top.sentence:
+                continue
+            # a second statement for the same pick; a third only for words of the question none has met
+            # ("... but nobody wants to run a database cluster")
+            new = asked & set(lang.tokenize(other.sentence)) - said
+            if len(parts) <= 2 or (len(parts) == 3 and len(new) >= 2):
                 parts.append(quote(Sentence(other.sentence, index.by_id[other.chunk_id], 1.0, 1.0), model))
+                said |= set(lang.tokenize(other.sentence))
+            if len(parts) > 3:
                 break
         return parts
 

@@ -38,8 +38,12 @@ ASKING = re.compile(rf"^(?:{shapes.ASKING_WORDS}|tell|give|list|compare|explain|
 # What points back at the previous turn without naming it: "that route", "for that", "the dynamic one".
 POINTING = re.compile(
     r"\b(?:that|this|those|these) (?:route|approach|option|way|path|setup|one|ones|choice|thing|part|bit)\b|"
+    r"(?<!\bis )(?<!\bare )\bthere\W*$|"  # "can I see the inputs there?", not "is there?"
     r"\b(?:for|with|about|of|on|in|from|like|besides|beyond|given|after) (?:that|this|those|these|them)"
     r"(?=\s*(?:[?.!,;]|$))|^\W*(?:why|how|when) (?:does|did|is|would|will|can|could) (?:that|this)\b", re.I)
+SHORT_ASK = re.compile(r"^\W*(?:and\s+|so\s+)?(?:how (?:long|much|many|often|big|fast|soon)|when|where|who|"
+                       r"which ones?|for how long|since when|until when)\W*$", re.I)  # asks nothing else
+CARRIED_WORDS = 10  # a question naming no subject this short may go on with the last one's
 FOLLOWING = "(following:"  # how a rewritten question carries the one before it
 THAT_THING = re.compile(r"\b(?:that|this|the same|those|these) ([\w-]+)\b", re.I)  # "that index", if said before
 THE_ONE = re.compile(r"\bthe ([\w-]+) ones?\b", re.I)  # "the dynamic one": if the last turn named it
@@ -251,10 +255,38 @@ def _rewrite(q: str, previous: str, model: ArticleModel, previous_answer: str) -
     if mine and lead and not names_dimension(q, model) and names_dimension(previous, model):
         return _swap(previous, before, mine, names, possessive)
     if not mine:
-        if lead and before:  # "so do I still run the workers myself?": a follow-up by its first word
-            return _following(q, previous)
+        if (lead and before) or SHORT_ASK.match(q):  # "so do I still run the workers myself?", "how long?":
+            return _following(q, previous)  # a follow-up by its first word, or by asking nothing else
         return _in_context(q, previous, previous_answer)
     return q
+
+
+def with_last_subjects(standalone: str, history: History, model: ArticleModel, vocabulary: frozenset[str]) -> str:
+    """A short question naming no subject, read as going on with the last question's subjects (or
+    those its answer led with): "is backoff on by default?" after "how does A retry?" -> "is backoff
+    on by default for A?"; unchanged unless ``carried_subjects`` finds some."""
+    previous, previous_answer = _previous(history, model)
+    if not previous:
+        return standalone
+    keys = carried_subjects(standalone, previous, previous_answer, model, vocabulary)
+    return f"{standalone.rstrip(' ?.')} for {model.names(keys)}?" if keys else standalone
+
+
+def carried_subjects(q: str, previous: str, previous_answer: str, model: ArticleModel,
+                     vocabulary: frozenset[str]) -> list[str]:
+    """The subjects a short question naming none goes on with: those of the last question (or the
+    subjects its answer led with), when the question speaks of something the corpus does ("can I
+    pause one without redeploying?") and asks no pick among them ("which is easier?", "what should
+    we use?", anything about the article itself)."""
+    if model.find_subjects(q) or len(q.split()) > CARRIED_WORDS or FOLLOWING in q:
+        return []
+    if shapes.WHICH.search(q) or lang.SUPERLATIVE_WORD.search(q) or lang.COMPARATIVE.search(q) \
+            or shapes.RECOMMEND.search(q) or shapes.ABOUT_ARTICLE.search(q) \
+            or shapes.every_subject(q, len(model.subjects)):
+        return []
+    if not any(w in vocabulary for w in tokenize(q) if len(w) > 2):
+        return []  # "what's the capital of <country>?": no follow-up, whatever came before
+    return model.find_subjects(previous) or _lead_subjects(previous_answer, model)
 
 
 def _beside_labels(q: str, model: ArticleModel) -> list[str]:

@@ -23,7 +23,8 @@ from . import language as lang
 from . import numbers, shapes
 from .answerers import MIN_SENTENCE_CHARS, Answerer, AnswerNote, Evidence, Sentence
 from .corpus import split_sentences
-from .followups import check_history, in_context, said_already, said_before, split_asks, standalone_question
+from .followups import (check_history, in_context, said_already, said_before, split_asks, standalone_question,
+                        with_last_subjects)
 from .index import Index, Progress, open_index, tokenize
 from .question import Question, analyse, bare_question, settle_dimension
 from .retrieval import Hit, fuse, search
@@ -118,6 +119,12 @@ class Assistant:
             again = self.prepare(index, followed) if followed else None
             if again and not again.scope.refused:
                 standalone, asks, first = followed, [followed], again
+        elif history and len(asks) == 1 and not first.scope.refused \
+                and not (first.question.subjects or first.question.things):
+            carried = with_last_subjects(standalone, history, index.model, index.vocabulary())
+            again = self.prepare(index, carried, said) if carried != standalone else None
+            if again and not again.scope.refused:  # "is backoff on by default?" after a question on A: of A
+                standalone, asks, first = carried, [carried], again
         hits, retrieved = first.hits, first.retrieved
         if first.scope.refused:
             log.info("refused (%s): %s", first.scope.reason, standalone)

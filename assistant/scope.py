@@ -246,7 +246,7 @@ def topic_words(question: Question, index: Index, names_only: bool = False,
         if w in lang.STOPWORDS or w in QUESTION_WORDS or len(w) < 3 or numbers.FIGURE.fullmatch(w) \
                 or model.is_subject_word(w) or "'" in w:
             continue
-        inside = m.start() > 0 and not re.search(r"[.!?]\s*$", text[: m.start()].strip() + " ")
+        inside = m.start() > 0 and not re.search(r"[.!?:]\s*$", text[: m.start()].strip() + " ")  # "(following: Tell ..."
         named = (inside and raw[:1].isupper() and not title_case) or bool(re.search(r"\d", w)) \
             or (raw.isupper() and len(raw) >= 2 and inside)
         if lang.stem(w) in vocab and not rare_in_corpus:  # the corpus uses it: never missing, no lookup needed

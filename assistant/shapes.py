@@ -237,6 +237,7 @@ ADVICE_SHAPE = rx(
     r"(?:choice|fit|default|option|pick|bet)\b",
     r"\bmakes? (?:the most )?sense\b", r"\bwell[- ]suited\b", r"\bsuited to\b", r"\bearns? its keep\b",
     r"\bexcels? at\b", r"\bworth\b", r"\bfits?\b", r"\bshines?\b", r"\btoo much\b", r"\boverkill\b",
+    r"\btypical\b(?= [\w-]+ (?:[\w-]+ )?(?:adopters?|users?|shops?|customers?|buyers?)\b)",  # "the typical X adopter is"
 )
 # Advice to use subjects together, and a question that asks whether it must be one or the other.
 COMBINED_ADVICE = rx(r"\bnot mutually exclusive\b", r"\bin combination\b", r"\b(?:use|run) them together\b",

@@ -107,3 +107,27 @@ def test_a_subjects_name_alone_makes_no_passage_decisive(bot):
     # one passage says the subject's name far more than any other: that is no reason to quote it
     reply = bot.ask("how hard is prefect to pick up for someone who has never used it?")
     assert not reply.refused and "learning curve" in reply.text.lower(), reply.text
+
+
+def test_a_question_asking_nothing_else_or_pointing_there_goes_on_from_the_last():
+    model = load_corpus(TASK_QUEUES).model
+    history = [U("can a temporal workflow just sleep and wait around for a while?"), A("...")]
+    assert standalone_question("how long?", history, model) == \
+        "how long? (following: can a temporal workflow just sleep and wait around for a while?)"
+    history = [U("Tell me about the Temporal Web UI."), A("...")]
+    assert "(following: Tell me about the Temporal Web UI.)" in standalone_question(
+        "Can I see individual retries and the inputs/outputs there?", history, model)
+    assert standalone_question("is there a way to pause schedules?", history, model) == \
+        "is there a way to pause schedules?"  # "is there" points nowhere
+
+
+def test_a_short_question_naming_no_subject_goes_on_with_the_last_ones(queues_bot):
+    history = [U("how does celery handle retries?"), A("...")]
+    reply = queues_bot.ask("is exponential backoff on by default?", history)
+    assert reply.standalone_question == "is exponential backoff on by default for Celery?"
+    assert "switched on explicitly" in reply.text and "no maximum" not in reply.text, reply.text
+    # not a pick among the subjects, nor a question the corpus has no word of
+    reply = queues_bot.ask("which one is easier to operate?", history)
+    assert reply.standalone_question == "which one is easier to operate?"
+    reply = queues_bot.ask("what's the capital of australia?", history)
+    assert reply.refused and reply.standalone_question == "what's the capital of australia?"
