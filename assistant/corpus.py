@@ -14,6 +14,7 @@ from pathlib import Path
 
 import logging
 
+from . import language as lang
 from .article import ArticleModel, derive_model
 from .documents import MAX_BYTES, PAGE_MARK, SUFFIXES, Unreadable, read_document
 from .types import CorpusError, Passage
@@ -78,7 +79,12 @@ def load_corpus(corpus_dir: Path, max_chars: int = 400, derive: bool = True, max
     if not derive:
         return Corpus(documents, passages, ArticleModel(), skipped)
     model = derive_model(documents, passages)
-    return Corpus(documents, [with_subjects(p, model) for p in passages], model, skipped)
+    return Corpus(documents, tag_subjects(passages, model), model, skipped)
+
+
+def tag_subjects(passages: list[Passage], model: ArticleModel) -> list[Passage]:
+    """Every passage tagged with the subjects it is about (``with_subjects``, ``with_referents``)."""
+    return with_referents([with_subjects(p, model) for p in passages], model)
 
 
 def with_subjects(p: Passage, model: ArticleModel) -> Passage:
@@ -92,6 +98,23 @@ def with_subjects(p: Passage, model: ArticleModel) -> Passage:
     else:
         subjects = model.find_subjects(p.text, fuzzy=False)
     return Passage(**{**p.__dict__, "subjects": tuple(subjects)})
+
+
+def with_referents(passages: list[Passage], model: ArticleModel) -> list[Passage]:
+    """A paragraph cut from the one before it that opens with a pronoun ("It does not call itself
+    ..."), outside the subjects' sections and naming none, is about the one subject the last sentence
+    before it names ("A, a newer arrival, pitches something different.")."""
+    out = list(passages)
+    for i, p in enumerate(out[1:], 1):
+        before = out[i - 1]
+        if p.kind != "paragraph" or p.subjects or model.section_subject(p) or not lang.PRONOUN_START.match(p.text) \
+                or before.kind != "paragraph" or (before.source, before.section) != (p.source, p.section):
+            continue
+        last = split_sentences(before.text)[-1:] or [""]
+        named = model.find_subjects(last[0], fuzzy=False, aliases=False)
+        if len(named) == 1:
+            out[i] = Passage(**{**p.__dict__, "subjects": tuple(named)})
+    return out
 
 
 EMBEDDED_AS = "subject-heading"  # how passages are embedded (see embedding_text); vectors made otherwise aren't reused

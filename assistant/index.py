@@ -31,7 +31,7 @@ import numpy as np
 from . import derived, store
 from .article import MODEL_VERSION, ArticleModel, derive_model
 from .corpus import (CHUNKER_VERSION, EMBEDDED_AS, Corpus, CorpusDocument, embedding_text, load_corpus, split_sentences,
-                     with_subjects)
+                     tag_subjects)
 from .documents import SUFFIXES
 from .embeddings import load_embeddings, model_id
 from . import language as lang
@@ -312,7 +312,7 @@ def open_corpus(settings: Settings, key: str, embeddings, rebuild: bool, progres
     name = f"{settings.collection_prefix}-{fingerprint(corpus.passages, model)[:16]}"
     # the article model derived when this corpus was indexed (same fingerprint), else derived now
     corpus.model = load_model(settings, name) or derive_model(corpus.documents, corpus.passages)
-    corpus.passages = [with_subjects(p, corpus.model) for p in corpus.passages]
+    corpus.passages = tag_subjects(corpus.passages, corpus.model)
     client = store.make_client(settings)
     saved = derived.is_complete(settings.data_dir, name)
     collection = None if rebuild else store.complete_collection(client, name, len(corpus.passages), saved)

@@ -26,7 +26,7 @@ from .corpus import split_sentences
 from .followups import (check_history, in_context, said_already, said_before, split_asks, standalone_question,
                         with_last_subjects)
 from .index import Index, Progress, open_index, tokenize
-from .question import Question, analyse, bare_question, settle_dimension
+from .question import Question, analyse, bare_question, first_elsewhere, settle_dimension
 from .retrieval import Hit, fuse, search
 from .scope import ScopeDecision, check_scope, mostly_known
 from .settings import Settings, load_settings
@@ -164,6 +164,8 @@ class Assistant:
         hits = fuse(index, q, candidates, self.settings)
         # no row the wording left open is settled when the question all but quotes a passage
         settled = None if q.said or any(h.decisive for h in hits) else settle_dimension(q, hits, candidates[0], index.model)
+        if settled and first_elsewhere(settled, q, candidates, index.model):
+            settled = None  # both rankings put first a passage that is none of the row's: it answers, not the row
         if settled:  # retrieval confirmed the dimension the wording left open: steer to its row too
             q.dimensions = [settled]
             hits = fuse(index, q, candidates, self.settings)
@@ -259,7 +261,9 @@ def gather_evidence(index: Index, q: Question, vector: list[float], hits: list[H
     defining = shapes.defining(q.text, lambda thing: bool(  # "what's X?": the sentence saying "X, a ..."
         q.subjects or index.model.names_in(thing) or not all(map(lang.is_everyday, lang.words(thing)))))
     for (s, hit), sim in zip(items, sims):
-        bonus = MENTION_BONUS if q.subjects and any(f in s.lower() for f in q.subjects) else 0.0
+        bonus = MENTION_BONUS if q.subjects and (any(f in s.lower() for f in q.subjects) or (  # or "It ..." for it,
+            lang.PRONOUN_START.match(s) and not index.model.section_subject(hit.passage)  # outside its section
+            and index.model.owner(hit.passage) in q.subjects)) else 0.0
         if q.things & set(lang.words(s)):  # a thing the question names ("Board")
             bonus += MENTION_BONUS
         if how_to_write and shapes.CODE.search(s):  # "how do you define a flow?": the sentence with the code

@@ -339,6 +339,16 @@ def states_cell(dim: Dimension, subject: str, passage, model: ArticleModel) -> b
     return False
 
 
+def first_elsewhere(dim: Dimension, q: Question, candidates, model: ArticleModel) -> bool:
+    """Dense and lexical retrieval (``candidates``) put the same passage first, and it is none of the
+    dimension's own rows or lines ("does A describe itself as a task queue?")."""
+    dense, lexical = candidates
+    if not dense or not lexical or dense[0][0].chunk_id != lexical[0][0].chunk_id or q.polarity is not None \
+            or q.superlative or q.comparative or q.weighing:  # "which is lightest?": the row answers
+        return False
+    return dense[0][0].kind != "table_row" and dense[0][0].chunk_id not in own_passages(dim, q.subjects, model)
+
+
 def own_passages(dim: Dimension, subjects: list[str], model: ArticleModel) -> set[str]:
     """The dimension's table rows and the subjects' lines under its very label."""
     ids = {r.chunk_id for r in dim.rows}

@@ -69,8 +69,9 @@ def fuse(index: Index, question: Question, candidates: Candidates, settings: Set
         if chunk_id == decisive:  # rank fusion forgets by how much: a passage far ahead on the words counts
             fused[chunk_id] += 2 * boost  # more than one about the subject named ("... a web of A tasks ...")
         if question.subjects and set(p.subjects) & set(question.subjects):
-            # a subject's own section counts fully; a passage that merely mentions it, half
-            own = index.model.section_subject(p) in question.subjects
+            # a subject's own section counts fully, and so does a passage about it that never names it (a
+            # paragraph going on with "It ...": ``corpus.with_referents``); a passage that merely mentions it, half
+            own = index.model.owner(p) in question.subjects
             fused[chunk_id] += boost * (1.0 if own else 0.5)
         if chunk_id in steered_ids:  # the table row is the canonical answer to a dimension question
             fused[chunk_id] += boost * (1.5 if p.kind == "table_row" else 1.0)

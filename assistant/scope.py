@@ -26,6 +26,7 @@ PLACEHOLDERS = frozenset("something anything someone anyone it them this that th
 RARE_IDF = 1.9  # a word in at most ~3 of a small article's passages
 VALUE_LINKS = frozenset("is are was were be in of a an the".split())  # "license is", "written in a"
 COUNTED_MIN_COSINE = 0.6  # "tries" and "attempts" (0.84), not "stars" and "ways" (0.32)
+OUTWEIGHING = 3  # topic words the corpus has that make one unknown word the asker's phrasing (``outweighed``)
 CONTEXT_WORDS = 10  # content words: a question this long sets out its situation before it asks
 # Question words that are rare in English but never a topic.
 QUESTION_WORDS = frozenset("pros cons tradeoff tradeoffs downside downsides upside upsides versus vs "
@@ -64,7 +65,7 @@ def check_scope(question: Question, best_sentence: float, index: Index, settings
     # "Since A is GPL-licensed, do we need sign-off before bundling it?": the table corrects the premise
     corrected = question.premise and question.dimensions and any(claimed_value(w, question) for w in unknown)
     if uncovered and best_sentence < settings.confident_sentence_score and not phrasing_only(question, uncovered, index) \
-            and not corrected \
+            and not corrected and not outweighed(question, uncovered, sentences, index) \
             and contradicted_origin(question, sentences, index.model) is None \
             and not contradicted_value(question):  # the answer corrects that premise
         about = ""
@@ -161,6 +162,19 @@ def phrasing_only(question: Question, uncovered: list[str], index: Index) -> boo
     if offered and all(w in offered for w in uncovered):
         return True  # "is A's licence permissive or copyleft?": the row's value says which
     return not any(w in names and not known(w, index) for w in uncovered)
+
+
+def outweighed(question: Question, uncovered: list[str], sentences, index: Index) -> bool:
+    """One unknown word beside at least ``OUTWEIGHING`` words only a few of the corpus's passages use,
+    ``OUTWEIGHING - 1`` of them in the closest sentence: the asker's phrasing ("do we have to standardize on one tool?"
+    after "fire-and-forget" jobs and a "multi-step" flow), not a topic the corpus lacks."""
+    if len(uncovered) != 1 or not sentences or uncovered[0] in topic_words(question, index, names_only=True):
+        return False  # a name ("MLflow", "pgvector") is the very thing asked about
+    idf = index.bm25.idf  # the corpus's own topic words: few of its passages use them
+    covered = {w for w in lang.tokenize(strip_subjects(question.text, index.model))
+               if idf.get(w, 0.0) >= RARE_IDF and w not in uncovered}
+    closest = set(lang.tokenize(sentences[0].text))
+    return len(covered) >= OUTWEIGHING and len(covered & closest) >= OUTWEIGHING - 1
 
 
 def claimed_value(word: str, question: Question) -> bool:

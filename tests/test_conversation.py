@@ -131,3 +131,41 @@ def test_a_short_question_naming_no_subject_goes_on_with_the_last_ones(queues_bo
     assert reply.standalone_question == "which one is easier to operate?"
     reply = queues_bot.ask("what's the capital of australia?", history)
     assert reply.refused and reply.standalone_question == "what's the capital of australia?"
+
+
+def test_a_paragraph_going_on_with_it_is_about_the_subject_named_just_before():
+    corpus = load_corpus(TASK_QUEUES)
+    going_on = next(p for p in corpus.passages if p.text.startswith("It does not call itself a task queue"))
+    assert going_on.subjects == ("temporal",) and corpus.model.owner(going_on) == "temporal"
+    # "This article walks through ...": the sentence before names no one subject
+    after = next(p for p in corpus.passages if p.text.startswith("This article walks through"))
+    assert after.subjects == () and corpus.model.owner(after) is None
+
+
+def test_a_pronoun_for_a_subject_outside_its_section_is_answered_and_named(queues_bot):
+    reply = queues_bot.ask("Does Temporal describe itself as a task queue?")
+    assert reply.text.startswith("**Temporal**: “It does not call itself a task queue at all"), reply.text
+
+
+def test_a_row_is_not_settled_when_both_rankings_put_another_passage_first(bot):
+    # "learning curve" agreed weakly with the words; the passage both rankings put first says what
+    # the subject is good at
+    reply = bot.ask("what core problem is metaflow said to be really good at?")
+    assert "reproducible" in reply.text and "learning curve" not in reply.text.lower(), reply.text
+
+
+def test_one_unknown_everyday_word_among_the_corpus_own_words_is_phrasing(queues_bot, bot):
+    reply = queues_bot.ask("we have loads of fire-and-forget email jobs but also one critical multi-step order "
+                           "fulfilment flow. do we have to standardize on one tool?")
+    assert not reply.refused and "Plenty of teams keep Celery" in reply.text, reply.text
+    # a name the corpus lacks stays the topic, however many of its words the question uses
+    assert bot.ask("Should I use MLflow for experiment tracking?").refused
+
+
+def test_the_typical_adopter_is_advice_and_a_third_statement_meets_the_rest(queues_bot):
+    reply = queues_bot.ask("we're a payouts platform team at a company with ~60 engineers, and a lost or "
+                           "double-executed step costs real money. which tool is built for teams like us?")
+    assert reply.text.startswith("For that situation the article points to **Temporal**"), reply.text
+    reply = queues_bot.ask("Payments team, about 40 engineers. Our flows have many steps and a dropped step costs "
+                           "real money, but nobody wants to babysit a database cluster. Recommendation?")
+    assert "choose Temporal Cloud rather than self-hosting" in reply.text, reply.text
