@@ -148,47 +148,6 @@ def in_context(standalone: str, history: History, model: ArticleModel) -> str | 
     return _following(standalone, previous)
 
 
-# Where a question's second ask begins: "who makes A, and where are they based?", "how many times
-# does A retry and how long does it wait?", "is A hosted? is it cheap?" (not "how is A set up, is it
-# X or Y?": a comma before "is it" offers a choice; not "A, which came out of X, ...": a comma before
-# "which" opens a clause).
-SECOND_ASK = re.compile(r"(?:(?P<q>\?)\s*(?:and\s+)?|,\s*and\s+|\s+and\s+)(?=(?:how|what|what's|which|when|where|who|why)\b"
-                        r"|(?:is|are|does|do|did|can|will)\s+(?:it|they|there|that|this)\b)"
-                        r"|,\s*(?=(?:how|what|what's)\b)|(?P<q2>\?)\s+(?=\w[^?]*\?\s*$)", re.I)  # "A? so I assume B?"
-UNFINISHED = re.compile(r"^\W*(?:how|what|which|who|where|when|why)(?:'s)?\s+(?:(?:does|do|did|is|are|was|were|can|will|"
-                        r"would|should)\s+)?[\w'’-]+$|\bbetween\b(?!.*\band\b)", re.I)  # "How does A", "between A"
-
-
-def split_asks(question: str, model: ArticleModel) -> list[str]:
-    """A question that asks two things of its subjects, as two questions, the second standalone
-    ("where are they based?" after "who makes A?" -> "where are A based?"); else the question alone.
-    Only a question that opens by asking splits ("Since A ..., is it ...?" and "we run ..., which
-    ...?" do not), never one the scope check must see whole (instructions, creative writing), and
-    only when the second ask is about a subject."""
-    if shapes.INJECTION.search(question) or shapes.CREATIVE.search(question):
-        return [question]
-    for m in SECOND_ASK.finditer(question):
-        first, second = question[: m.start()].strip(" ,"), question[m.end():].strip()
-        opens = ASKING.match(first) or ASKING.match(first.split(",")[-1].strip())  # "Out of the box, how many ..."
-        if not (opens or m["q"] or m["q2"]) or len(first.split()) < 3 or len(second.split()) < 3 or UNFINISHED.search(first):
-            continue
-        second = _about_first(second, first, model)
-        if model.find_subjects(second):
-            return [first + "?", second]
-    return [question]
-
-
-def _about_first(second: str, first: str, model: ArticleModel) -> str:
-    """A second ask's pronouns for the first ask's subjects: "it" the first one named, "they" all."""
-    before = model.find_subjects(first)
-    if not before or model.find_subjects(second):
-        return second
-    possessive = lambda keys: model.names(keys) + ("'s" if len(keys) == 1 else "'")  # noqa: E731
-    if PLURAL.search(second) and len(before) > 1:
-        return _replace_pronouns(second, PLURAL, before, model.names, possessive)
-    return _replace_pronouns(second, SINGULAR, before[:1], model.names, possessive)
-
-
 def names_dimension(text: str, model: ArticleModel) -> bool:
     """The text names a table dimension by one of its label's words ("and the learning curve?")."""
     asked = set(tokenize(text))
@@ -236,14 +195,14 @@ def _rewrite(q: str, previous: str, model: ArticleModel, previous_answer: str) -
     thing = _named_thing(previous, previous_answer, model) if SINGULAR.search(q) and not (
         mine and model.find_subjects(previous)) else ""
     if thing:  # "does it keep a full history?" after "what do teams use to watch A?" -> the tool named
-        return _in_context(_without_lead(_replace_pronouns(q, SINGULAR, [thing], lambda keys: keys[0],
+        return _in_context(_without_lead(replace_pronouns(q, SINGULAR, [thing], lambda keys: keys[0],
                                                            lambda keys: keys[0] + "'s")), previous)
     if mine and before and not lead and LIKE_THAT.search(q) and set(mine) != set(before) and _only_like_that(q, model):
         return _swap(previous, before, mine, names, possessive)  # "is there something like that for B?"
     referents = [k for k in before if k not in mine]
     if referents and (PLURAL.search(q) or SINGULAR.search(q)) and not _own_referent(q, mine, model):
         pattern = SINGULAR if SINGULAR.search(q) and len(referents) == 1 or not PLURAL.search(q) else PLURAL
-        return _in_context(_without_lead(_replace_pronouns(q, pattern, referents, names, possessive)), previous,
+        return _in_context(_without_lead(replace_pronouns(q, pattern, referents, names, possessive)), previous,
                            original=q)
 
     if not mine and before and (lead or len(q.split()) <= 6) and names_dimension(q, model) \
@@ -367,7 +326,7 @@ def _swap(previous: str, old: list[str], new: list[str], names, possessive) -> s
     return pattern.sub(sub, previous)
 
 
-def _replace_pronouns(q: str, pattern: re.Pattern, keys: list[str], names, possessive) -> str:
+def replace_pronouns(q: str, pattern: re.Pattern, keys: list[str], names, possessive) -> str:
     def sub(m: re.Match) -> str:
         word = m.group().lower()
         if word in ("its", "their"):

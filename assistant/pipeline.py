@@ -23,10 +23,12 @@ from . import language as lang
 from . import numbers, shapes
 from .answerers import MIN_SENTENCE_CHARS, Answerer, AnswerNote, Evidence, Sentence
 from .corpus import split_sentences
-from .followups import (check_history, in_context, said_already, said_before, split_asks, standalone_question,
+from .asks import split_asks
+from .followups import (check_history, in_context, said_already, said_before, standalone_question,
                         with_last_subjects)
 from .index import Index, Progress, open_index, tokenize
-from .question import Question, analyse, bare_question, first_elsewhere, settle_dimension
+from .question import Question, analyse, bare_question
+from .settling import first_elsewhere, settle_dimension
 from .retrieval import Hit, fuse, search
 from .scope import ScopeDecision, check_scope, mostly_known
 from .settings import Settings, load_settings

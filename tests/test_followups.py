@@ -3,7 +3,8 @@
 import pytest
 
 from assistant.corpus import load_corpus
-from assistant.followups import check_history, split_asks, standalone_question as rewrite
+from assistant.asks import split_asks
+from assistant.followups import check_history, standalone_question as rewrite
 from assistant.types import QuestionError
 
 from conftest import CORPUS

@@ -1,0 +1,50 @@
+"""A question that asks two things ("who makes A, and where are they based?"), split into standalone
+asks, each answered in turn."""
+
+from __future__ import annotations
+
+import re
+
+from . import shapes
+from .article import ArticleModel
+from .followups import ASKING, PLURAL, SINGULAR, replace_pronouns
+
+# Where a question's second ask begins: "who makes A, and where are they based?", "how many times
+# does A retry and how long does it wait?", "is A hosted? is it cheap?" (not "how is A set up, is it
+# X or Y?": a comma before "is it" offers a choice; not "A, which came out of X, ...": a comma before
+# "which" opens a clause).
+SECOND_ASK = re.compile(r"(?:(?P<q>\?)\s*(?:and\s+)?|,\s*and\s+|\s+and\s+)(?=(?:how|what|what's|which|when|where|who|why)\b"
+                        r"|(?:is|are|does|do|did|can|will)\s+(?:it|they|there|that|this)\b)"
+                        r"|,\s*(?=(?:how|what|what's)\b)|(?P<q2>\?)\s+(?=\w[^?]*\?\s*$)", re.I)  # "A? so I assume B?"
+UNFINISHED = re.compile(r"^\W*(?:how|what|which|who|where|when|why)(?:'s)?\s+(?:(?:does|do|did|is|are|was|were|can|will|"
+                        r"would|should)\s+)?[\w'’-]+$|\bbetween\b(?!.*\band\b)", re.I)  # "How does A", "between A"
+
+
+def split_asks(question: str, model: ArticleModel) -> list[str]:
+    """A question that asks two things of its subjects, as two questions, the second standalone
+    ("where are they based?" after "who makes A?" -> "where are A based?"); else the question alone.
+    Only a question that opens by asking splits ("Since A ..., is it ...?" and "we run ..., which
+    ...?" do not), never one the scope check must see whole (instructions, creative writing), and
+    only when the second ask is about a subject."""
+    if shapes.INJECTION.search(question) or shapes.CREATIVE.search(question):
+        return [question]
+    for m in SECOND_ASK.finditer(question):
+        first, second = question[: m.start()].strip(" ,"), question[m.end():].strip()
+        opens = ASKING.match(first) or ASKING.match(first.split(",")[-1].strip())  # "Out of the box, how many ..."
+        if not (opens or m["q"] or m["q2"]) or len(first.split()) < 3 or len(second.split()) < 3 or UNFINISHED.search(first):
+            continue
+        second = _about_first(second, first, model)
+        if model.find_subjects(second):
+            return [first + "?", second]
+    return [question]
+
+
+def _about_first(second: str, first: str, model: ArticleModel) -> str:
+    """A second ask's pronouns for the first ask's subjects: "it" the first one named, "they" all."""
+    before = model.find_subjects(first)
+    if not before or model.find_subjects(second):
+        return second
+    possessive = lambda keys: model.names(keys) + ("'s" if len(keys) == 1 else "'")  # noqa: E731
+    if PLURAL.search(second) and len(before) > 1:
+        return replace_pronouns(second, PLURAL, before, model.names, possessive)
+    return replace_pronouns(second, SINGULAR, before[:1], model.names, possessive)
