@@ -106,6 +106,20 @@ def find_written_names(model: ArticleModel, passages: list[Passage]) -> list[str
                   if w not in lang.STOPWORDS and len(w) > 3 and lang.is_everyday(w))
 
 
+def find_proper_names(model: ArticleModel, passages: list[Passage]) -> list[str]:
+    """Words English has no everyday use for that the corpus writes only as names inside its sentences
+    ("TypeScript", "Elasticsearch"; not "embeddings", written in lower case): said in a question, the
+    thing it asks about."""
+    inside, lower = set(), set()
+    for p in passages:
+        lower |= set(re.findall(r"(?<![\w-])[a-z][a-z0-9]+(?![\w-])", p.text))
+        if p.kind != "table_row":
+            inside |= {m.group().lower() for m in INSIDE_NAME.finditer(p.text)}
+    return sorted(w for w in inside - lower if len(w) > 2 and not lang.is_everyday(w)
+                  and not model.find_subjects(w, fuzzy=False, aliases=False))
+
+
+INSIDE_NAME = re.compile(r"(?<=[a-z0-9,)] )[A-Z][A-Za-z0-9]+(?![\w-])")  # "TypeScript", "DiskANN"
 INSIDE_CAPITALISED = re.compile(r"(?<=[a-z0-9,)] )[A-Z][a-z]+(?![\w-])")  # not after "Label: "
 
 

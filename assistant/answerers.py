@@ -306,6 +306,9 @@ class ExtractiveAnswerer:
                     or q.things & set(lang.words(s.text)) or s.passage.chunk_id in decisive] or pool
         if not pool:
             return []
+        naming = [s for s in pool if q.things & set(lang.words(s.text)) and s.score >= pool[0].score * self.support_ratio]
+        if naming and naming[0] is not pool[0]:  # "can I write A's flows in <a name>?": the sentence saying it first
+            pool = [naming[0]] + [s for s in pool if s is not naming[0]]
         best = pool[0].score
         picked = [pool[0]]
         for s in pool[1:]:

@@ -23,7 +23,7 @@ from rapidfuzz import fuzz
 from . import language as lang
 from .types import Passage
 
-MODEL_VERSION = "12"  # bump when the derivation (or the stemming) changes: the index fingerprint includes it
+MODEL_VERSION = "13"  # bump when the derivation (or the stemming) changes: the index fingerprint includes it
 PROPER = re.compile(r"(?<![\w@])(?:[A-Z][\w+&/-]*(?:\.[\w+&/-]+)*|[a-z]+[A-Z][\w-]*|\d+[A-Za-z][\w-]*)"
                     r"(?:[ ](?:[A-Z][\w+&/-]*(?:\.[\w+&/-]+)*|\d[\w-]*))*")
 VS = re.compile(r"\s+(?:vs\.?|versus)\s+", re.I)
@@ -121,6 +121,8 @@ class ArticleModel:
     things: list[str] = field(default_factory=list)
     # a subject's name and the capitalised words after it, as the corpus writes them ("acme cloud")
     parts: list[str] = field(default_factory=list)
+    # words English has no everyday use for, written only as names inside its sentences ("TypeScript")
+    proper_names: list[str] = field(default_factory=list)
 
     # -- reading names ---------------------------------------------------------------------------
 
@@ -238,6 +240,7 @@ class ArticleModel:
             written_names=raw.get("written_names", []),
             things=raw.get("things", []),
             parts=raw.get("parts", []),
+            proper_names=raw.get("proper_names", []),
         )
 
 
@@ -261,7 +264,7 @@ def section_subject(section: str, subjects) -> str | None:
 def derive_model(documents, passages: list[Passage]) -> ArticleModel:
     """The model of every document (``documents``: objects with ``source`` and ``meta``)."""
     from .advice import read_advice
-    from .aliases import find_aliases, find_written_names, lone_names, named_parts
+    from .aliases import find_aliases, find_proper_names, find_written_names, lone_names, named_parts
 
     model = ArticleModel()
     for doc in documents:
@@ -278,6 +281,7 @@ def derive_model(documents, passages: list[Passage]) -> ArticleModel:
     model.written_names = find_written_names(model, passages)
     model.things = lone_names(model.written_names, passages)
     model.parts = named_parts(model, passages)
+    model.proper_names = find_proper_names(model, passages)
     return model
 
 

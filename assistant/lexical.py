@@ -18,6 +18,7 @@ from pathlib import Path
 
 import numpy as np
 
+RARE_IDF = 1.9  # a word in at most ~3 of a small article's passages: one of the corpus's own topic words
 FILES = ("offsets.npy", "passages.npy", "weights.npy", "idf.npy", "terms.json")
 
 

@@ -28,7 +28,7 @@ from .followups import (check_history, in_context, said_already, said_before, st
                         with_last_subjects)
 from .index import Index, Progress, open_index, tokenize
 from .question import Question, analyse, bare_question
-from .settling import first_elsewhere, settle_dimension
+from .settling import first_elsewhere, names_elsewhere, settle_dimension
 from .retrieval import Hit, fuse, search
 from .scope import ScopeDecision, check_scope, mostly_known
 from .settings import Settings, load_settings
@@ -161,6 +161,9 @@ class Assistant:
         worded = numbers.magnitudes_in_words(standalone)  # "1B vectors": "1 billion vectors", as articles write it
         vector, bare_vector = index.embed_question(worded, bare_question(worded, index.model))
         q = analyse(worded, index.model, index, bare_vector)
+        if q.dimensions and not q.premise and all(names_elsewhere(q, d, index.model) and not q.mentioned.get(d.key)
+                                                  for d in q.dimensions):
+            q.dimensions = []  # "can I write A's workflows in <a name>?": the row never says the name asked about
         q.said = plain(said).lower() if said else ""
         candidates = search(index, q, vector, self.settings)
         hits = fuse(index, q, candidates, self.settings)

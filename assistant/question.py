@@ -15,6 +15,7 @@ from . import numbers
 from .article import ArticleModel, Dimension
 from .claims import claimed_row
 from .followups import FOLLOWING
+from .lexical import RARE_IDF
 
 # A dimension is what the question asks about when its label is this close (cosine to the label's
 # embedding, plus a share of the label's words found in the question).
@@ -80,7 +81,7 @@ def analyse(text: str, model: ArticleModel, index=None, bare_vector=None) -> Que
         q.subjects = named or model.find_subjects(text, aliases=not judging_all)  # "cheapest on AWS?" asks of all
         q.by_alias = bool(q.subjects) and not named
     q.mentioned = mentioned_values(text, model)
-    q.things = model.names_in(text)
+    q.things = model.names_in(text) | (rare_names(text, model, index) if index is not None else set())
     if index is not None and bare_vector is not None:
         q.dimension_candidates = match_dimensions(text, model, index, bare_vector, q.mentioned, q.shares)
         q.wording = {d.key: s - (VALUE_WEIGHT if q.mentioned.get(d.key) else 0.0) for s, d in q.dimension_candidates}
@@ -132,6 +133,14 @@ def analyse(text: str, model: ArticleModel, index=None, bare_vector=None) -> Que
                   and not model.names_a_part(om["rest"]))  # nor "what is A Beat?"
     q.about_article = bool(shapes.ABOUT_ARTICLE.search(text)) and not q.subjects
     return q
+
+
+def rare_names(text: str, model: ArticleModel, index) -> set[str]:
+    """The corpus's proper names the question says that only a few of its passages write ("TypeScript";
+    a name pointing at one subject counts, the subjects' own names do not)."""
+    idf = index.bm25.idf
+    return {w for w in set(lang.words(text)) & set(model.proper_names)
+            if lang.is_rare(w) and idf.get(lang.stem(w), 0.0) >= RARE_IDF}  # not "Python", a word of English too
 
 
 def match_dimensions(text: str, model: ArticleModel, index, vector, mentioned=None,

@@ -19,11 +19,11 @@ from . import language as lang
 from . import shapes
 from . import numbers
 from .index import Index
+from .lexical import RARE_IDF
 from .question import Question, contradicted_origin, contradicted_value, strip_subjects
 from .settings import Settings
 
 PLACEHOLDERS = frozenset("something anything someone anyone it them this that these those".split())
-RARE_IDF = 1.9  # a word in at most ~3 of a small article's passages
 VALUE_LINKS = frozenset("is are was were be in of a an the".split())  # "license is", "written in a"
 COUNTED_MIN_COSINE = 0.6  # "tries" and "attempts" (0.84), not "stars" and "ways" (0.32)
 OUTWEIGHING = 3  # topic words the corpus has that make one unknown word the asker's phrasing (``outweighed``)

@@ -169,3 +169,19 @@ def test_the_typical_adopter_is_advice_and_a_third_statement_meets_the_rest(queu
     reply = queues_bot.ask("Payments team, about 40 engineers. Our flows have many steps and a dropped step costs "
                            "real money, but nobody wants to babysit a database cluster. Recommendation?")
     assert "choose Temporal Cloud rather than self-hosting" in reply.text, reply.text
+
+
+def test_a_rare_name_the_question_asks_about_is_answered_by_the_sentence_saying_it(queues_bot):
+    corpus = load_corpus(TASK_QUEUES)
+    assert "typescript" in corpus.model.proper_names and "python" in corpus.model.proper_names
+    assert "embeddings" not in load_corpus(VECTOR_DBS).model.proper_names  # written in lower case too
+    # "workflows" is a word of a row's label, but the row never says the name asked about
+    reply = queues_bot.ask("Can I write Temporal workflows in TypeScript?")
+    assert reply.text.startswith("The server is written in Go") and "TypeScript" in reply.text, reply.text
+    assert "Long-running workflows —" not in reply.text and "**Native" not in reply.text, reply.text
+
+
+def test_a_common_word_written_as_a_name_steers_nothing(bot):
+    # "Python" is written capitalised, but it is a word of English: no thing of its own
+    reply = bot.ask("how do you turn plain python functions into prefect pipeline pieces")
+    assert "@flow" in reply.text and "@task" in reply.text, reply.text
