@@ -108,7 +108,7 @@ def rank_advice(q: Question, advice: list[Advice], vector, index) -> list[Advice
     sims = np.asarray(index.embed_sentences([a.conditions for a in advice])) @ np.asarray(vector)
     idf = index.bm25.idf
     asked = {t: max(idf.get(t, 0.0), 0.0) for t in lang.tokenize(q.text.replace("-", " "))
-             if not index.model.is_subject_word(t)}
+             if not index.model.is_subject_word(t) and t not in shapes.ASKING_ONLY}  # not "what fits best?"
     total = sum(asked.values()) or 1.0
     negated = lang.negated_terms(q.text)
     scored, against = [], {}

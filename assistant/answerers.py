@@ -257,9 +257,11 @@ class ExtractiveAnswerer:
                 else bold(model.names([top.subject])))
         parts = [f"For that situation the article points to {pick} {cite(top.chunk_id)}.",
                  quote(Sentence(top.sentence, index.by_id[top.chunk_id], 1.0, 1.0), model)]
-        reason = next((s for s in ev.sentences if s.passage.chunk_id == top.chunk_id and s.text != top.sentence
+        # the paragraphs of the pick's advice on the asker's concern ("... removes the operational overhead ...")
+        theirs = {a.chunk_id for a in best if a.subject == top.subject and a.together == top.together}
+        reason = next((s for s in ev.sentences if s.passage.chunk_id in theirs and s.text != top.sentence
                        and s.similarity >= self.min_similarity and not is_advice(s.text, model.advice)), None)
-        if reason:  # the advice's own paragraph on the asker's concern ("... removes the operational overhead ...")
+        if reason:
             parts.append(quote(reason, model))
         said = set(lang.tokenize(" ".join(parts)))
         asked = {t for t in lang.tokenize(q.text) if index.bm25.idf.get(t, 0.0) > 0 and not model.is_subject_word(t)}

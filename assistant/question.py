@@ -24,8 +24,6 @@ DIMENSION_WORD_WEIGHT = 0.35
 COSINE_ONLY_MIN = 0.5  # a dimension none of whose words or values the question uses needs this similarity
 CELL_WORD_WEIGHT = 0.15  # a word of the row's cells ("hours" for "Awkward beyond an hour") points at it a little
 VALUE_WEIGHT = 0.4  # naming one of a dimension's own values ("written in Go?") points at it
-ASKING_ONLY = frozenset("what which should would could pick choose use recommend suggest advice best good right "
-                        "better fit suit suits option options".split())  # words that only ask for advice
 PARTICLES = frozenset("in on at by for with of to from into".split())  # "Written in": a word and its preposition
 PARTICIPLE = re.compile(r"(?:ed|en|built|made|kept|held|run|set)$")
 
@@ -109,7 +107,7 @@ def analyse(text: str, model: ArticleModel, index=None, bare_vector=None) -> Que
     q.recommendation = (bool(model.advice) and asks_which and (q.situation or not q.dimensions) and not judged
                         and not degree and not shapes.ASKS_NOT.search(text)  # "which things won't they do for us?"
                         and not shapes.HOW_MANY.search(asked))  # "how many replicas should we run?": a number
-    content = [w for w in lang.tokenize(text) if len(w) > 2 and w not in ASKING_ONLY]
+    content = [w for w in lang.tokenize(text) if len(w) > 2 and w not in shapes.ASKING_ONLY]
     if index is not None and not q.subjects and content and not any(w in index.vocabulary() for w in content):
         q.recommendation = q.weighing = False  # "what should I cook tonight?": nothing the corpus speaks of
         q.foreign = (q.polarity is None and not shapes.ABOUT_ARTICLE.search(text)  # not "which are cheap?"

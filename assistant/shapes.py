@@ -227,6 +227,9 @@ NOT_A_TOPIC_NOUN = frozenset("one ones kind type sort way thing things option op
                              "difference differences stuff bits pieces extras aspects areas "
                              "that this these those it them there".split())  # "what's the reasoning behind that?"
 
+ASKING_ONLY = frozenset("what which should would could pick choose use recommend suggest advice best good right "
+                        "better fit suit suits option options".split())  # words that only ask for advice
+
 # -- advice --------------------------------------------------------------------------------------
 # Headings of a section that gives advice, and sentences shaped like advice ("X makes sense if ...").
 ADVICE_HEADING = rx(r"\bchoos", r"\bpick", r"\bwhich\b", r"\bwhen to\b", r"\brecommend", r"\bverdict",

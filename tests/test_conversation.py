@@ -185,3 +185,16 @@ def test_a_common_word_written_as_a_name_steers_nothing(bot):
     # "Python" is written capitalised, but it is a word of English: no thing of its own
     reply = bot.ask("how do you turn plain python functions into prefect pipeline pieces")
     assert "@flow" in reply.text and "@task" in reply.text, reply.text
+
+
+def test_asking_words_are_no_situation_an_advice_shares(bot):
+    # "what fits best?" shares "best fit" with every "Best fit:" line; the situation is data engineering
+    reply = bot.ask("our ml stuff is basically wired into a bigger data engineering setup with tons of non-ml etl "
+                    "jobs. what fits best?")
+    assert reply.text.startswith("For that situation the article points to **Prefect**"), reply.text
+
+
+def test_a_recommendation_gives_its_reason_from_any_paragraph_of_the_picks_advice(bot):
+    reply = bot.ask("we're on metaflow and self-hosting it is getting painful as we scale. what would you suggest?")
+    assert "Outerbounds managed platform removes the operational overhead" in reply.text, reply.text
+    assert "Prefect" not in reply.text and "Kubeflow" not in reply.text.replace("from Kubeflow", ""), reply.text
