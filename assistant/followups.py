@@ -216,6 +216,8 @@ def _rewrite(q: str, previous: str, model: ArticleModel, previous_answer: str) -
     if not mine:
         if (lead and before) or SHORT_ASK.match(q):  # "so do I still run the workers myself?", "how long?":
             return _following(q, previous)  # a follow-up by its first word, or by asking nothing else
+        if not before and SINGULAR.search(q):  # "how much does getting it right save?" after a question
+            return _following(q, previous)  # naming no subject: "it" is what that one asked about
         return _in_context(q, previous, previous_answer)
     return q
 

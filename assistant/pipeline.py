@@ -24,6 +24,7 @@ from . import numbers, shapes
 from .answerers import MIN_SENTENCE_CHARS, Answerer, AnswerNote, Evidence, Sentence
 from .corpus import split_sentences
 from .asks import split_asks
+from .followups import FOLLOWING
 from .followups import (check_history, in_context, said_already, said_before, standalone_question,
                         with_last_subjects)
 from .index import Index, Progress, open_index, tokenize
@@ -40,6 +41,7 @@ LEXICAL_WEIGHT = 0.15
 CODE_BONUS = 0.15  # a sentence showing code, for a question on how something is written
 FOLLOWS_BONUS = (0.35, 0.15)  # "why?", "what's the catch?": the sentence after one the last answer quoted, the next
 SHAPE_BONUS = 0.1  # a sentence stating what the question's shape asks for (a number, a duration, a date)
+OWN_ASK_WORDS = 4  # a follow-up saying this many words of its own is weighed by them as much as by the last ask
 MENTION_BONUS = 0.05  # a sentence naming a subject, or a thing, the question names
 DEFINES_BONUS = 0.2  # "what's X?": a sentence saying what X is ("X, a ...")
 SECOND_ASK_SENTENCES = 2  # what a question's second ask adds to the answer, at most
@@ -175,7 +177,9 @@ class Assistant:
             q.dimensions = [settled]
             hits = fuse(index, q, candidates, self.settings)
         follows = after_said(q.said, hits)
-        evidence = gather_evidence(index, q, vector, hits, follows)
+        own = worded.split(FOLLOWING)[0] if FOLLOWING in worded else ""  # a follow-up's own ask, weighed too
+        own = own if len(lang.tokenize(own)) >= OWN_ASK_WORDS else ""  # when it says enough ("why that one?" does not)
+        evidence = gather_evidence(index, q, vector, hits, follows, index.embed_query(own) if own else None)
         scope = check_scope(q, evidence.best_similarity, index, self.settings, evidence.sentences)
         if follows and scope.reason == "weak_match":
             scope = ScopeDecision(False)  # "what's the reasoning behind that?": the article goes on from its answer
@@ -239,7 +243,7 @@ def clean_question(question, max_chars: int) -> str:
 
 
 def gather_evidence(index: Index, q: Question, vector: list[float], hits: list[Hit],
-                    follows: dict[tuple[str, str], float] | None = None) -> Evidence:
+                    follows: dict[tuple[str, str], float] | None = None, own_vector=None) -> Evidence:
     """Every sentence of the retrieved passages, scored against the question, best first; ``follows``:
     the bonus of each sentence going on from the last answer (``after_said``)."""
     items, follows = [], follows or {}
@@ -258,6 +262,7 @@ def gather_evidence(index: Index, q: Question, vector: list[float], hits: list[H
         return Evidence(hits, [], vector)
     vectors = np.asarray(index.sentence_vectors([(hit.passage, s) for s, hit in items]))
     sims = vectors @ np.asarray(vector)
+    ranking = sims if own_vector is None else (sims + vectors @ np.asarray(own_vector)) / 2
     idf = index.bm25.idf
     terms = {t: max(idf.get(t, 0.0), 0.0) for t in tokenize(q.text)}
     total = sum(terms.values()) or 1.0
@@ -265,7 +270,7 @@ def gather_evidence(index: Index, q: Question, vector: list[float], hits: list[H
     how_to_write = bool(shapes.HOW_TO_WRITE.match(q.text))
     defining = shapes.defining(q.text, lambda thing: bool(  # "what's X?": the sentence saying "X, a ..."
         q.subjects or index.model.names_in(thing) or not all(map(lang.is_everyday, lang.words(thing)))))
-    for (s, hit), sim in zip(items, sims):
+    for (s, hit), sim, rank_sim in zip(items, sims, ranking):
         bonus = MENTION_BONUS if q.subjects and (any(f in s.lower() for f in q.subjects) or (  # or "It ..." for it,
             lang.PRONOUN_START.match(s) and not index.model.section_subject(hit.passage)  # outside its section
             and index.model.owner(hit.passage) in q.subjects)) else 0.0
@@ -282,7 +287,7 @@ def gather_evidence(index: Index, q: Question, vector: list[float], hits: list[H
         shared = set(tokenize(s)) & terms.keys()
         overlap = sum(terms[t] for t in shared) / total  # idf-weighted share of the question's words
         lexical = LEXICAL_WEIGHT * (2 if hit.decisive else 1)  # the passage the question all but quotes: its words
-        score = float(sim) + 0.1 * hit.score + bonus + lexical * overlap
+        score = float(rank_sim) + 0.1 * hit.score + bonus + lexical * overlap
         sentences.append(Sentence(s, hit.passage, float(sim), score))
     sentences.sort(key=lambda s: -s.score)
     return Evidence(hits, sentences, vector)

@@ -198,3 +198,13 @@ def test_a_recommendation_gives_its_reason_from_any_paragraph_of_the_picks_advic
     reply = bot.ask("we're on metaflow and self-hosting it is getting painful as we scale. what would you suggest?")
     assert "Outerbounds managed platform removes the operational overhead" in reply.text, reply.text
     assert "Prefect" not in reply.text and "Kubeflow" not in reply.text.replace("from Kubeflow", ""), reply.text
+
+
+def test_it_after_a_question_naming_no_subject_is_what_that_one_asked_about(bot):
+    history = [U("is the mlops stack decision permanent?")]
+    history.append(A(bot.ask(history[0]["content"]).text))
+    reply = bot.ask("how much does getting it right upfront save?", history)
+    assert reply.standalone_question == \
+        "how much does getting it right upfront save? (following: is the mlops stack decision permanent?)"
+    # the follow-up's own words weigh as much as the last question's: the sentence saying what it saves
+    assert "a quarter of engineering time" in reply.text and "Cost (self-hosted)" not in reply.text, reply.text
