@@ -19,7 +19,7 @@ from .article import ArticleModel, Dimension
 from .corpus import split_sentences
 from .question import Question, contradicted_origin
 from .retrieval import Hit
-from .wording import bold, cite, fact, is_advice, is_are, quote
+from .wording import bold, cite, fact, is_advice, is_are, named_first, quote
 from .types import Passage
 
 VERDICT_MIN_WORDING = 0.25  # a yes/no on a named value needs the question's words to match the row too
@@ -302,10 +302,12 @@ class ExtractiveAnswerer:
 
     def _quotes(self, q: Question, ev: Evidence, model: ArticleModel, limit: int) -> list[str]:
         pool = [s for s in ev.sentences if s.passage.kind != "table_row"] or ev.sentences
-        if q.subjects:  # the subjects' passages, sentences writing a name the question says ("Board"), and
-            decisive = {h.passage.chunk_id for h in ev.hits if h.decisive}  # a passage it all but quotes
-            pool = [s for s in pool if set(s.passage.subjects) & set(q.subjects)
-                    or q.things & set(lang.words(s.text)) or s.passage.chunk_id in decisive] or pool
+        if q.subjects:  # the subjects' passages, sentences writing a name the question says ("Board") when
+            decisive = {h.passage.chunk_id for h in ev.hits if h.decisive}  # theirs do not, and a passage
+            theirs = [s for s in pool if set(s.passage.subjects) & set(q.subjects)]  # it all but quotes
+            said = q.things if not any(q.things & set(lang.words(s.text)) for s in theirs) else set()
+            pool = [s for s in pool if s in theirs or said & set(lang.words(s.text))
+                    or s.passage.chunk_id in decisive] or pool
         if not pool:
             return []
         naming = [s for s in pool if q.things & set(lang.words(s.text)) and s.score >= pool[0].score * self.support_ratio]
@@ -394,5 +396,4 @@ def elsewhere(s: Sentence, q: Question, model: ArticleModel) -> bool:
     """A sentence from the section of a subject the question does not name, that does not name it
     either ("... is modelled as one workflow function" in B's section, for a question on A): said as B's."""
     owner = model.section_subject(s.passage)
-    return bool(q.subjects) and owner is not None and owner not in q.subjects and not any(
-        re.search(rf"(?<![\w-]){re.escape(n)}(?![\w-])", s.text, re.I) for n in [owner, *model.subjects[owner].aliases])
+    return bool(q.subjects) and owner is not None and owner not in q.subjects and not named_first(s.text, owner, model)

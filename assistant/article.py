@@ -23,7 +23,7 @@ from rapidfuzz import fuzz
 from . import language as lang
 from .types import Passage
 
-MODEL_VERSION = "13"  # bump when the derivation (or the stemming) changes: the index fingerprint includes it
+MODEL_VERSION = "14"  # bump when the derivation (or the stemming) changes: the index fingerprint includes it
 PROPER = re.compile(r"(?<![\w@])(?:[A-Z][\w+&/-]*(?:\.[\w+&/-]+)*|[a-z]+[A-Z][\w-]*|\d+[A-Za-z][\w-]*)"
                     r"(?:[ ](?:[A-Z][\w+&/-]*(?:\.[\w+&/-]+)*|\d[\w-]*))*")
 VS = re.compile(r"\s+(?:vs\.?|versus)\s+", re.I)
@@ -195,11 +195,12 @@ class ArticleModel:
     def section_subject(self, passage: Passage) -> str | None:
         return _section_subject(passage.section, tuple(self.subjects))
 
-    def owner(self, passage: Passage) -> str | None:
-        """The subject a passage is about: its section's, or the one it goes on about without naming
-        it (a paragraph cut after naming it: ``corpus.with_referents``)."""
+    def owner(self, passage: Passage, sentence: str = "") -> str | None:
+        """The subject a passage (or one ``sentence`` of it) is about: its section's, or the one its first
+        sentence goes on about without naming it (a paragraph cut after naming it: ``corpus.with_referents``)."""
         own = self.section_subject(passage)
-        if own or len(passage.subjects) != 1 or passage.kind != "paragraph":
+        if own or len(passage.subjects) != 1 or passage.kind != "paragraph" \
+                or (sentence and not passage.text.startswith(sentence)):
             return own
         return None if self.find_subjects(passage.text, fuzzy=False) else passage.subjects[0]
 

@@ -14,7 +14,6 @@ from pathlib import Path
 
 import logging
 
-from . import language as lang
 from .article import ArticleModel, derive_model
 from .documents import MAX_BYTES, PAGE_MARK, SUFFIXES, Unreadable, read_document
 from .types import CorpusError, Passage
@@ -100,14 +99,18 @@ def with_subjects(p: Passage, model: ArticleModel) -> Passage:
     return Passage(**{**p.__dict__, "subjects": tuple(subjects)})
 
 
+GOES_ON = re.compile(r"^(?:It|Its|It's|It’s)\b")  # a paragraph going on about one thing ("They", "This": not one)
+
+
 def with_referents(passages: list[Passage], model: ArticleModel) -> list[Passage]:
-    """A paragraph cut from the one before it that opens with a pronoun ("It does not call itself
-    ..."), outside the subjects' sections and naming none, is about the one subject the last sentence
-    before it names ("A, a newer arrival, pitches something different.")."""
+    """A paragraph cut from the one before it that opens with "It" ("It does not call itself ..."),
+    outside the subjects' sections and naming none, is about the one subject the last sentence before
+    it names ("A, a newer arrival, pitches something different."): its first sentence is
+    (``ArticleModel.owner``)."""
     out = list(passages)
     for i, p in enumerate(out[1:], 1):
         before = out[i - 1]
-        if p.kind != "paragraph" or p.subjects or model.section_subject(p) or not lang.PRONOUN_START.match(p.text) \
+        if p.kind != "paragraph" or p.subjects or model.section_subject(p) or not GOES_ON.match(p.text) \
                 or before.kind != "paragraph" or (before.source, before.section) != (p.source, p.section):
             continue
         last = split_sentences(before.text)[-1:] or [""]

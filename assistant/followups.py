@@ -56,6 +56,9 @@ ASKS_FOR_THING = re.compile(
 # "which of them has X?": the thing asked after, for a pronoun next that a subject cannot be the answer to
 WHICH_HAS = re.compile(r"^\W*(?:which|what)\b(?:\s+[\w-]+){0,4}?\s+(?:has|have|offers?|supports?|ships?|includes?|"
                        r"comes? with|uses?)\s+(?:an? |the )?(?P<thing>[\w-]+(?: [\w-]+){0,2})\W*$", re.I)
+# What a thing (not a tool) is asked: "what does it buy you?", "how does it work?", "what's it for?"
+THING_ASK = re.compile(r"\bwhat (?:does|do|would|will|can) (?:it|that) (?:buy|get|give|mean|do|offer|bring)\b"
+                       r"|\bhow does (?:it|that) work\b|\bwhat(?:'s| is) (?:it|that) (?:for|good for)\b", re.I)
 # The previous question's ask, for another subject: "is there something like that for B?".
 LIKE_THAT = re.compile(r"\b(?:something|anything|one) (?:like|similar to) (?:that|this)\b|\b(?:something|anything) "
                        r"similar\b|\bthe same (?:thing )?for\b", re.I)
@@ -192,7 +195,7 @@ def _rewrite(q: str, previous: str, model: ArticleModel, previous_answer: str) -
     if mine and not bare_rest and (lead or named_before):  # "and for B?"; "B?" after a question on A
         return _swap(previous, before, mine, names, possessive)
 
-    thing = _named_thing(previous, previous_answer, model) if SINGULAR.search(q) and not (
+    thing = _named_thing(previous, previous_answer, model, q) if SINGULAR.search(q) and not (
         mine and model.find_subjects(previous)) else ""
     if thing:  # "does it keep a full history?" after "what do teams use to watch A?" -> the tool named
         return _in_context(_without_lead(replace_pronouns(q, SINGULAR, [thing], lambda keys: keys[0],
@@ -216,8 +219,9 @@ def _rewrite(q: str, previous: str, model: ArticleModel, previous_answer: str) -
     if not mine:
         if (lead and before) or SHORT_ASK.match(q):  # "so do I still run the workers myself?", "how long?":
             return _following(q, previous)  # a follow-up by its first word, or by asking nothing else
-        if not before and SINGULAR.search(q):  # "how much does getting it right save?" after a question
-            return _following(q, previous)  # naming no subject: "it" is what that one asked about
+        if not before and SINGULAR.search(q) and not shapes.ABOUT_ARTICLE.search(previous):  # "how much does
+            # getting it right save?" after a question naming no subject (not "who wrote this?")
+            return _following(q, previous)  # "it" is what that one asked about
         return _in_context(q, previous, previous_answer)
     return q
 
@@ -238,10 +242,11 @@ def carried_subjects(q: str, previous: str, previous_answer: str, model: Article
     """The subjects a short question naming none goes on with: those of the last question (or the
     subjects its answer led with), when the question speaks of something the corpus does ("can I
     pause one without redeploying?") and asks no pick among them ("which is easier?", "what should
-    we use?", anything about the article itself)."""
+    we use?", anything about the article itself) nor what something is ("what is a durable workflow engine?")."""
     if model.find_subjects(q) or len(q.split()) > CARRIED_WORDS or FOLLOWING in q:
         return []
     if shapes.WHICH.search(q) or lang.SUPERLATIVE_WORD.search(q) or lang.COMPARATIVE.search(q) \
+            or shapes.WHAT_IS.match(q) \
             or shapes.RECOMMEND.search(q) or shapes.ABOUT_ARTICLE.search(q) \
             or shapes.every_subject(q, len(model.subjects)):
         return []
@@ -340,7 +345,7 @@ def replace_pronouns(q: str, pattern: re.Pattern, keys: list[str], names, posses
     return pattern.sub(sub, q, count=1)
 
 
-def _named_thing(previous: str, answer: str, model: ArticleModel) -> str:
+def _named_thing(previous: str, answer: str, model: ArticleModel, question: str = "") -> str:
     """The thing the previous question asked about, naming no subject ("what's X?"); or the name the
     previous answer gave for the thing that question asked for ("Flower"): a capitalised word inside
     the answer sentence sharing most words with that question, that is neither a subject nor a word of
@@ -349,7 +354,7 @@ def _named_thing(previous: str, answer: str, model: ArticleModel) -> str:
     if about and 0 < len(about["rest"].split()) <= 4 and (
             not model.find_subjects(previous) or model.names_a_part(about["rest"])):
         return about["rest"]  # "what's X?" (or "what's A Cloud?") then "what does it show?": X
-    having = WHICH_HAS.match(previous)
+    having = WHICH_HAS.match(previous) if THING_ASK.search(question) else None
     if having and not model.find_subjects(having["thing"], aliases=False) and len(having["thing"].split()) <= 3 and (
             model.names_in(having["thing"]) or not all(map(lang.is_everyday, lang.words(having["thing"])))):
         return having["thing"]  # "which of them has X?" then "what does it buy you?": X, a name of the corpus

@@ -47,7 +47,7 @@ def stem(word: str) -> str:
     for suffix in ("ing", "ies", "ied", "es", "ed", "s"):
         if word.endswith(suffix) and len(word) - len(suffix) >= (3 if suffix == "s" else 4):
             base = word[: -len(suffix)] + ("y" if suffix in ("ies", "ied") else "")
-            if suffix in ("ing", "ed") and base[-1] == base[-2] and base[-1] not in "aeioulsz":
+            if suffix in ("ing", "ed") and base[-1] == base[-2] and base[-1] not in "aeioulsfz":
                 base = base[:-1]  # "stopped", "running", "embedded": "stop", "run", "embed"
             return base
     return word

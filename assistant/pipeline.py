@@ -41,6 +41,7 @@ LEXICAL_WEIGHT = 0.15
 CODE_BONUS = 0.15  # a sentence showing code, for a question on how something is written
 FOLLOWS_BONUS = (0.35, 0.15)  # "why?", "what's the catch?": the sentence after one the last answer quoted, the next
 SHAPE_BONUS = 0.1  # a sentence stating what the question's shape asks for (a number, a duration, a date)
+CARRIED_SLACK = 0.1  # a question read with the last one's subjects may find sentences this much less close
 OWN_ASK_WORDS = 4  # a follow-up saying this many words of its own is weighed by them as much as by the last ask
 MENTION_BONUS = 0.05  # a sentence naming a subject, or a thing, the question names
 DEFINES_BONUS = 0.2  # "what's X?": a sentence saying what X is ("X, a ...")
@@ -127,7 +128,8 @@ class Assistant:
                 and not (first.question.subjects or first.question.things):
             carried = with_last_subjects(standalone, history, index.model, index.vocabulary())
             again = self.prepare(index, carried, said) if carried != standalone else None
-            if again and not again.scope.refused:  # "is backoff on by default?" after a question on A: of A
+            if again and not again.scope.refused and again.evidence.best_similarity >= \
+                    first.evidence.best_similarity - CARRIED_SLACK:  # "is backoff on by default?" after one on A
                 standalone, asks, first = carried, [carried], again
         hits, retrieved = first.hits, first.retrieved
         if first.scope.refused:
@@ -164,8 +166,8 @@ class Assistant:
         vector, bare_vector = index.embed_question(worded, bare_question(worded, index.model))
         q = analyse(worded, index.model, index, bare_vector)
         if q.dimensions and not q.premise and all(names_elsewhere(q, d, index.model) and not q.mentioned.get(d.key)
-                                                  for d in q.dimensions):
-            q.dimensions = []  # "can I write A's workflows in <a name>?": the row never says the name asked about
+                                                  and q.shares.get(d.key, 0.0) < 0.5 for d in q.dimensions):
+            q.dimensions = []  # "can I write A's workflows in <a name>?": a row half of whose label goes unsaid never says it
         q.said = plain(said).lower() if said else ""
         candidates = search(index, q, vector, self.settings)
         hits = fuse(index, q, candidates, self.settings)
@@ -273,7 +275,7 @@ def gather_evidence(index: Index, q: Question, vector: list[float], hits: list[H
     for (s, hit), sim, rank_sim in zip(items, sims, ranking):
         bonus = MENTION_BONUS if q.subjects and (any(f in s.lower() for f in q.subjects) or (  # or "It ..." for it,
             lang.PRONOUN_START.match(s) and not index.model.section_subject(hit.passage)  # outside its section
-            and index.model.owner(hit.passage) in q.subjects)) else 0.0
+            and index.model.owner(hit.passage, s) in q.subjects)) else 0.0
         if q.things & set(lang.words(s)):  # a thing the question names ("Board")
             bonus += MENTION_BONUS
         if how_to_write and shapes.CODE.search(s):  # "how do you define a flow?": the sentence with the code

@@ -92,8 +92,8 @@ def decisive_match(index: Index, question: Question) -> str | None:
     """The passage that, on the question's words besides the subjects' names, scores ``DECISIVE_RATIO``
     times the next one and shares ``DECISIVE_WORDS`` of them (the question all but quotes it), if any."""
     words = index.model.strip_names(question.text)
-    found = index.bm25_search(words, 2)
-    if len(found) < 2 or found[1][1] <= 0 or found[0][1] < DECISIVE_RATIO * found[1][1]:
+    found = index.bm25_search(words, 2)  # (passages none of whose words the question says are left out)
+    if not found or (len(found) > 1 and found[0][1] < DECISIVE_RATIO * found[1][1]):
         return None
     shared = set(tokenize(words)) & set(tokenize(found[0][0].text))
     return found[0][0].chunk_id if len(shared) >= DECISIVE_WORDS else None

@@ -26,6 +26,7 @@ from .settings import Settings
 PLACEHOLDERS = frozenset("something anything someone anyone it them this that these those".split())
 VALUE_LINKS = frozenset("is are was were be in of a an the".split())  # "license is", "written in a"
 COUNTED_MIN_COSINE = 0.6  # "tries" and "attempts" (0.84), not "stars" and "ways" (0.32)
+PHRASING_ZIPF = 2.5  # ... when it is a word of English ("standardize" 2.7), not a product's name ("kubernetes" 2.3)
 OUTWEIGHING = 3  # topic words the corpus has that make one unknown word the asker's phrasing (``outweighed``)
 CONTEXT_WORDS = 10  # content words: a question this long sets out its situation before it asks
 # Question words that are rare in English but never a topic.
@@ -168,8 +169,9 @@ def outweighed(question: Question, uncovered: list[str], sentences, index: Index
     """One unknown word beside at least ``OUTWEIGHING`` words only a few of the corpus's passages use,
     ``OUTWEIGHING - 1`` of them in the closest sentence: the asker's phrasing ("do we have to standardize on one tool?"
     after "fire-and-forget" jobs and a "multi-step" flow), not a topic the corpus lacks."""
-    if len(uncovered) != 1 or not sentences or uncovered[0] in topic_words(question, index, names_only=True):
-        return False  # a name ("MLflow", "pgvector") is the very thing asked about
+    if len(uncovered) != 1 or not sentences or uncovered[0] in topic_words(question, index, names_only=True) \
+            or lang.zipf(uncovered[0]) < PHRASING_ZIPF:
+        return False  # a name ("MLflow", "pgvector", "kubernetes") is the very thing asked about
     idf = index.bm25.idf  # the corpus's own topic words: few of its passages use them
     covered = {w for w in lang.tokenize(strip_subjects(question.text, index.model))
                if idf.get(w, 0.0) >= RARE_IDF and w not in uncovered}

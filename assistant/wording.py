@@ -24,7 +24,7 @@ def quote(s: Sentence, model: ArticleModel | None = None, name_subject: bool = F
     unless it names the subject first: by its own name, with ``by_name``, not by a name of its thing)
     is shown as ``**Subject**: “sentence”`` so the answer never leaves "it" dangling."""
     m = re.match(r"^(.*?)([.!?…]*)$", s.text.strip(), re.S)
-    owner = model.owner(s.passage) if model else None
+    owner = model.owner(s.passage, s.text) if model else None
     if owner and (lang.PRONOUN_START.match(s.text) or (name_subject and not named_first(s.text, owner, model, by_name))):
         return f"{bold(model.names([owner]))}: “{m[1]}{m[2]}” {cite(s.passage)}"
     return f"{m[1]} {cite(s.passage)}{m[2] or '.'}"
