@@ -164,6 +164,8 @@ CREATIVE = rx(
 )
 PRICE = rx(
     r"\$|€|£|\bdollars?\b|\beuros?\b|\bpricing\b|\bper (?:month|seat|user|year|hour|node)\b",
+    r"\b(?:pay|paying|spend|spending|charged?) (?:monthly|yearly|annually|a month|a year|each month)\b",
+    r"\bmonthly (?:cost|price|fee|bill|spend)s?\b",
     r"\b(?:what(?:'s| is| are)|how much is|list|the|its|their) (?:the )?prices?\b|\bprices? (?:of|for)\b",
     r"\bsubscription\b(?!\s+(?:lifecycles?|flows?|renewals?|workflows?|logic|events?|management))|\blicen[cs](?:e|ing) (?:fee|cost)|\bfree (?:tier|plan)\b|\bbilling\b|\bpaid plan",
 )

@@ -231,3 +231,8 @@ def test_it_after_a_question_naming_no_subject_is_what_that_one_asked_about(bot)
     history = [U("who wrote this article?"), A("The article is by ...")]
     reply = bot.ask("is it hard to set up?", history)
     assert reply.standalone_question == "is it hard to set up?" and "Setup complexity" in reply.text, reply.text
+
+
+def test_what_people_pay_each_month_is_a_price_the_article_does_not_give(bot):
+    reply = bot.ask("what do folks pay monthly?")
+    assert reply.refused and reply.reason == "price" and reply.text.startswith("The article doesn't give prices")
