@@ -296,9 +296,13 @@ def asked_thing(question: Question, index: Index) -> list[str]:
 
 
 def names_rare_term(question: Question, index: Index) -> bool:
-    """True when the question names something specific the corpus mentions (a rare word in it)."""
+    """True when the question names something specific the corpus mentions (a rare word in it; also a
+    two-letter one English has no everyday use for: "ui", "db")."""
     idf = index.bm25.idf
-    return any(idf.get(lang.stem(w), 0.0) >= RARE_IDF for w in topic_words(question, index, rare_in_corpus=True))
+    short = [w for w in lang.words(strip_subjects(question.text, index.model))
+             if len(w) == 2 and w not in lang.STOPWORDS and not lang.is_everyday(w)]
+    return any(idf.get(lang.stem(w), 0.0) >= RARE_IDF
+               for w in topic_words(question, index, rare_in_corpus=True) + short)
 
 
 def says_written_name(question: Question, index: Index) -> bool:

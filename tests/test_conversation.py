@@ -236,3 +236,10 @@ def test_it_after_a_question_naming_no_subject_is_what_that_one_asked_about(bot)
 def test_what_people_pay_each_month_is_a_price_the_article_does_not_give(bot):
     reply = bot.ask("what do folks pay monthly?")
     assert reply.refused and reply.reason == "price" and reply.text.startswith("The article doesn't give prices")
+
+
+def test_a_two_letter_term_the_corpus_writes_rarely_is_a_topic_it_covers(queues_bot, bot):
+    reply = queues_bot.ask("which one has a web ui?")  # "UI": few passages, no everyday English word
+    assert not reply.refused and "Temporal Web UI" in reply.text, reply.text
+    # an everyday two-letter word is no such term
+    assert bot.ask("how do I bake bread? is it ok to go out?").refused
