@@ -96,13 +96,8 @@ def find_written_names(model: ArticleModel, passages: list[Passage]) -> list[str
     """Everyday words the corpus writes only as names — capitalised inside its sentences, never in
     lower case ("Flower", "Beat"): a question saying one speaks of a thing the corpus names, however
     everyday the word is in English."""
-    inside, lower = set(), set()
-    for p in passages:
-        lower |= set(re.findall(r"(?<![\w-])[a-z][a-z]+(?![\w-])", p.text))
-        if p.kind != "table_row":  # (a table's cells are capitalised as cells, not as names)
-            inside |= {m.group().lower() for m in INSIDE_CAPITALISED.finditer(p.text)}
     subject_words = {w for key in model.subjects for w in key.split()}
-    return sorted(w for w in inside - lower - subject_words
+    return sorted(w for w in only_capitalised(passages, INSIDE_CAPITALISED) - subject_words
                   if w not in lang.STOPWORDS and len(w) > 3 and lang.is_everyday(w))
 
 
@@ -110,13 +105,19 @@ def find_proper_names(model: ArticleModel, passages: list[Passage]) -> list[str]
     """Words English has no everyday use for that the corpus writes only as names inside its sentences
     ("TypeScript", "Elasticsearch"; not "embeddings", written in lower case): said in a question, the
     thing it asks about."""
+    return sorted(w for w in only_capitalised(passages, INSIDE_NAME) if len(w) > 2 and not lang.is_everyday(w)
+                  and not model.find_subjects(w, fuzzy=False, aliases=False))
+
+
+def only_capitalised(passages: list[Passage], written: re.Pattern) -> set[str]:
+    """The words (lower-cased) the passages write as ``written`` matches them inside a sentence and
+    never in lower case; a table's cells are capitalised as cells, not as names."""
     inside, lower = set(), set()
     for p in passages:
         lower |= set(re.findall(r"(?<![\w-])[a-z][a-z0-9]+(?![\w-])", p.text))
         if p.kind != "table_row":
-            inside |= {m.group().lower() for m in INSIDE_NAME.finditer(p.text)}
-    return sorted(w for w in inside - lower if len(w) > 2 and not lang.is_everyday(w)
-                  and not model.find_subjects(w, fuzzy=False, aliases=False))
+            inside |= {m.group().lower() for m in written.finditer(p.text)}
+    return inside - lower
 
 
 INSIDE_NAME = re.compile(r"(?<=[a-z0-9,)] )[A-Z][A-Za-z0-9]+(?![\w-])")  # "TypeScript", "DiskANN"

@@ -345,9 +345,10 @@ def replace_pronouns(q: str, pattern: re.Pattern, keys: list[str], names, posses
     return pattern.sub(sub, q, count=1)
 
 
-def _named_thing(previous: str, answer: str, model: ArticleModel, question: str = "") -> str:
-    """The thing the previous question asked about, naming no subject ("what's X?"); or the name the
-    previous answer gave for the thing that question asked for ("Flower"): a capitalised word inside
+def _named_thing(previous: str, answer: str, model: ArticleModel, question: str) -> str:
+    """The thing the previous question asked about, naming no subject ("what's X?"), or the name it
+    asked which subject has, when ``question`` asks what a thing does ("what does it buy you?"); or the
+    name the previous answer gave for the thing that question asked for ("Flower"): a capitalised word inside
     the answer sentence sharing most words with that question, that is neither a subject nor a word of
     the question."""
     about = shapes.OVERVIEW.match(previous)

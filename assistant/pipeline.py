@@ -24,13 +24,12 @@ from . import numbers, shapes
 from .answerers import MIN_SENTENCE_CHARS, Answerer, AnswerNote, Evidence, Sentence
 from .corpus import split_sentences
 from .asks import split_asks
-from .followups import FOLLOWING
-from .followups import (check_history, in_context, said_already, said_before, standalone_question,
+from .followups import (FOLLOWING, check_history, in_context, said_already, said_before, standalone_question,
                         with_last_subjects)
 from .index import Index, Progress, open_index, tokenize
 from .question import Question, analyse, bare_question
 from .settling import first_elsewhere, names_elsewhere, settle_dimension
-from .retrieval import Hit, fuse, search
+from .retrieval import Hit, decisive_match, fuse, search
 from .scope import ScopeDecision, check_scope, mostly_known
 from .settings import Settings, load_settings
 from .types import Citation, Passage, QuestionError, Reply
@@ -170,14 +169,15 @@ class Assistant:
             q.dimensions = []  # "can I write A's workflows in <a name>?": a row half of whose label goes unsaid never says it
         q.said = plain(said).lower() if said else ""
         candidates = search(index, q, vector, self.settings)
-        hits = fuse(index, q, candidates, self.settings)
+        decisive = decisive_match(index, q)  # a passage the question all but quotes, if any
+        hits = fuse(index, q, candidates, self.settings, decisive)
         # no row the wording left open is settled when the question all but quotes a passage
-        settled = None if q.said or any(h.decisive for h in hits) else settle_dimension(q, hits, candidates[0], index.model)
+        settled = None if q.said or decisive else settle_dimension(q, hits, candidates[0], index.model)
         if settled and first_elsewhere(settled, q, candidates, index.model):
             settled = None  # both rankings put first a passage that is none of the row's: it answers, not the row
         if settled:  # retrieval confirmed the dimension the wording left open: steer to its row too
             q.dimensions = [settled]
-            hits = fuse(index, q, candidates, self.settings)
+            hits = fuse(index, q, candidates, self.settings, decisive)
         follows = after_said(q.said, hits)
         own = worded.split(FOLLOWING)[0] if FOLLOWING in worded else ""  # a follow-up's own ask, weighed too
         own = own if len(lang.tokenize(own)) >= OWN_ASK_WORDS else ""  # when it says enough ("why that one?" does not)

@@ -36,7 +36,7 @@ Candidates = tuple[list[tuple[Passage, float]], list[tuple[Passage, float]]]  # 
 
 
 def retrieve(index: Index, question: Question, vector: list[float], settings: Settings) -> list[Hit]:
-    return fuse(index, question, search(index, question, vector, settings), settings)
+    return fuse(index, question, search(index, question, vector, settings), settings, decisive_match(index, question))
 
 
 def search(index: Index, question: Question, vector: list[float], settings: Settings) -> Candidates:
@@ -45,8 +45,10 @@ def search(index: Index, question: Question, vector: list[float], settings: Sett
     return index.dense_search(vector, k), index.bm25_search(question.text, k)
 
 
-def fuse(index: Index, question: Question, candidates: Candidates, settings: Settings) -> list[Hit]:
-    """Reciprocal-rank fusion of the candidates, steered by what the question names."""
+def fuse(index: Index, question: Question, candidates: Candidates, settings: Settings,
+         decisive: str | None = None) -> list[Hit]:
+    """Reciprocal-rank fusion of the candidates, steered by what the question names; ``decisive``: the
+    passage the question all but quotes (``decisive_match``, found once per question)."""
     dense, lexical = candidates
     fused: dict[str, float] = {}
     for weight, ranking in ((settings.dense_weight, dense), (settings.bm25_weight, lexical)):
@@ -63,7 +65,6 @@ def fuse(index: Index, question: Question, candidates: Candidates, settings: Set
     steered_ids = {p.chunk_id for p in steered}
     for passage in steered:
         fused.setdefault(passage.chunk_id, 0.0)
-    decisive = decisive_match(index, question)
     for chunk_id in fused:
         p = index.by_id[chunk_id]
         if chunk_id == decisive:  # rank fusion forgets by how much: a passage far ahead on the words counts
