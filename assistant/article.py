@@ -196,9 +196,15 @@ class ArticleModel:
         return _section_subject(passage.section, tuple(self.subjects))
 
     def owner(self, passage: Passage, sentence: str = "") -> str | None:
-        """The subject a passage (or one ``sentence`` of it) is about: its section's, or the one its first
-        sentence goes on about without naming it (a paragraph cut after naming it: ``corpus.with_referents``)."""
+        """The subject a passage (or one ``sentence`` of it) is about: its section's, the one its first
+        sentence goes on about without naming it (a paragraph cut after naming it: ``corpus.with_referents``),
+        or, for a sentence opening "It", the one subject the sentence before it names."""
         own = self.section_subject(passage)
+        if not own and sentence and passage.kind == "paragraph" and lang.SINGULAR_PRONOUN.match(sentence):
+            before = passage.text[:passage.text.find(sentence)].rstrip()  # "Pick A if .... It is the easiest ...":
+            named = self.find_subjects(re.split(r"(?<=[.!?])\s+", before)[-1], fuzzy=False) if before else []
+            if len(named) == 1:  # "it" is the one subject the sentence before names
+                return named[0]
         if own or len(passage.subjects) != 1 or passage.kind != "paragraph" \
                 or (sentence and not passage.text.startswith(sentence)):
             return own

@@ -274,4 +274,5 @@ def claimed_polarity(text: str) -> float | None:
     return None
 
 # A sentence that opens with a pronoun standing for its section's subject ("It's a full ...").
+SINGULAR_PRONOUN = re.compile(r"^(?:It(?:[’']s)?|Its)\b")
 PRONOUN_START = re.compile(r"^(?:It(?:[’']s)?|Its|They|They[’']re|Their|This)\b")

@@ -27,7 +27,7 @@ from .asks import split_asks
 from .followups import (FOLLOWING, check_history, in_context, said_already, said_before, standalone_question,
                         with_last_subjects)
 from .index import Index, Progress, open_index, tokenize
-from .question import Question, analyse, bare_question
+from .question import Question, analyse, bare_question, labels_spelled_out
 from .settling import first_elsewhere, names_elsewhere, settle_dimension
 from .retrieval import Hit, decisive_match, fuse, search
 from .scope import ScopeDecision, check_scope, mostly_known
@@ -162,6 +162,7 @@ class Assistant:
         """Read one (standalone) ask, retrieve for it, gather its evidence and decide its scope; ``said``:
         the last answer, when the ask is for more on it."""
         worded = numbers.magnitudes_in_words(standalone)  # "1B vectors": "1 billion vectors", as articles write it
+        worded = labels_spelled_out(worded, index.model, index)  # "infra": "infrastructure", as a label writes it
         vector, bare_vector = index.embed_question(worded, bare_question(worded, index.model))
         q = analyse(worded, index.model, index, bare_vector)
         if q.dimensions and not q.premise and all(names_elsewhere(q, d, index.model) and not q.mentioned.get(d.key)

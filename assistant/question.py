@@ -187,6 +187,21 @@ def distinct_cell_words(model: ArticleModel) -> dict[str, set[str]]:
     return {key: own - set().union(*(w for k, w in words.items() if k != key)) for key, own in words.items()}
 
 
+def labels_spelled_out(text: str, model: ArticleModel, index) -> str:
+    """The question with a clipped word written out as the one table label word it begins ("what infra
+    does A need?": "infrastructure", as in "Infrastructure requirement"): the embedding model does not
+    know the clipping. Only a word the corpus lacks, no everyday word, and one label word it clips."""
+    full = {w.lower() for d in model.dimensions.values() for w in re.findall(r"[A-Za-z]+", d.label)}
+
+    def spelled(m: re.Match) -> str:
+        word = m.group().lower()
+        if len(word) < 4 or lang.stem(word) in index.vocabulary():
+            return m.group()
+        found = {w for w in full if lang.abbreviates(word, w)}
+        return found.pop() if len(found) == 1 else m.group()
+    return re.sub(r"[A-Za-z]+", spelled, text)
+
+
 def label_words(dim: Dimension) -> list[str]:
     """The tokens of a dimension's label that can name it ("Long-running jobs" -> long, running, job)."""
     return [w for w in lang.tokenize(compound_parts(dim.label)) if len(w) > 2 and w not in lang.JUDGING]
@@ -300,8 +315,9 @@ def compound_parts(label: str) -> str:
 
 
 def bare_question(text: str, model: ArticleModel) -> str:
-    """The question without its subjects' names, spaces tidied."""
-    return model.without_names(text)
+    """The question without its subjects' names, spaces tidied; "each one", "both", "side by side" said
+    of them all become "it" ("how heavy is each one to run?": "how heavy is it to run?")."""
+    return re.sub(r"\s+", " ", shapes.ALL_OF_THEM.sub("it", model.without_names(text))).strip()
 
 
 def strip_subjects(text: str, model: ArticleModel) -> str:

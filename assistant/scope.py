@@ -25,6 +25,8 @@ from .settings import Settings
 
 PLACEHOLDERS = frozenset("something anything someone anyone it them this that these those".split())
 VALUE_LINKS = frozenset("is are was were be in of a an the".split())  # "license is", "written in a"
+INSTANCE_MIN_COSINE = 0.5  # "city" and "Berlin" (0.60), "year" and "2019" (0.57); not "city" and "Rust" (0.26)
+INSTANCE_SENTENCES = 3
 COUNTED_MIN_COSINE = 0.6  # "tries" and "attempts" (0.84), not "stars" and "ways" (0.32)
 PHRASING_ZIPF = 2.5  # ... when it is a word of English ("standardize" 2.7), not a product's name ("kubernetes" 2.3)
 OUTWEIGHING = 3  # topic words the corpus has that make one unknown word the asker's phrasing (``outweighed``)
@@ -77,7 +79,7 @@ def check_scope(question: Question, best_sentence: float, index: Index, settings
                              + covers(), "unknown_terms", tuple(uncovered))
     if question.foreign and not question.said and best_sentence < settings.confident_sentence_score:
         return ScopeDecision(True, "The article doesn't cover that. " + covers(), "weak_match")
-    missing = "" if question.said else missing_answer(question, sentences, index)  # "why?": answered before
+    missing = "" if question.said else missing_answer(question, sentences, index, settings.confident_sentence_score)  # "why?": answered before
     if missing:
         return ScopeDecision(True, f"The article doesn't say {missing}. " + covers(), "not_stated")
     recognised = (question.dimensions or question.recommendation or question.overview
@@ -90,11 +92,13 @@ def check_scope(question: Question, best_sentence: float, index: Index, settings
     return ScopeDecision(False)
 
 
-def missing_answer(question: Question, sentences, index: Index) -> str:
+def missing_answer(question: Question, sentences, index: Index, confident: float) -> str:
     """What a question asks for that no retrieved sentence about its subject holds: a date for
     "when ...?", a maker for "who built ...?", a number for "how many ...?", a version number for "which
     version ...?", the asked-for thing for
-    "what <thing> is ...?". Returns how to say it ("when", "who made it", ...), or ""."""
+    "what <thing> is ...?". Returns how to say it ("when", "who made it", ...), or "". A number in words in
+    a sentence at least ``confident`` close answers "how many" ("how many beat processes?": "exactly one
+    instance")."""
     if question.about_article or question.recommendation:
         return ""
     text = question.text
@@ -112,15 +116,31 @@ def missing_answer(question: Question, sentences, index: Index) -> str:
         return "when"
     if shapes.ASKS_MAKER.search(text) and not any(shapes.MAKER.search(t) for t in about):
         return "who made it"
+    closest = next((s for s in sentences if s.text == about[0]), None) if about else None
     if shapes.ASKS_COUNT.search(text) and not any(re.search(r"\d", t) for t in about) \
-            and not counted_in_words(text, about[:3], index):
+            and not counted_in_words(text, about[:3], index) \
+            and not (closest and closest.similarity >= confident and numbers.NUMBER.search(closest.text)):
         return "how many"
     m = shapes.ASKS_NOUN.search(text)
     noun = (m["noun"] or m["last"]).lower() if m else ""
     if noun and noun not in shapes.NOT_A_TOPIC_NOUN and not index.model.is_subject_word(noun) \
-            and not any(known(noun, index, s) for s in (question.subjects or [""])):
+            and not any(known(noun, index, s) for s in (question.subjects or [""])) \
+            and not names_one(noun, about[:INSTANCE_SENTENCES], index):
         return f"which {noun}"
     return ""
+
+
+def names_one(noun: str, sentences: list[str], index: Index) -> bool:
+    """One of the closest sentences names a thing of the kind the question asks for, though it never says
+    the kind's word: a name or a figure close to it ("which city ...?": "a Berlin-based company"; "what
+    year ...?": "2019")."""
+    names = {w for t in sentences for w in re.findall(r"\b(?:[A-Z]\w+|\d{4})\b", t)  # "Berlin" of "Berlin-based"
+             if w.lower() not in lang.STOPWORDS and not index.model.is_subject_word(w.lower())}  # not "The"
+    names = sorted(names)
+    if not names:
+        return False
+    vectors = np.asarray(index.embed_sentences([noun] + names))
+    return float((vectors[1:] @ vectors[0]).max()) >= INSTANCE_MIN_COSINE
 
 
 def counted_in_words(question: str, sentences: list[str], index: Index) -> bool:
@@ -279,13 +299,19 @@ def topic_words(question: Question, index: Index, names_only: bool = False,
 
 def asked_thing(question: Question, index: Index) -> list[str]:
     """The words of the thing a question asks about by its shape, however everyday they are: what a
-    subject should run on or work with ("does A run on windows?"), or what to recommend when none of
-    its words is the corpus's ("recommend me a good sci-fi novel")."""
+    subject should run on or work with ("does A run on windows?"), or what is compared with the subjects or
+    recommended when none of its words is the corpus's ("how does X stack up against these?", "recommend
+    me a good sci-fi novel")."""
     model = index.model
     capability = shapes.CAPABILITY.match(question.text)
     if capability:
         return [w for w in lang.words(capability["thing"]) if len(w) > 2 and w not in lang.STOPWORDS
                 and w not in lang.JUDGING and not model.is_subject_word(w) and w not in QUESTION_WORDS]
+    compared = shapes.COMPARED_THING.match(question.text)  # "how does X stack up against these three?"
+    if compared and not any(model.is_subject_word(w) for w in lang.words(compared["thing"])):
+        words = [w for w in lang.words(compared["thing"]) if w not in lang.STOPWORDS]
+        if words and not any(known(w, index) for w in words):
+            return words
     thing = shapes.RECOMMEND_THING.search(question.text)
     if thing and not any(model.is_subject_word(w) for w in lang.words(thing["thing"])):  # not "recommend A"
         words = [w for w in lang.words(thing["thing"]) if w not in lang.STOPWORDS and w not in shapes.NOT_A_TOPIC_NOUN

@@ -20,6 +20,9 @@ OPEN_CHOICE = rx(r"\b(?:something|anything|someone) else\b", r"\balternatives?\b
 CAPABILITY = rx(r"^\W*(?:does|do|can|will|is|are)\s+[\w .'-]+?\s+(?:run|work|play nicely|integrate|"
                  r"support|be (?:used|run|installed|deployed))s?\s+(?:on|with|in|under|inside|for)\s+"
                  r"(?!(?:my|our|your|their) )(?P<thing>[\w .+/-]+?)\s*\??\s*$")
+# "How does X stack up against these?": the thing compared with the subjects is the topic.
+COMPARED_THING = rx(r"^\W*how (?:does|do|would|will|did) (?P<thing>(?:[\w.+-]+ ){0,2}?[\w.+-]+) "
+                    r"(?:stack up|compare|measure up|fare)\b")
 # "Recommend me a good X": the thing to recommend is the topic.
 RECOMMEND_THING = rx(r"\b(?:recommend|suggest)(?: me| us)? (?:a |an |some |any )?(?:good |great |nice |decent )?"
                       r"(?P<thing>[a-z][\w-]*(?: [a-z][\w-]*)?)")
@@ -52,10 +55,14 @@ EVERY = rx(r"\b(?:the|these|those|all) (?P<n>two|three|four|five)\b(?=\s*(?:[?.!
             r"approaches|choices|candidates|alternatives|projects|differ|compare|stack|have|has|are|is|do|does|handle|"
             r"offer|support|need|in|on|for|with|at|when|if|and|or|to|vs)\b)",
             r"\b(?P<both>both)\b(?!(?:\s+[\w-]+){1,3}\s+and\b)", r"\b(?:each|all|either|any) of (?:them|these|those)\b",
-            r"\bbetween (?:them|these|those)\b",
+            r"\bbetween (?:them|these|those)\b", r"\bside[- ]by[- ]side\b", r"\bhow \w+ (?:is|are) each(?: one)?\b",
             r"\b(?:do|did|would|will) (?:they|these|those) (?:differ|compare|stack up)\b",  # "how do they differ?"
             r"\b(?:does|do|can|will|would) each (?:(?:one|tool|option|framework|product|engine|system|library|platform|"
             r"service|database|queue) )?(?:give|offer|provide|have|handle|do|use|need|support)\b")
+
+
+# The words that speak of every subject at once, to take out of a question's wording ("each one", "both").
+ALL_OF_THEM = rx(r"(?<!\bof )\b(?:(?:each|all) of (?:them|these|those)|each one|both(?: of them)?|side[- ]by[- ]side)\b")
 
 
 def every_subject(text: str, subjects: int) -> bool:
@@ -178,7 +185,7 @@ ASKS_VERSION = rx(r"\b(?:which|what)(?:'s| is)?(?: the)? (?:latest |first |curre
                    r"(?:(?!(?:does|do|did|is|are|was|were|can|should|would|will|has|have)\b)[\w-]+ ){0,2}"
                    r"(?:version|release)\b")
 ASKS_VERSION_NUMBER = rx(r"\b(?:latest|newest|current|first|oldest|last|minimum|required) (?:stable )?(?:version|release)\b",
-                          r"\b(?:which|what) (?:version|release)\b")  # a number, not "the managed version"
+                          r"\b(?:which|what) (?:version|release)\b", r"\brelease version\b|\bversion number\b")  # a number, not "the managed version"
 # A rate asked for as a figure: "how many tasks/sec", "what's the max throughput".
 ASKS_RATE = rx(r"\b(?:how many|how much|what(?:'s| is| are)|max(?:imum)?|peak)\b.{0,50}?(?:\bper (?:second|sec|minute|min|hour)\b|"
                 r"/s(?:ec)?\b|\bqps\b|\brps\b|\bthroughput\b)")

@@ -1,0 +1,73 @@
+"""What kind of thing a question asks for, and whether the corpus names one (dev12 round): a city or a
+year the closest sentence names without saying "city" or "year", a number said in words in a very close
+sentence, a version number, a product compared with the subjects that the corpus never mentions, a row
+asked of every subject at once ("each one", "side by side"), a clipped word for a row's label word
+("infra"), and "It" after a sentence naming one subject outside any subject's section."""
+
+from assistant.corpus import load_corpus
+from assistant.question import labels_spelled_out
+
+from conftest import VECTOR_DBS
+
+
+def test_a_city_the_closest_sentence_names_answers_which_city(vector_bot):
+    # "headquartered in Amsterdam", "a Berlin-based company": neither says "city"
+    reply = vector_bot.ask("Which city is Weaviate B.V. headquartered in?")
+    assert not reply.refused and "Amsterdam" in reply.text, reply.text
+    reply = vector_bot.ask("which city is the company behind qdrant located in?")
+    assert not reply.refused and "Berlin" in reply.text, reply.text
+    # the sentence on who created Milvus names a foundation and a company, no place
+    reply = vector_bot.ask("which city is milvus based in?")
+    assert reply.refused and reply.reason == "not_stated" and "doesn't say which city" in reply.text, reply.text
+
+
+def test_a_year_the_closest_sentence_gives_answers_what_year(bot):
+    history = [{"role": "user", "content": "who originally built metaflow?"}, {"role": "assistant", "content": "..."}]
+    reply = bot.ask("what year was it open sourced?", history)
+    assert not reply.refused and "2019" in reply.text, reply.text
+
+
+def test_a_number_in_words_in_a_very_close_sentence_answers_how_many(queues_bot):
+    reply = queues_bot.ask("how many celery beat processes should i run?")
+    assert not reply.refused and "exactly one instance" in reply.text, reply.text
+
+
+def test_a_release_version_is_a_number_the_article_does_not_give(bot):
+    reply = bot.ask("Which Kubeflow release version was used for this evaluation?")
+    assert reply.refused and "doesn't say which version" in reply.text, reply.text
+
+
+def test_a_product_compared_with_the_subjects_is_the_topic(vector_bot):
+    reply = vector_bot.ask("how does pinecone stack up against these three on filtered search?")
+    assert reply.refused and reply.reason == "unknown_terms" and "“pinecone”" in reply.text, reply.text
+    reply = vector_bot.ask("how does qdrant stack up against weaviate on filtered search?")
+    assert not reply.refused and "Excellent (in-graph)" in reply.text, reply.text
+
+
+def test_each_one_side_by_side_asks_the_row_of_every_subject(queues_bot):
+    reply = queues_bot.ask("Side by side, how heavy is each one to run in production?")
+    assert not reply.refused, reply.text
+    assert "Light" in reply.text and "Significant" in reply.text, reply.text
+
+
+def test_a_clipped_word_is_spelled_as_the_label_word_it_begins(bot):
+    model, index = bot.index.model, bot.index
+    assert labels_spelled_out("what infra does it need?", model, index) == "what infrastructure does it need?"
+    # an everyday word, a word the corpus has, and a clipping of no label word stay as they are
+    for text in ("how do I stand it up?", "is it production ready?", "where is the repo?"):
+        assert labels_spelled_out(text, model, index) == text
+    reply = bot.ask("what infra do i need to stand up metaflow for real (not just local)?")
+    assert "S3 + optional Batch/K8s" in reply.text, reply.text
+
+
+def test_it_after_a_sentence_naming_one_subject_is_that_subject(vector_bot):
+    model = load_corpus(VECTOR_DBS).model
+    passage = next(p for p in vector_bot.index.passages if "It is the easiest of the three" in p.text)
+    sentence = next(s for s in passage.text.split(". ") if s.startswith("It is the easiest"))
+    assert model.section_subject(passage) is None  # the advice section is no subject's own
+    assert model.owner(passage, sentence) == "qdrant"
+    assert model.owner(passage, passage.text.split(". ")[0]) is None  # "Pick Qdrant if ...": not "It"
+    history = [{"role": "user", "content": "which of the three is easiest to get into production?"},
+               {"role": "assistant", "content": "..."}]
+    reply = vector_bot.ask("what's the catch?", history)
+    assert "**Qdrant**: “It is the easiest of the three" in reply.text, reply.text
