@@ -325,6 +325,7 @@ class ExtractiveAnswerer:
         picked = self._each_subject(q, pool, picked, model, limit, parallels)
         if len(q.subjects) < 2:  # (a question on several subjects keeps a sentence of each)
             picked = self._with_its_sequel(picked, pool, limit)
+        picked = self._with_fragments(picked)
         if len(picked) == 1 and limit >= 2 and not q.said:
             picked = self._with_a_neighbour(picked[0], pool)
         if len({s.passage.chunk_id for s in picked}) == 1:  # one passage: keep its own order
@@ -354,6 +355,20 @@ class ExtractiveAnswerer:
         if len(sentences[at + 1]) < MIN_SENTENCE_CHARS and PLAIN.match(sentences[at + 1]):  # "Steps are methods."
             sequel = Sentence(sentences[at + 1], top.passage, top.similarity, top.score)
         return ([top, sequel] + picked[1:])[: max(limit, 2)] if sequel else picked
+
+    def _with_fragments(self, picked: list[Sentence]) -> list[Sentence]:
+        """A short picked sentence whose next one is too short to be weighed goes on with it, in any place
+        of the answer ("Flows are Python classes." "Steps are methods.")."""
+        out = []
+        for s in picked:
+            out.append(s)
+            sentences = split_sentences(s.passage.text)
+            at = sentences.index(s.text) if s.text in sentences else -1
+            if len(s.text.split()) <= SHORT_SENTENCE_WORDS and 0 <= at < len(sentences) - 1:
+                after = sentences[at + 1]
+                if len(after) < MIN_SENTENCE_CHARS and PLAIN.match(after) and all(p.text != after for p in picked):
+                    out.append(Sentence(after, s.passage, s.similarity, s.score))
+        return out
 
     def _with_a_neighbour(self, top: Sentence, pool: list[Sentence]) -> list[Sentence]:
         """An answer of one sentence, when nothing else is close, says it with the closer of the

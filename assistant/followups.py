@@ -16,6 +16,8 @@ from .article import ArticleModel
 from .language import tokenize, whole
 from .types import QuestionError
 
+LEAD_WORDS = 2  # an answer opening with a subject ("A's scale is ...") names it in its first words
+
 SINGULAR = re.compile(
     r"\b(?:it's|its|it|itself|this one|that one|(?:this|that|the) (?:framework|tool|platform|option))\b",
     re.I,
@@ -361,6 +363,8 @@ def _named_thing(previous: str, answer: str, model: ArticleModel, question: str)
         return having["thing"]  # "which of them has X?" then "what does it buy you?": X, a name of the corpus
     if not answer or not ASKS_FOR_THING.search(previous):
         return ""
+    if shapes.WHICH.search(previous) and not model.find_subjects(previous) and len(_lead_subjects(answer, model)) == 1:
+        return ""  # "which engine ...?" answered "A's ... is ... (B: ...)": "it" is A, not a name further on
     asked = {w for w in tokenize(previous) if not model.is_subject_word(w)}
     text = re.sub(r"\*\*|\[\d+\]", "", answer)
     best, best_overlap = "", 0
@@ -376,6 +380,8 @@ def _named_thing(previous: str, answer: str, model: ArticleModel, question: str)
 
 
 def _lead_subjects(answer: str, model: ArticleModel) -> list[str]:
-    """Subjects named in the first sentence of the previous answer."""
+    """Subjects named in the first sentence of the previous answer; only the one it opens with, when it
+    opens with one ("A's comfortable scale is **Billions** (B: ...; C: ...)")."""
     first = re.split(r"(?<=[.!?])\s", answer.strip(), maxsplit=1)[0] if answer else ""
-    return model.find_subjects(first, fuzzy=False)
+    opening = model.find_subjects(" ".join(re.sub(r"\*\*", "", first).split()[:LEAD_WORDS]), fuzzy=False)
+    return opening if len(opening) == 1 else model.find_subjects(first, fuzzy=False)

@@ -183,8 +183,11 @@ class Index:
         return [self._sentence_vectors[s] for s in sentences]
 
     def has_near_word(self, word: str, subject: str = "", cutoff: float = 0.86) -> bool:
-        """Whether a word within a typo of ``word`` is in the vocabulary (candidates share the first
-        letter and nearly the length, so this stays fast on a large corpus)."""
+        return bool(self.near_word(word, subject, cutoff))
+
+    def near_word(self, word: str, subject: str = "", cutoff: float = 0.86) -> str:
+        """The vocabulary's word within a typo of ``word``, if any (candidates share the first letter
+        and nearly the length, so this stays fast on a large corpus)."""
         key = (subject, "buckets")
         if key not in self._vocab_buckets:
             buckets: dict[tuple[str, int], list[str]] = {}
@@ -193,7 +196,7 @@ class Index:
             self._vocab_buckets[key] = buckets
         buckets = self._vocab_buckets[key]
         candidates = [w for n in range(len(word) - 2, len(word) + 3) for w in buckets.get((word[:1], n), ())]
-        return bool(difflib.get_close_matches(word, candidates, n=1, cutoff=cutoff))
+        return next(iter(difflib.get_close_matches(word, candidates, n=1, cutoff=cutoff)), "")
 
     def has_prefix_word(self, word: str, subject: str = "") -> bool:
         """Whether the vocabulary holds a longer word that starts with ``word`` (a clipped word)."""

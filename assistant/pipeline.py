@@ -27,7 +27,7 @@ from .asks import split_asks
 from .followups import (FOLLOWING, check_history, in_context, said_already, said_before, standalone_question,
                         with_last_subjects)
 from .index import Index, Progress, open_index, tokenize
-from .question import Question, analyse, bare_question, labels_spelled_out
+from .question import Question, analyse, bare_question, spelled_as_corpus
 from .settling import first_elsewhere, names_elsewhere, settle_dimension
 from .retrieval import Hit, decisive_match, fuse, search
 from .scope import ScopeDecision, check_scope, mostly_known
@@ -37,7 +37,7 @@ from .types import Citation, Passage, QuestionError, Reply
 log = logging.getLogger("assistant")
 MARKER = re.compile(r"\[\[([0-9a-f]{16}(?:-\d+)?)\]\]")
 LEXICAL_WEIGHT = 0.15
-CODE_BONUS = 0.15  # a sentence showing code, for a question on how something is written
+CODE_BONUS = 0.2  # a sentence showing code, for a question on how something is written
 FOLLOWS_BONUS = (0.35, 0.15)  # "why?", "what's the catch?": the sentence after one the last answer quoted, the next
 SHAPE_BONUS = 0.1  # a sentence stating what the question's shape asks for (a number, a duration, a date)
 CARRIED_SLACK = 0.1  # a question read with the last one's subjects may find sentences this much less close
@@ -162,7 +162,7 @@ class Assistant:
         """Read one (standalone) ask, retrieve for it, gather its evidence and decide its scope; ``said``:
         the last answer, when the ask is for more on it."""
         worded = numbers.magnitudes_in_words(standalone)  # "1B vectors": "1 billion vectors", as articles write it
-        worded = labels_spelled_out(worded, index.model, index)  # "infra": "infrastructure", as a label writes it
+        worded = spelled_as_corpus(worded, index.model, index)  # "infra", "hyperparamter": as the corpus writes them
         vector, bare_vector = index.embed_question(worded, bare_question(worded, index.model))
         q = analyse(worded, index.model, index, bare_vector)
         if q.dimensions and not q.premise and all(names_elsewhere(q, d, index.model) and not q.mentioned.get(d.key)

@@ -19,6 +19,7 @@ from .lexical import RARE_IDF
 
 # A dimension is what the question asks about when its label is this close (cosine to the label's
 # embedding, plus a share of the label's words found in the question).
+TYPO_MIN_LETTERS = 6  # a shorter word a letter off is as likely another word
 DIMENSION_MIN_SCORE = 0.4
 DIMENSION_WORD_WEIGHT = 0.35
 COSINE_ONLY_MIN = 0.5  # a dimension none of whose words or values the question uses needs this similarity
@@ -106,6 +107,7 @@ def analyse(text: str, model: ArticleModel, index=None, bare_vector=None) -> Que
     degree = bool(shapes.DEGREE.match(text)) and bool(q.dimensions)  # "how big a team before A makes sense?"
     q.recommendation = (bool(model.advice) and asks_which and (q.situation or not q.dimensions) and not judged
                         and not degree and not shapes.ASKS_NOT.search(text)  # "which things won't they do for us?"
+                        and not (q.subjects and shapes.WHAT_IT_USES.search(asked))  # "what does A use for X when ...?"
                         and not shapes.HOW_MANY.search(asked))  # "how many replicas should we run?": a number
     content = [w for w in lang.tokenize(text) if len(w) > 2 and w not in shapes.ASKING_ONLY]
     if index is not None and not q.subjects and content and not any(w in index.vocabulary() for w in content):
@@ -187,10 +189,12 @@ def distinct_cell_words(model: ArticleModel) -> dict[str, set[str]]:
     return {key: own - set().union(*(w for k, w in words.items() if k != key)) for key, own in words.items()}
 
 
-def labels_spelled_out(text: str, model: ArticleModel, index) -> str:
-    """The question with a clipped word written out as the one table label word it begins ("what infra
-    does A need?": "infrastructure", as in "Infrastructure requirement"): the embedding model does not
-    know the clipping. Only a word the corpus lacks, no everyday word, and one label word it clips."""
+def spelled_as_corpus(text: str, model: ArticleModel, index) -> str:
+    """The question with words the corpus lacks written as the corpus writes them, since neither the
+    embedding model nor the lexical index knows a clipping or a typo: a clipped word as the one table
+    label word it begins ("what infra does A need?": "infrastructure", as in "Infrastructure
+    requirement"); a word no English list has, within a typo of one word of the corpus
+    ("hyperparamter": "hyperparameter"). Never an everyday word, nor a word the corpus has."""
     full = {w.lower() for d in model.dimensions.values() for w in re.findall(r"[A-Za-z]+", d.label)}
 
     def spelled(m: re.Match) -> str:
@@ -198,8 +202,21 @@ def labels_spelled_out(text: str, model: ArticleModel, index) -> str:
         if len(word) < 4 or lang.stem(word) in index.vocabulary():
             return m.group()
         found = {w for w in full if lang.abbreviates(word, w)}
-        return found.pop() if len(found) == 1 else m.group()
+        if len(found) == 1:
+            return found.pop()
+        near = index.near_word(lang.stem(word)) if len(word) >= TYPO_MIN_LETTERS and not lang.zipf(word) else ""
+        return written_as(near, index) or m.group()
     return re.sub(r"[A-Za-z]+", spelled, text)
+
+
+def written_as(term: str, index) -> str:
+    """How a passage writes a vocabulary term (a stem): "hyperparameter" for "hyperparamet"."""
+    rows, _ = index.bm25.postings(term) if term else ((), ())
+    for row in list(rows)[:3]:
+        for w in re.findall(r"[A-Za-z]+", index.passages[int(row)].text):
+            if lang.stem(w.lower()) == term:
+                return w.lower()
+    return ""
 
 
 def label_words(dim: Dimension) -> list[str]:

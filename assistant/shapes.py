@@ -33,6 +33,8 @@ CODE = re.compile(r"(?<!\w)@\w+|`[^`]+`|\b\w+\(\)|\.\w+\(")
 # "How big / hard / much ...?": asks for a degree or an amount (a value), not for a choice.
 DEGREE = rx(r"^\W*(?:(?:so|and|ok|okay|but)\W+)?how (?:big|large|small|many|much|hard|easy|difficult|steep|long|"
              r"complex|complicated|expensive|cheap|costly|heavy|light|mature|rough|painful)\b")
+# "what does A use for X when ...?": what a subject uses, not which one to use.
+WHAT_IT_USES = rx(r"\bwhat (?:does|do|did) [\w-]+(?: [\w-]+)? (?:use|rely on|need)\b")
 RECOMMEND = rx(
     r"(?<!\bhow )\bshould (?:we|i|my team|our team|a team|a startup|startups?|they|you)\b",  # not "how should I tune X?"
     r"\brecommend", r"\bsuggest", r"\bhow should (?:we|i) (?:choose|decide|pick)\b", r"\bdecide between\b",

@@ -5,7 +5,7 @@ asked of every subject at once ("each one", "side by side"), a clipped word for 
 ("infra"), and "It" after a sentence naming one subject outside any subject's section."""
 
 from assistant.corpus import load_corpus
-from assistant.question import labels_spelled_out
+from assistant.question import spelled_as_corpus
 
 from conftest import VECTOR_DBS
 
@@ -52,10 +52,10 @@ def test_each_one_side_by_side_asks_the_row_of_every_subject(queues_bot):
 
 def test_a_clipped_word_is_spelled_as_the_label_word_it_begins(bot):
     model, index = bot.index.model, bot.index
-    assert labels_spelled_out("what infra does it need?", model, index) == "what infrastructure does it need?"
+    assert spelled_as_corpus("what infra does it need?", model, index) == "what infrastructure does it need?"
     # an everyday word, a word the corpus has, and a clipping of no label word stay as they are
     for text in ("how do I stand it up?", "is it production ready?", "where is the repo?"):
-        assert labels_spelled_out(text, model, index) == text
+        assert spelled_as_corpus(text, model, index) == text
     reply = bot.ask("what infra do i need to stand up metaflow for real (not just local)?")
     assert "S3 + optional Batch/K8s" in reply.text, reply.text
 
@@ -71,3 +71,35 @@ def test_it_after_a_sentence_naming_one_subject_is_that_subject(vector_bot):
                {"role": "assistant", "content": "..."}]
     reply = vector_bot.ask("what's the catch?", history)
     assert "**Qdrant**: “It is the easiest of the three" in reply.text, reply.text
+
+
+def test_a_typo_of_a_corpus_word_is_read_as_that_word(bot):
+    model, index = bot.index.model, bot.index
+    assert spelled_as_corpus("the hyperparamter search piece", model, index) == "the hyperparameter search piece"
+    # a name the corpus never writes is no typo of one of its words
+    assert spelled_as_corpus("does it work with mlflow?", model, index) == "does it work with mlflow?"
+    reply = bot.ask("What's the name of the Kubeflow piece that does hyperparamter search?")
+    assert "Katib" in reply.text, reply.text
+
+
+def test_how_to_mark_a_function_is_answered_by_the_sentence_with_the_code(bot):
+    reply = bot.ask("In Prefect, how do you mark a Python function as part of a pipeline?")
+    assert reply.text.startswith("Decorating functions with @flow and @task"), reply.text
+
+
+def test_a_short_sentence_keeps_the_fragment_after_it_anywhere_in_the_answer(bot):
+    reply = bot.ask("How does Metaflow map workflows onto Python code structure?")
+    assert "Flows are Python classes [1]. Steps are methods [1]." in reply.text, reply.text
+
+
+def test_it_after_which_engine_is_the_subject_the_answer_opens_with(vector_bot):
+    first = vector_bot.ask("which engine would you use for billions of vectors?")
+    assert first.text.startswith("Milvus's comfortable scale is **Billions**"), first.text
+    history = [{"role": "user", "content": "which engine would you use for billions of vectors?"},
+               {"role": "assistant", "content": first.text}]
+    reply = vector_bot.ask("what does it use for metadata when it runs distributed?", history)
+    assert reply.standalone_question == "what does Milvus use for metadata when it runs distributed?"
+    # what a subject uses is asked, not which subject to use
+    assert "relying on etcd for metadata" in reply.text and "points to" not in reply.text, reply.text
+    reply = vector_bot.ask("what would you use if we have billions of vectors?")
+    assert "For that situation the article points to **Milvus**" in reply.text, reply.text
