@@ -217,7 +217,10 @@ def _rewrite(q: str, previous: str, model: ArticleModel, previous_answer: str) -
             return f"{body[:1].upper()}{body[1:]} for {names(before)}?"
         return f"What about {body} for {names(before)}?"
     if mine and lead and not names_dimension(q, model) and names_dimension(previous, model):
-        return _swap(previous, before, mine, names, possessive)
+        if set(mine) != set(before):
+            return _swap(previous, before, mine, names, possessive)
+        if not model.find_subjects(q, aliases=False):  # "and which languages have SDKs?" after A's: its own
+            return f"{_without_lead(q).rstrip(' ?.')} for {names(before)}?"  # question, of A
     if not mine:
         if (lead and before) or SHORT_ASK.match(q):  # "so do I still run the workers myself?", "how long?":
             return _following(q, previous)  # a follow-up by its first word, or by asking nothing else

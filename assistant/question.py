@@ -101,6 +101,7 @@ def analyse(text: str, model: ArticleModel, index=None, bare_vector=None) -> Que
     asked = shapes.asking_sentence(text)
     q.weighing = bool(shapes.RECOMMEND.search(asked))
     asks_which = shapes.outside_setting(shapes.RECOMMEND, asked) or bool(shapes.IDEA.search(asked) and shapes.TOGETHER.search(asked)) or (
+        len(q.subjects) >= 2 and bool(shapes.USED_TOGETHER.search(asked))) or (  # "can A and B be used together?"
         q.which and q.situation and not (q.subjects and q.dimensions)  # not "what license does A use? we ..."
         and not q.mentioned)  # not "which one lets us keep our stack all Python?": whose cell says so
     judged = q.dimensions and q.polarity is not None and (q.premise or q.superlative or q.comparative)
@@ -131,8 +132,19 @@ def analyse(text: str, model: ArticleModel, index=None, bare_vector=None) -> Que
     q.overview = (bool(om) and not q.dimensions and len(q.subjects) == 1 and len(om["rest"].split()) <= 3
                   and not q.by_alias  # "what is <A's engine>?" asks of the engine, not of A
                   and not model.names_a_part(om["rest"]))  # nor "what is A Beat?"
-    q.about_article = bool(shapes.ABOUT_ARTICLE.search(text)) and not q.subjects
+    q.about_article = bool(shapes.ABOUT_ARTICLE.search(text)) and not model.find_subjects(
+        article_named(text, model), fuzzy=False)  # not "who wrote the A/B article?" for A and B
+    if q.about_article:
+        q.subjects = []
     return q
+
+
+def article_named(text: str, model: ArticleModel) -> str:
+    """The question without subjects' names said as what an article is about ("the A/B article", "the
+    A vs B post": the article, not A and B)."""
+    names = "|".join(re.escape(n) for key in model.subjects for n in [key] + model.subjects[key].aliases)
+    run = rf"(?:{names})(?:\s*(?:/|&|\+|,|\band\b|\bvs\.?|\bversus\b|\bor\b)\s*(?:{names}))*"
+    return re.sub(rf"(?<![\w-]){run}\s+(?=(?:article|post|piece|comparison|write-?up)\b)", "", text, flags=re.I)
 
 
 def rare_names(text: str, model: ArticleModel, index) -> set[str]:

@@ -25,7 +25,7 @@ from .settings import Settings
 
 PLACEHOLDERS = frozenset("something anything someone anyone it them this that these those".split())
 VALUE_LINKS = frozenset("is are was were be in of a an the".split())  # "license is", "written in a"
-INSTANCE_MIN_COSINE = 0.5  # "city" and "Berlin" (0.60), "year" and "2019" (0.57); not "city" and "Rust" (0.26)
+INSTANCE_MIN_COSINE = 0.45  # "city" and "Berlin" (0.60), "languages" and "Java" (0.46); not "city" and "Rust" (0.26)
 INSTANCE_SENTENCES = 3
 COUNTED_MIN_COSINE = 0.6  # "tries" and "attempts" (0.84), not "stars" and "ways" (0.32)
 PHRASING_ZIPF = 2.5  # ... when it is a word of English ("standardize" 2.7), not a product's name ("kubernetes" 2.3)

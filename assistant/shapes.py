@@ -264,6 +264,9 @@ BOTH_ASKED = rx(r"\bboth\b", r"\b(?:only|just) one\b", r"\bone or the other\b", 
                  r"\b(?:rip|tear|throw) (?:\w+ )?out\b", r"\breplace\b", r"\bmigrate everything\b")
 # "is running both a bad idea?": with TOGETHER, a question for the advice on using them together
 TOGETHER = rx(r"\bboth\b", r"\btogether\b", r"\bcombin\w*", r"\bside by side\b")
+# "can A and B be used together / in the same system?": asks for the advice on using them together
+USED_TOGETHER = rx(r"\b(?:use[sd]?|using|run|running|work|combined?|mix(?:ed)?|keep)\b.{0,40}\b(?:together|alongside|"
+                   r"in combination|side by side|in the same (?:system|stack|project|app|codebase|service|architecture))\b")
 IDEA = rx(r"\b(?:bad|good|terrible|dumb|smart|better|wise|crazy) idea\b", r"\bunwise\b", r"\bwise\b")
 NEGATIVE_ADVICE = rx(r"\btoo much\b", r"\boverkill\b", r"\bavoid\b", r"\bnot (?:the right|a good|worth)\b",
                       r"\bdon'?t (?:use|pick|choose)\b", r"\bpoor fit\b", r"\bwrong choice\b")

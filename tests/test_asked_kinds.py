@@ -103,3 +103,28 @@ def test_it_after_which_engine_is_the_subject_the_answer_opens_with(vector_bot):
     assert "relying on etcd for metadata" in reply.text and "points to" not in reply.text, reply.text
     reply = vector_bot.ask("what would you use if we have billions of vectors?")
     assert "For that situation the article points to **Milvus**" in reply.text, reply.text
+
+
+def test_a_follow_up_of_its_own_about_the_same_subject_keeps_its_question(queues_bot):
+    # "SDKs" points at Temporal, the subject asked before: the follow-up is its own question, not the last
+    history = [{"role": "user", "content": "What's the Temporal server written in?"},
+               {"role": "assistant", "content": "Temporal — Written in: **Go** [1]."}]
+    reply = queues_bot.ask("and which languages have SDKs?", history)
+    assert reply.standalone_question == "Which languages have SDKs for Temporal?"
+    assert not reply.refused and "Java and TypeScript" in reply.text, reply.text  # languages, named
+
+
+def test_the_article_named_after_its_subjects_is_the_article(queues_bot):
+    for question in ("who's the author of the celery/temporal article and what's the publication date?",
+                     "who wrote the celery vs temporal post?"):
+        reply = queues_bot.ask(question)
+        assert reply.text.startswith("The article is by **Priya Raman**, dated 2024-05-14"), reply.text
+
+
+def test_using_both_in_one_system_is_answered_by_the_advice_to_use_them_together(queues_bot):
+    reply = queues_bot.ask("can celery and temporal be used in the same system?")
+    assert reply.text.startswith("For that situation the article points to **Celery** and **Temporal** together"), \
+        reply.text
+    # a question on what both have is no question of using them together
+    reply = queues_bot.ask("do both have a web ui?")
+    assert "together" not in reply.text and "Web UI" in reply.text, reply.text
