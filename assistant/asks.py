@@ -7,7 +7,7 @@ import re
 
 from . import shapes
 from .article import ArticleModel
-from .followups import ASKING, PLURAL, SINGULAR, replace_pronouns
+from .followups import ASKING, FOLLOWING, PLURAL, SINGULAR, replace_pronouns
 
 # Where a question's second ask begins: "who makes A, and where are they based?", "how many times
 # does A retry and how long does it wait?", "is A hosted? is it cheap?" (not "how is A set up, is it
@@ -35,7 +35,8 @@ def split_asks(question: str, model: ArticleModel) -> list[str]:
             continue
         second = _about_first(second, first, model)
         if model.find_subjects(second):
-            return [first + "?", second]
+            carried = second[second.find(FOLLOWING):] if FOLLOWING in second else ""  # the last question, for
+            return [f"{first}? {carried}".strip(), second]  # both asks ("which one ..., and where ...?" after it)
     return [question]
 
 

@@ -197,6 +197,9 @@ def _rewrite(q: str, previous: str, model: ArticleModel, previous_answer: str) -
     if mine and not bare_rest and (lead or named_before):  # "and for B?"; "B?" after a question on A
         return _swap(previous, before, mine, names, possessive)
 
+    if not mine and shapes.WHICH_ONE.match(q) and len(model.find_subjects(previous)) == 1 \
+            and shapes.OPTIONS.search(previous):  # "which one for a notebook?" after A's deployment modes: one
+        return _following(q, previous)  # of those, not of the subjects
     thing = _named_thing(previous, previous_answer, model, q) if SINGULAR.search(q) and not (
         mine and model.find_subjects(previous)) else ""
     if thing:  # "does it keep a full history?" after "what do teams use to watch A?" -> the tool named

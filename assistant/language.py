@@ -243,6 +243,9 @@ def rx(*parts: str) -> re.Pattern:
     return re.compile("|".join(parts), re.IGNORECASE)
 
 
+# Adjectives that grade a cost: a question judging one asks about a cost ("is it expensive to run?")
+PRICED = rx(r"\b(?:expensive|costl(?:y|ier|iest)|pric(?:ey|ier|iest)|cheap(?:er|est|ly)?|inexpensive|affordable)\b")
+COST_NOUNS = frozenset({"cost", "price", "pricing"})
 LOW_WORDS = rx(
     r"\beas(?:y|ier|iest)\b", r"\bsimpl(?:e|er|est)\b", r"\bcheap(?:er|est)?\b", r"\blow(?:er|est)?\b",
     r"\bminimal\b", r"\bleast\b", r"\bfew(?:er|est)\b", r"(?<!\bmore or )\bless\b(?! than\b)", r"\blightweight\b",

@@ -109,6 +109,7 @@ def analyse(text: str, model: ArticleModel, index=None, bare_vector=None) -> Que
     q.recommendation = (bool(model.advice) and asks_which and (q.situation or not q.dimensions) and not judged
                         and not degree and not shapes.ASKS_NOT.search(text)  # "which things won't they do for us?"
                         and not (q.subjects and shapes.WHAT_IT_USES.search(asked))  # "what does A use for X when ...?"
+                        and not (len(q.subjects) == 1 and shapes.WHICH_ONE.match(text))  # which of A's modes
                         and not shapes.HOW_MANY.search(asked))  # "how many replicas should we run?": a number
     content = [w for w in lang.tokenize(text) if len(w) > 2 and w not in shapes.ASKING_ONLY]
     if index is not None and not q.subjects and content and not any(w in index.vocabulary() for w in content):
@@ -185,6 +186,8 @@ def match_dimensions(text: str, model: ArticleModel, index, vector, mentioned=No
         named_value = VALUE_WEIGHT if (mentioned or {}).get(dim.key) else 0.0  # "is it written in Go?"
         if not named_value and cells.get(dim.key, set()) & asked:  # "is A ok for jobs that take hours?"
             named_value = CELL_WORD_WEIGHT
+        if not named_value and dim.ordered and lang.COST_NOUNS & set(own) and lang.PRICED.search(bare):
+            named_value = VALUE_WEIGHT  # "is it expensive?": a level of a cost row, named
         if not share and not named_value and cos < COSINE_ONLY_MIN:
             cos = min(cos, DIMENSION_MIN_SCORE - 0.01)  # similarity alone, and not close: only a candidate
         scored.append((float(cos) + DIMENSION_WORD_WEIGHT * share + named_value, dim))

@@ -33,6 +33,9 @@ CODE = re.compile(r"(?<!\w)@\w+|`[^`]+`|\b\w+\(\)|\.\w+\(")
 # "How big / hard / much ...?": asks for a degree or an amount (a value), not for a choice.
 DEGREE = rx(r"^\W*(?:(?:so|and|ok|okay|but)\W+)?how (?:big|large|small|many|much|hard|easy|difficult|steep|long|"
              r"complex|complicated|expensive|cheap|costly|heavy|light|mature|rough|painful)\b")
+# "which one ...?" on its own: after a question on one subject's modes or options, one of those
+WHICH_ONE = rx(r"^\W*(?:(?:and|so|ok|okay|then)\W+)?which (?:one|ones|of (?:them|those|these))\b")
+OPTIONS = rx(r"\b(?:modes|options|sizes|editions|flavou?rs|variants|kinds|types|tiers|ways)\b")
 # "what does A use for X when ...?": what a subject uses, not which one to use.
 WHAT_IT_USES = rx(r"\bwhat (?:does|do|did) [\w-]+(?: [\w-]+)? (?:use|rely on|need)\b")
 RECOMMEND = rx(

@@ -128,3 +128,29 @@ def test_using_both_in_one_system_is_answered_by_the_advice_to_use_them_together
     # a question on what both have is no question of using them together
     reply = queues_bot.ask("do both have a web ui?")
     assert "together" not in reply.text and "Web UI" in reply.text, reply.text
+
+
+def test_a_cost_adjective_asks_the_cost_row(bot):
+    # "our own infrastructure" shares a word with "Infrastructure requirement"; "expensive" grades a cost
+    reply = bot.ask("If we run Kubeflow on our own infrastructure, is it expensive?")
+    assert reply.text.startswith("Kubeflow's self-hosted cost is **High (K8s overhead)**"), reply.text
+    reply = bot.ask("is running metaflow on our own infra going to be expensive?")
+    assert reply.text.startswith("No — Metaflow's self-hosted cost is **Low**"), reply.text
+    # without a cost word the infrastructure row stays the answer
+    reply = bot.ask("what infrastructure does kubeflow need?")
+    assert reply.text.startswith("Kubeflow's infrastructure requirement is **Kubernetes expertise**"), reply.text
+
+
+def test_which_one_after_a_subjects_modes_is_one_of_those(vector_bot):
+    history = [{"role": "user", "content": "What deployment options does Milvus have?"},
+               {"role": "assistant", "content": "..."}]
+    reply = vector_bot.ask("Which one can I just pip install for a notebook?", history)
+    assert "points to" not in reply.text, reply.text  # not which of the three databases
+    assert reply.text.startswith("Milvus Lite is a Python library installed with pip"), reply.text
+    # two asks: the first carries the last question too
+    reply = vector_bot.ask("Which one can I just pip install for a notebook, and where does it keep the data?", history)
+    assert reply.text.startswith("Milvus Lite is a Python library installed with pip that stores data in a local file"), \
+        reply.text
+    # "which one" after a question on no subject's options still picks among the subjects
+    reply = vector_bot.ask("which one is best for billions of vectors?")
+    assert "points to **Milvus**" in reply.text or reply.text.startswith("Milvus"), reply.text
