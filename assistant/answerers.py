@@ -17,6 +17,7 @@ from . import language as lang
 from .advice import rank_advice
 from .article import ArticleModel, Dimension
 from .corpus import split_sentences
+from .neighbours import with_a_neighbour, with_fragments, with_its_sequel
 from .question import Question, contradicted_origin
 from .retrieval import Hit
 from .wording import bold, cite, fact, is_advice, is_are, named_first, quote
@@ -65,10 +66,6 @@ class Answerer(Protocol):
         AnswerNote."""
 
 
-SHORT_SENTENCE_WORDS = 8  # a best sentence this short is followed by the next one of its passage
-NEIGHBOUR_RATIO = 0.6  # a one-sentence answer takes a sentence beside it scoring this share of its own
-PLAIN = re.compile(r"^[A-Z][^@`:]*[.!?]$")  # a plain sentence (no code, no "Label:" fragment)
-MIN_SENTENCE_CHARS = 25  # a sentence shorter than this is no evidence of its own (it only goes on from the last)
 
 
 class ExtractiveAnswerer:
@@ -324,10 +321,10 @@ class ExtractiveAnswerer:
         parallels = frozenset(h.passage.chunk_id for h in ev.hits if h.parallel)
         picked = self._each_subject(q, pool, picked, model, limit, parallels)
         if len(q.subjects) < 2:  # (a question on several subjects keeps a sentence of each)
-            picked = self._with_its_sequel(picked, pool, limit)
-        picked = self._with_fragments(picked)
+            picked = with_its_sequel(picked, pool, limit, self.min_similarity)
+        picked = with_fragments(picked)
         if len(picked) == 1 and limit >= 2 and not q.said:
-            picked = self._with_a_neighbour(picked[0], pool)
+            picked = with_a_neighbour(picked[0], pool)
         if len({s.passage.chunk_id for s in picked}) == 1:  # one passage: keep its own order
             picked.sort(key=lambda s: s.passage.text.find(s.text))
         name_first = q.which and not q.subjects
@@ -338,48 +335,6 @@ class ExtractiveAnswerer:
         return [quote(s, model, name_subject=(name_first and i == 0) or several or elsewhere(s, q, model),
                       by_name=name_first and i == 0) for i, s in enumerate(picked)]
 
-
-    def _with_its_sequel(self, picked: list[Sentence], pool: list[Sentence], limit: int) -> list[Sentence]:
-        """The best sentence, when it is short ("A keeps no state of its own."), rarely says enough
-        alone: the next sentence of its passage follows it ("Everything lives in the queue ..."), when
-        that one too is close to the question, or is itself too short to be weighed ("Steps are methods.")."""
-        top = picked[0]
-        if len(top.text.split()) > SHORT_SENTENCE_WORDS:
-            return picked
-        sentences = split_sentences(top.passage.text)
-        at = sentences.index(top.text) if top.text in sentences else -1
-        if at < 0 or at + 1 >= len(sentences) or any(s.text == sentences[at + 1] for s in picked):
-            return picked
-        sequel = next((s for s in pool if s.text == sentences[at + 1] and s.passage.chunk_id == top.passage.chunk_id
-                       and (s.similarity >= self.min_similarity or s.score >= top.score * NEIGHBOUR_RATIO)), None)
-        if len(sentences[at + 1]) < MIN_SENTENCE_CHARS and PLAIN.match(sentences[at + 1]):  # "Steps are methods."
-            sequel = Sentence(sentences[at + 1], top.passage, top.similarity, top.score)
-        return ([top, sequel] + picked[1:])[: max(limit, 2)] if sequel else picked
-
-    def _with_fragments(self, picked: list[Sentence]) -> list[Sentence]:
-        """A short picked sentence whose next one is too short to be weighed goes on with it, in any place
-        of the answer ("Flows are Python classes." "Steps are methods.")."""
-        out = []
-        for s in picked:
-            out.append(s)
-            sentences = split_sentences(s.passage.text)
-            at = sentences.index(s.text) if s.text in sentences else -1
-            if len(s.text.split()) <= SHORT_SENTENCE_WORDS and 0 <= at < len(sentences) - 1:
-                after = sentences[at + 1]
-                if len(after) < MIN_SENTENCE_CHARS and PLAIN.match(after) and all(p.text != after for p in picked):
-                    out.append(Sentence(after, s.passage, s.similarity, s.score))
-        return out
-
-    def _with_a_neighbour(self, top: Sentence, pool: list[Sentence]) -> list[Sentence]:
-        """An answer of one sentence, when nothing else is close, says it with the closer of the
-        sentences beside it in its passage ("most teams deploy Board, a web dashboard that shows ..." before
-        "Board is handy for a quick glance, but ...")."""
-        sentences = split_sentences(top.passage.text)
-        at = sentences.index(top.text) if top.text in sentences else -1
-        beside = {sentences[i] for i in (at - 1, at + 1) if at >= 0 and 0 <= i < len(sentences)}
-        near = [s for s in pool if s.passage.chunk_id == top.passage.chunk_id and s.text in beside
-                and s.score >= top.score * NEIGHBOUR_RATIO]
-        return [top, max(near, key=lambda s: s.score)] if near else [top]
 
     def _each_subject(self, q: Question, pool: list[Sentence], picked: list[Sentence], model: ArticleModel,
                       limit: int, parallels: frozenset = frozenset()) -> list[Sentence]:
@@ -402,7 +357,7 @@ class ExtractiveAnswerer:
         rest = [s for s in picked if s not in own]
         own = sorted(own, key=lambda s: -s.score)[: max(limit, 2)]
         if not [s for s in rest if s.similarity >= self.min_similarity] and len(own) < limit:
-            first = self._with_a_neighbour(own[0], pool)  # nothing else close: the best one said with its context
+            first = with_a_neighbour(own[0], pool)  # nothing else close: the best one said with its context
             return sorted(first, key=lambda s: s.passage.text.find(s.text)) + own[1:]
         return own + rest[: max(0, limit - len(own))]
 

@@ -201,9 +201,10 @@ class ArticleModel:
         or, for a sentence opening "It", the one subject the sentence before it names."""
         own = self.section_subject(passage)
         if not own and sentence and passage.kind == "paragraph" and lang.SINGULAR_PRONOUN.match(sentence):
-            before = passage.text[:passage.text.find(sentence)].rstrip()  # "Pick A if .... It is the easiest ...":
-            named = self.find_subjects(re.split(r"(?<=[.!?])\s+", before)[-1], fuzzy=False) if before else []
-            if len(named) == 1:  # "it" is the one subject the sentence before names
+            sentences = lang.split_sentences(passage.text)  # "Pick A if .... It is the easiest ...": "it" is
+            at = sentences.index(sentence) if sentence in sentences else 0  # the one subject the sentence
+            named = self.find_subjects(sentences[at - 1], fuzzy=False) if at > 0 else []  # before names
+            if len(named) == 1:
                 return named[0]
         if own or len(passage.subjects) != 1 or passage.kind != "paragraph" \
                 or (sentence and not passage.text.startswith(sentence)):

@@ -16,13 +16,13 @@ import logging
 
 from .article import ArticleModel, derive_model
 from .documents import MAX_BYTES, PAGE_MARK, SUFFIXES, Unreadable, read_document
+from .language import split_sentences
 from .types import CorpusError, Passage
 
 log = logging.getLogger("assistant")
 CHUNKER_VERSION = "5"  # bump when the chunking changes: the index fingerprint includes it
 HEADERS = [("#", "h1"), ("##", "h2"), ("###", "h3")]
 LABELLED = re.compile(r"^(?P<label>[A-Z][A-Za-z /()-]{2,40}): \S")
-SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9(“\"@])")
 
 
 @dataclass
@@ -220,6 +220,3 @@ def dedupe_ids(passages: list[Passage]) -> list[Passage]:
     return out
 
 
-def split_sentences(text: str) -> list[str]:
-    """Sentences of a passage; a table row or a short line is one sentence."""
-    return [s.strip() for s in SENTENCE_END.split(text) if s.strip()]

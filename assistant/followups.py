@@ -17,7 +17,6 @@ from .language import tokenize, whole
 from .types import QuestionError
 
 LEAD_WORDS = 2  # an answer opening with a subject ("A's scale is ...") names it in its first words
-
 SINGULAR = re.compile(
     r"\b(?:it's|its|it|itself|this one|that one|(?:this|that|the) (?:framework|tool|platform|option))\b",
     re.I,
@@ -198,8 +197,8 @@ def _rewrite(q: str, previous: str, model: ArticleModel, previous_answer: str) -
         return _swap(previous, before, mine, names, possessive)
 
     if not mine and shapes.WHICH_ONE.match(q) and len(model.find_subjects(previous)) == 1 \
-            and shapes.OPTIONS.search(previous):  # "which one for a notebook?" after A's deployment modes: one
-        return _following(q, previous)  # of those, not of the subjects
+            and shapes.OPTIONS.search(previous) and not names_dimension(q, model):
+        return _following(q, previous)  # "which one for a notebook?" after A's modes: one of those
     thing = _named_thing(previous, previous_answer, model, q) if SINGULAR.search(q) and not (
         mine and model.find_subjects(previous)) else ""
     if thing:  # "does it keep a full history?" after "what do teams use to watch A?" -> the tool named
@@ -369,7 +368,7 @@ def _named_thing(previous: str, answer: str, model: ArticleModel, question: str)
         return having["thing"]  # "which of them has X?" then "what does it buy you?": X, a name of the corpus
     if not answer or not ASKS_FOR_THING.search(previous):
         return ""
-    if shapes.WHICH.search(previous) and not model.find_subjects(previous) and len(_lead_subjects(answer, model)) == 1:
+    if shapes.WHICH.search(previous) and not model.find_subjects(previous) and _opening_subject(answer, model):
         return ""  # "which engine ...?" answered "A's ... is ... (B: ...)": "it" is A, not a name further on
     asked = {w for w in tokenize(previous) if not model.is_subject_word(w)}
     text = re.sub(r"\*\*|\[\d+\]", "", answer)
@@ -386,8 +385,16 @@ def _named_thing(previous: str, answer: str, model: ArticleModel, question: str)
 
 
 def _lead_subjects(answer: str, model: ArticleModel) -> list[str]:
-    """Subjects named in the first sentence of the previous answer; only the one it opens with, when it
-    opens with one ("A's comfortable scale is **Billions** (B: ...; C: ...)")."""
+    """Subjects named in the previous answer's first sentence, or the one it opens with (``_opening_subject``)."""
     first = re.split(r"(?<=[.!?])\s", answer.strip(), maxsplit=1)[0] if answer else ""
-    opening = model.find_subjects(" ".join(re.sub(r"\*\*", "", first).split()[:LEAD_WORDS]), fuzzy=False)
-    return opening if len(opening) == 1 else model.find_subjects(first, fuzzy=False)
+    opening = _opening_subject(answer, model)
+    return [opening] if opening else model.find_subjects(first, fuzzy=False)
+
+
+def _opening_subject(answer: str, model: ArticleModel) -> str:
+    """The one subject an answer's first words name as what its sentence is about ("A's comfortable scale
+    is ..."), not as the label of a quote ("**A**: “For observability, most teams deploy X ...”")."""
+    if not answer or re.match(r"^\s*\*\*[^*]+\*\*:\s*“", answer):
+        return ""
+    opening = model.find_subjects(" ".join(re.sub(r"\*\*", "", answer).split()[:LEAD_WORDS]), fuzzy=False)
+    return opening[0] if len(opening) == 1 else ""

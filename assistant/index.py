@@ -182,9 +182,6 @@ class Index:
                 self._sentence_vectors.update((s, np.asarray(v, dtype=np.float32)) for s, v in zip(missing, vectors))
         return [self._sentence_vectors[s] for s in sentences]
 
-    def has_near_word(self, word: str, subject: str = "", cutoff: float = 0.86) -> bool:
-        return bool(self.near_word(word, subject, cutoff))
-
     def near_word(self, word: str, subject: str = "", cutoff: float = 0.86) -> str:
         """The vocabulary's word within a typo of ``word``, if any (candidates share the first letter
         and nearly the length, so this stays fast on a large corpus)."""

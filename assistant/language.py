@@ -43,6 +43,14 @@ def with_apostrophes(text: str) -> str:
                          else m.group(), text)
 
 
+SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9(“\"@])")
+
+
+def split_sentences(text: str) -> list[str]:
+    """Sentences of a passage; a table row or a short line is one sentence."""
+    return [s.strip() for s in SENTENCE_END.split(text) if s.strip()]
+
+
 def stem(word: str) -> str:
     for suffix in ("ing", "ies", "ied", "es", "ed", "s"):
         if word.endswith(suffix) and len(word) - len(suffix) >= (3 if suffix == "s" else 4):

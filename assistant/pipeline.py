@@ -21,7 +21,8 @@ import numpy as np
 
 from . import language as lang
 from . import numbers, shapes
-from .answerers import MIN_SENTENCE_CHARS, Answerer, AnswerNote, Evidence, Sentence
+from .answerers import Answerer, AnswerNote, Evidence, Sentence
+from .neighbours import MIN_SENTENCE_CHARS
 from .corpus import split_sentences
 from .asks import split_asks
 from .followups import (FOLLOWING, check_history, in_context, said_already, said_before, standalone_question,

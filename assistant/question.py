@@ -101,7 +101,8 @@ def analyse(text: str, model: ArticleModel, index=None, bare_vector=None) -> Que
     asked = shapes.asking_sentence(text)
     q.weighing = bool(shapes.RECOMMEND.search(asked))
     asks_which = shapes.outside_setting(shapes.RECOMMEND, asked) or bool(shapes.IDEA.search(asked) and shapes.TOGETHER.search(asked)) or (
-        len(q.subjects) >= 2 and bool(shapes.USED_TOGETHER.search(asked))) or (  # "can A and B be used together?"
+        len(q.subjects) >= 2 and bool(shapes.USED_TOGETHER.search(asked))  # "can A and B be used together?",
+        and any(set(q.subjects) <= set(a.together) for a in model.advice)) or (  # when the article says
         q.which and q.situation and not (q.subjects and q.dimensions)  # not "what license does A use? we ..."
         and not q.mentioned)  # not "which one lets us keep our stack all Python?": whose cell says so
     judged = q.dimensions and q.polarity is not None and (q.premise or q.superlative or q.comparative)
@@ -109,7 +110,7 @@ def analyse(text: str, model: ArticleModel, index=None, bare_vector=None) -> Que
     q.recommendation = (bool(model.advice) and asks_which and (q.situation or not q.dimensions) and not judged
                         and not degree and not shapes.ASKS_NOT.search(text)  # "which things won't they do for us?"
                         and not (q.subjects and shapes.WHAT_IT_USES.search(asked))  # "what does A use for X when ...?"
-                        and not (len(q.subjects) == 1 and shapes.WHICH_ONE.match(text))  # which of A's modes
+                        and not (len(q.subjects) == 1 and shapes.WHICH_ONE.match(text) and FOLLOWING in text)
                         and not shapes.HOW_MANY.search(asked))  # "how many replicas should we run?": a number
     content = [w for w in lang.tokenize(text) if len(w) > 2 and w not in shapes.ASKING_ONLY]
     if index is not None and not q.subjects and content and not any(w in index.vocabulary() for w in content):
@@ -174,25 +175,29 @@ def match_dimensions(text: str, model: ArticleModel, index, vector, mentioned=No
     short = {a for a in asked if a not in index.vocabulary()}  # "ops": perhaps short for a label's word
     named = bool(model.find_subjects(text))  # a cell's word points at its row only in a question about a subject
     cells = distinct_cell_words(model) if named else {}
-    scored = []
+    scored, shares_of = [], {}
     for dim, cos in zip(dims, cosine):
         own = label_words(dim)
         found = {w for w in own if w in asked or ("-" not in w and any(lang.same_word(w, a) for a in asked))
                  or any(lang.abbreviates(a, w) for a in short)}
         share = sum(1 for w in own if w in found and with_particle(w, dim.label, said) and whole_compound(w, dim.label, found, bare))
         share = share / len(own) if own else 0.0
+        shares_of[dim.key] = share
         if shares is not None:
             shares[dim.key] = share
         named_value = VALUE_WEIGHT if (mentioned or {}).get(dim.key) else 0.0  # "is it written in Go?"
         if not named_value and cells.get(dim.key, set()) & asked:  # "is A ok for jobs that take hours?"
             named_value = CELL_WORD_WEIGHT
-        if not named_value and dim.ordered and lang.COST_NOUNS & set(own) and lang.PRICED.search(bare):
-            named_value = VALUE_WEIGHT  # "is it expensive?": a level of a cost row, named
-        if not share and not named_value and cos < COSINE_ONLY_MIN:
+        priced = not named_value and dim.ordered and lang.COST_NOUNS & set(own) and lang.PRICED.search(bare)
+        if not share and not named_value and not priced and cos < COSINE_ONLY_MIN:
             cos = min(cos, DIMENSION_MIN_SCORE - 0.01)  # similarity alone, and not close: only a candidate
-        scored.append((float(cos) + DIMENSION_WORD_WEIGHT * share + named_value, dim))
-    scored.sort(key=lambda pair: -pair[0])
-    return scored
+        scored.append([float(cos) + DIMENSION_WORD_WEIGHT * share + named_value, dim, bool(priced), bool(named_value)])
+    # "is it expensive?": a level of a cost row, named as a value would be; not when the question names a
+    # value of a row ("is A Cloud expensive?") or words of another row of levels ("expensive to learn?")
+    if not any(named or (d.ordered and not p and shares_of.get(d.key)) for _, d, p, named in scored):
+        for entry in scored:
+            entry[0] += VALUE_WEIGHT if entry[2] else 0.0
+    return sorted(((s, d) for s, d, _, _ in scored), key=lambda pair: -pair[0])
 
 
 def distinct_cell_words(model: ArticleModel) -> dict[str, set[str]]:
@@ -216,8 +221,8 @@ def spelled_as_corpus(text: str, model: ArticleModel, index) -> str:
         word = m.group().lower()
         if len(word) < 4 or lang.stem(word) in index.vocabulary():
             return m.group()
-        found = {w for w in full if lang.abbreviates(word, w)}
-        if len(found) == 1:
+        found = {w for w in full if lang.abbreviates(word, w)} if lang.zipf(word) < lang.RARE_ZIPF else set()
+        if len(found) == 1:  # (not "specs", "memo": words of their own)
             return found.pop()
         near = index.near_word(lang.stem(word)) if len(word) >= TYPO_MIN_LETTERS and not lang.zipf(word) else ""
         return written_as(near, index) or m.group()

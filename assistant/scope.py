@@ -134,8 +134,8 @@ def names_one(noun: str, sentences: list[str], index: Index) -> bool:
     """One of the closest sentences names a thing of the kind the question asks for, though it never says
     the kind's word: a name or a figure close to it ("which city ...?": "a Berlin-based company"; "what
     year ...?": "2019")."""
-    names = {w for t in sentences for w in re.findall(r"\b(?:[A-Z]\w+|\d{4})\b", t)  # "Berlin" of "Berlin-based"
-             if w.lower() not in lang.STOPWORDS and not index.model.is_subject_word(w.lower())}  # not "The"
+    names = {w for t in sentences for w in re.findall(r"(?<=\S )(?:[A-Z]\w+|\d{4})\b", t)  # "Berlin" of "Berlin-based",
+             if not index.model.is_subject_word(w.lower())}  # not a sentence's first word ("Scheduling is ...")
     names = sorted(names)
     if not names:
         return False
@@ -309,7 +309,7 @@ def asked_thing(question: Question, index: Index) -> list[str]:
                 and w not in lang.JUDGING and not model.is_subject_word(w) and w not in QUESTION_WORDS]
     compared = shapes.COMPARED_THING.match(question.text)  # "how does X stack up against these three?"
     if compared and not any(model.is_subject_word(w) for w in lang.words(compared["thing"])):
-        words = [w for w in lang.words(compared["thing"]) if w not in lang.STOPWORDS]
+        words = [w for w in lang.words(compared["thing"]) if w not in lang.STOPWORDS and not lang.is_everyday(w)]
         if words and not any(known(w, index) for w in words):
             return words
     thing = shapes.RECOMMEND_THING.search(question.text)
@@ -371,4 +371,4 @@ def known(word: str, index: Index, subject: str = "") -> bool:
         return True
     if len(word) >= 4 and index.has_prefix_word(s, subject):  # "infra" for "infrastructure"
         return True
-    return len(word) >= 5 and index.has_near_word(s, subject, cutoff=0.8 if len(s) >= 6 else 0.86)
+    return len(word) >= 5 and bool(index.near_word(s, subject, cutoff=0.8 if len(s) >= 6 else 0.86))

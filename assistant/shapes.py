@@ -22,22 +22,24 @@ CAPABILITY = rx(r"^\W*(?:does|do|can|will|is|are)\s+[\w .'-]+?\s+(?:run|work|pla
                  r"(?!(?:my|our|your|their) )(?P<thing>[\w .+/-]+?)\s*\??\s*$")
 # "How does X stack up against these?": the thing compared with the subjects is the topic.
 COMPARED_THING = rx(r"^\W*how (?:does|do|would|will|did) (?P<thing>(?:[\w.+-]+ ){0,2}?[\w.+-]+) "
-                    r"(?:stack up|compare|measure up|fare)\b")
+                    r"(?:stack up|compare|measure up)\s+(?:against|to|with)\b")
 # "Recommend me a good X": the thing to recommend is the topic.
 RECOMMEND_THING = rx(r"\b(?:recommend|suggest)(?: me| us)? (?:a |an |some |any )?(?:good |great |nice |decent )?"
                       r"(?P<thing>[a-z][\w-]*(?: [a-z][\w-]*)?)")
 # "How do you define / write / mark ...?": asks how it is written, which code in a sentence shows.
 HOW_TO_WRITE = rx(r"^\W*(?:\w+\W+){0,3}?how (?:do|does|would|can|should|to) (?:(?:you|i|we|one) )?(?:\w+ ){0,2}?"
-                   r"(?:define|write|declare|mark|create|build|turn|make|express|code|implement|register|wrap|tag)\b")
+                   r"(?:define|write|declare|mark|create|build|turn|make|express|code|implement|register|wrap|tag)\b",
+                   r"^\W*(?:\w+\W+){0,3}?how (?:do|does|would|can|should|to) .{0,60}\b(?:from|in) (?:the |my |our |your )?code\b")
 CODE = re.compile(r"(?<!\w)@\w+|`[^`]+`|\b\w+\(\)|\.\w+\(")
 # "How big / hard / much ...?": asks for a degree or an amount (a value), not for a choice.
 DEGREE = rx(r"^\W*(?:(?:so|and|ok|okay|but)\W+)?how (?:big|large|small|many|much|hard|easy|difficult|steep|long|"
              r"complex|complicated|expensive|cheap|costly|heavy|light|mature|rough|painful)\b")
 # "which one ...?" on its own: after a question on one subject's modes or options, one of those
 WHICH_ONE = rx(r"^\W*(?:(?:and|so|ok|okay|then)\W+)?which (?:one|ones|of (?:them|those|these))\b")
-OPTIONS = rx(r"\b(?:modes|options|sizes|editions|flavou?rs|variants|kinds|types|tiers|ways)\b")
+OPTIONS = rx(r"\b(?:modes|options|editions|flavou?rs|variants|tiers)\b")  # what one subject comes in
 # "what does A use for X when ...?": what a subject uses, not which one to use.
-WHAT_IT_USES = rx(r"\bwhat (?:does|do|did) [\w-]+(?: [\w-]+)? (?:use|rely on|need)\b")
+WHAT_IT_USES = rx(r"\bwhat (?:does|did) (?!(?:we|i|you|they|one|people|teams|it)\b)[\w-]+(?: [\w-]+)? "
+                  r"(?:use|rely on|need)\b(?! instead\b)")
 RECOMMEND = rx(
     r"(?<!\bhow )\bshould (?:we|i|my team|our team|a team|a startup|startups?|they|you)\b",  # not "how should I tune X?"
     r"\brecommend", r"\bsuggest", r"\bhow should (?:we|i) (?:choose|decide|pick)\b", r"\bdecide between\b",

@@ -153,4 +153,51 @@ def test_which_one_after_a_subjects_modes_is_one_of_those(vector_bot):
         reply.text
     # "which one" after a question on no subject's options still picks among the subjects
     reply = vector_bot.ask("which one is best for billions of vectors?")
-    assert "points to **Milvus**" in reply.text or reply.text.startswith("Milvus"), reply.text
+    assert reply.text.startswith("Milvus's comfortable scale is **Billions**"), reply.text
+    # an earlier question's "types" are no modes to pick among; a row the follow-up names asks of them all
+    history = [{"role": "user", "content": "What index types does Milvus support?"}, {"role": "assistant", "content": "..."}]
+    reply = vector_bot.ask("which one is cheapest on memory?", history)
+    assert reply.text.startswith("Qdrant has the lowest memory appetite (**Modest**)"), reply.text
+
+
+def test_which_one_after_a_question_on_kinds_of_work_still_picks_a_subject(queues_bot):
+    history = [{"role": "user", "content": "What kinds of jobs does Celery handle well?"},
+               {"role": "assistant", "content": "..."}]
+    reply = queues_bot.ask("which one is better for payments?", history)
+    assert reply.text.startswith("For that situation the article points to **Temporal**"), reply.text
+    reply = queues_bot.ask("Which one should I choose if we already run Celery?")
+    assert reply.text.startswith("For that situation the article points to **Celery**"), reply.text
+
+
+def test_readings_of_this_round_that_must_not_fire(bot, queues_bot, vector_bot):
+    # an everyday word "faring" with a subject is no product the article lacks
+    for question in ("how do interns fare with Prefect?", "how would beginners fare with Kubeflow?"):
+        assert not bot.ask(question).refused, question
+    # what we use (not what a subject uses) is still a choice
+    reply = queues_bot.ask("What do we use instead of Celery if our jobs run for days?")
+    assert reply.text.startswith("For that situation the article points to **Temporal**"), reply.text
+    # "expensive to learn" grades the learning curve; "is A Cloud expensive?" is no question on self-hosting
+    assert bot.ask("Is Kubeflow expensive to learn?").text.startswith("Yes — Kubeflow's learning curve is **High**")
+    assert "self-hosted" not in bot.ask("Is Prefect Cloud expensive?").text
+    # using two subjects together is advice only where the article gives it
+    assert "points to" not in bot.ask("Can Kubeflow and Metaflow be used together?").text
+    # "specs" is a word of its own, not a clipped label word
+    text = "what are the hardware specs for running Kubeflow?"
+    assert spelled_as_corpus(text, bot.index.model, bot.index) == text
+    # a sentence's first word ("Scheduling is ...") names no weekday
+    reply = queues_bot.ask("which weekday does Celery Beat run periodic jobs?")
+    assert reply.refused and "doesn't say which weekday" in reply.text, reply.text
+
+
+def test_it_after_a_quoted_answer_is_the_thing_it_names_not_its_label(queues_bot):
+    first = queues_bot.ask("which web dashboard do most teams deploy for observability?")
+    assert first.text.startswith("**Celery**: “For observability, most teams deploy Flower"), first.text
+    history = [{"role": "user", "content": "which web dashboard do most teams deploy for observability?"},
+               {"role": "assistant", "content": first.text}]
+    reply = queues_bot.ask("does it keep a full history?", history)
+    assert "Flower" in reply.standalone_question and "limited in-memory history" in reply.text, reply.text
+
+
+def test_how_to_call_it_from_code_is_answered_by_the_sentence_with_the_code(queues_bot):
+    reply = queues_bot.ask("how do you trigger a celery task from code?")
+    assert reply.text.startswith("You decorate a function as a task, call it with `.delay()`"), reply.text
