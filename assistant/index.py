@@ -162,7 +162,7 @@ class Index:
         """Embed every sentence up front when the corpus is small, so no question pays for it; the
         vectors are saved beside the index for the next process."""
         if len(self.passages) <= WARM_LIMIT:
-            self.sentence_vectors([(p, s) for p in self.passages for s in split_sentences(p.text)])
+            self.sentence_vectors([(p, c) for p in self.passages for s in split_sentences(p.text) for c in [s, *lang.clauses(s)]])
         dims = self.model.dimensions.values()
         self.embed_sentences([d.label for d in dims] + [f"What is its {d.noun}?" for d in dims]
                              + [a.conditions for a in self.model.advice])

@@ -51,6 +51,18 @@ def split_sentences(text: str) -> list[str]:
     return [s.strip() for s in SENTENCE_END.split(text) if s.strip()]
 
 
+CLAUSE = re.compile(r",\s+(?:and|but|while|so|which|whereas)\s+|;\s+")
+LONG_SENTENCE_WORDS = 28  # a sentence this long may say several things, one per clause
+MIN_CLAUSE_WORDS = 6
+
+
+def clauses(sentence: str) -> list[str]:
+    """The clauses of a long sentence that says several things ("..., and when one node is no longer
+    sufficient, distributed mode ... uses Raft consensus ..."), each long enough to stand alone."""
+    parts = [p.strip() for p in CLAUSE.split(sentence)] if len(sentence.split()) >= LONG_SENTENCE_WORDS else []
+    return [p for p in parts if len(parts) > 1 and len(p.split()) >= MIN_CLAUSE_WORDS]
+
+
 def stem(word: str) -> str:
     for suffix in ("ing", "ies", "ied", "es", "ed", "s"):
         if word.endswith(suffix) and len(word) - len(suffix) >= (3 if suffix == "s" else 4):

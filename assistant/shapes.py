@@ -241,6 +241,7 @@ ORIGIN_CLAIM = rx(r"\b(?:came|comes|come|coming) (?:out )?(?:of|from)\s+(?:the |
 ORIGIN = rx(r"\b(?:built|created|developed|founded|made|started|designed|invented|open-sourced) (?:at|by)\b")
 NOT_A_TOPIC_NOUN = frozenset("one ones kind type sort way thing things option options tool tools part parts "
                              "difference differences stuff bits pieces extras aspects areas "
+                             "dependency dependencies requirements prerequisites components "  # things by their role
                              "that this these those it them there".split())  # "what's the reasoning behind that?"
 
 ASKING_ONLY = frozenset("what which should would could pick choose use recommend suggest advice best good right "

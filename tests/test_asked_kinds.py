@@ -201,3 +201,25 @@ def test_it_after_a_quoted_answer_is_the_thing_it_names_not_its_label(queues_bot
 def test_how_to_call_it_from_code_is_answered_by_the_sentence_with_the_code(queues_bot):
     reply = queues_bot.ask("how do you trigger a celery task from code?")
     assert reply.text.startswith("You decorate a function as a task, call it with `.delay()`"), reply.text
+
+
+def test_things_named_by_their_role_are_no_kind_the_article_lacks(vector_bot, bot):
+    # "dependencies" names what a subject relies on, whatever they are: the sentence listing them answers
+    reply = vector_bot.ask("what external dependencies does distributed milvus need to run")
+    assert not reply.refused and "relying on etcd for metadata" in reply.text, reply.text
+    # a kind the article never gives stays declined
+    reply = bot.ask("Which Python versions does Metaflow support?")
+    assert reply.refused, reply.text
+
+
+def test_a_clause_of_a_long_sentence_is_heard_on_its_own(vector_bot):
+    from assistant.language import clauses
+    long = ("For most production workloads a single Docker container is enough, and when one node is no longer "
+            "sufficient, distributed mode spreads shards across nodes and uses Raft consensus to keep cluster "
+            "metadata in agreement.")
+    assert clauses(long) == ["For most production workloads a single Docker container is enough",
+                             "when one node is no longer sufficient, distributed mode spreads shards across nodes "
+                             "and uses Raft consensus to keep cluster metadata in agreement."]
+    assert clauses("Filtering is where Qdrant stands out, and it is fast.") == []  # short: one thing said
+    reply = vector_bot.ask("how does qdrant keep the nodes in a cluster agreeing with each other")
+    assert "uses Raft consensus" in reply.text, reply.text
