@@ -51,7 +51,7 @@ def split_sentences(text: str) -> list[str]:
     return [s.strip() for s in SENTENCE_END.split(text) if s.strip()]
 
 
-CLAUSE = re.compile(r",\s+(?:and|but|while|so|which|whereas)\s+|;\s+")
+CLAUSE = re.compile(r",\s+(?:and|or|but|while|so|which|whereas)\s+|;\s+")
 LONG_SENTENCE_WORDS = 28  # a sentence this long may say several things, one per clause
 MIN_CLAUSE_WORDS = 6
 

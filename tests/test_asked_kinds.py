@@ -223,3 +223,9 @@ def test_a_clause_of_a_long_sentence_is_heard_on_its_own(vector_bot):
     assert clauses("Filtering is where Qdrant stands out, and it is fast.") == []  # short: one thing said
     reply = vector_bot.ask("how does qdrant keep the nodes in a cluster agreeing with each other")
     assert "uses Raft consensus" in reply.text, reply.text
+
+
+def test_a_clause_after_or_is_heard_on_its_own(bot):
+    # the pairing is said in the second clause of a long advice sentence ("..., or if you want ...")
+    reply = bot.ask("Which experiment tracking tool does the article mention people often pair with Prefect?")
+    assert not reply.refused and "Weights & Biases + Prefect is a common combination" in reply.text, reply.text
