@@ -299,11 +299,11 @@ def topic_words(question: Question, index: Index, names_only: bool = False,
 
 def asked_thing(question: Question, index: Index) -> list[str]:
     """The words of the thing a question asks about by its shape, however everyday they are: what a
-    subject should run on or work with ("does A run on windows?"), or what is compared with the subjects or
-    recommended when none of its words is the corpus's ("how does X stack up against these?", "recommend
-    me a good sci-fi novel")."""
+    subject should run on, work with or support ("does A run on windows?", "does A support X for Y?"), or
+    what is compared with the subjects or recommended when none of its words is the corpus's ("how does X
+    stack up against these?", "recommend me a good sci-fi novel")."""
     model = index.model
-    capability = shapes.CAPABILITY.match(question.text)
+    capability = shapes.CAPABILITY.match(question.text) or shapes.SUPPORTS.match(question.text)
     if capability:
         return [w for w in lang.words(capability["thing"]) if len(w) > 2 and w not in lang.STOPWORDS
                 and w not in lang.JUDGING and not model.is_subject_word(w) and w not in QUESTION_WORDS]

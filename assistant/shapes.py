@@ -20,6 +20,8 @@ OPEN_CHOICE = rx(r"\b(?:something|anything|someone) else\b", r"\balternatives?\b
 CAPABILITY = rx(r"^\W*(?:does|do|can|will|is|are)\s+[\w .'-]+?\s+(?:run|work|play nicely|integrate|"
                  r"support|be (?:used|run|installed|deployed))s?\s+(?:on|with|in|under|inside|for)\s+"
                  r"(?!(?:my|our|your|their) )(?P<thing>[\w .+/-]+?)\s*\??\s*$")
+SUPPORTS = rx(r"^\W*(?:does|do|can|will)\s+[\w .'-]+?\s+support\s+(?!(?:my|our|your|their|it|them|this|that)\b)"
+              r"(?P<thing>[\w.+/-]+(?: (?!or\b)[\w.+/-]+){0,3}?)(?:\s+(?:for|when|if|so)\b[^?]*)?\s*\??\s*$")  # "... X for Y?"
 # "How does X stack up against these?": the thing compared with the subjects is the topic.
 COMPARED_THING = rx(r"^\W*how (?:does|do|would|will|did) (?P<thing>(?:[\w.+-]+ ){0,2}?[\w.+-]+) "
                     r"(?:stack up|compare|measure up)\s+(?:against|to|with)\b")

@@ -229,3 +229,13 @@ def test_a_clause_after_or_is_heard_on_its_own(bot):
     # the pairing is said in the second clause of a long advice sentence ("..., or if you want ...")
     reply = bot.ask("Which experiment tracking tool does the article mention people often pair with Prefect?")
     assert not reply.refused and "Weights & Biases + Prefect is a common combination" in reply.text, reply.text
+
+
+def test_what_a_subject_should_support_is_the_topic(bot, vector_bot):
+    reply = bot.ask("does metaflow support azure ml compute clusters for scaling out?")
+    assert reply.refused and reply.reason == "unknown_terms" and "“azure”" in reply.text, reply.text
+    reply = bot.ask("does metaflow support kubernetes for scaling out?")
+    assert not reply.refused and "optionally AWS Batch or Kubernetes" in reply.text, reply.text
+    # two asks with a choice in the first: no single thing to support
+    reply = vector_bot.ask("does weaviate support keyword search too or only vectors? and can it mix them")
+    assert not reply.refused and "BM25" in reply.text, reply.text
