@@ -66,8 +66,6 @@ class Answerer(Protocol):
         AnswerNote."""
 
 
-
-
 class ExtractiveAnswerer:
     name = "extractive"
 

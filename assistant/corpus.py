@@ -16,6 +16,7 @@ import logging
 
 from .article import ArticleModel, derive_model
 from .documents import MAX_BYTES, PAGE_MARK, SUFFIXES, Unreadable, read_document
+from . import language as lang
 from .language import split_sentences
 from .types import CorpusError, Passage
 
@@ -99,9 +100,6 @@ def with_subjects(p: Passage, model: ArticleModel) -> Passage:
     return Passage(**{**p.__dict__, "subjects": tuple(subjects)})
 
 
-GOES_ON = re.compile(r"^(?:It|Its|It's|It’s)\b")  # a paragraph going on about one thing ("They", "This": not one)
-
-
 def with_referents(passages: list[Passage], model: ArticleModel) -> list[Passage]:
     """A paragraph cut from the one before it that opens with "It" ("It does not call itself ..."),
     outside the subjects' sections and naming none, is about the one subject the last sentence before
@@ -110,7 +108,7 @@ def with_referents(passages: list[Passage], model: ArticleModel) -> list[Passage
     out = list(passages)
     for i, p in enumerate(out[1:], 1):
         before = out[i - 1]
-        if p.kind != "paragraph" or p.subjects or model.section_subject(p) or not GOES_ON.match(p.text) \
+        if p.kind != "paragraph" or p.subjects or model.section_subject(p) or not lang.SINGULAR_PRONOUN.match(p.text) \
                 or before.kind != "paragraph" or (before.source, before.section) != (p.source, p.section):
             continue
         last = split_sentences(before.text)[-1:] or [""]

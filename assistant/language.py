@@ -296,6 +296,7 @@ def claimed_polarity(text: str) -> float | None:
         return -1.0 if low.start() < high.start() else 1.0
     return None
 
-# A sentence that opens with a pronoun standing for its section's subject ("It's a full ...").
+# A sentence that opens with a pronoun standing for its section's subject ("It's a full ..."); "It" goes on
+# about one thing ("They", "This" do not).
 SINGULAR_PRONOUN = re.compile(r"^(?:It(?:[’']s)?|Its)\b")
 PRONOUN_START = re.compile(r"^(?:It(?:[’']s)?|Its|They|They[’']re|Their|This)\b")

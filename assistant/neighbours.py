@@ -24,16 +24,12 @@ def with_its_sequel(picked: list[Sentence], pool: list[Sentence], limit: int, mi
     alone: the next sentence of its passage follows it ("Everything lives in the queue ..."), when
     that one too is close to the question, or is itself too short to be weighed ("Steps are methods.")."""
     top = picked[0]
-    if len(top.text.split()) > SHORT_SENTENCE_WORDS:
+    after = next_sentence(top)
+    if len(top.text.split()) > SHORT_SENTENCE_WORDS or not after or any(s.text == after for s in picked):
         return picked
-    sentences = split_sentences(top.passage.text)
-    at = sentences.index(top.text) if top.text in sentences else -1
-    if at < 0 or at + 1 >= len(sentences) or any(s.text == sentences[at + 1] for s in picked):
-        return picked
-    sequel = next((s for s in pool if s.text == sentences[at + 1] and s.passage.chunk_id == top.passage.chunk_id
-                   and (s.similarity >= min_similarity or s.score >= top.score * NEIGHBOUR_RATIO)), None)
-    if len(sentences[at + 1]) < MIN_SENTENCE_CHARS and PLAIN.match(sentences[at + 1]):  # "Steps are methods."
-        sequel = replace(top, text=sentences[at + 1])
+    sequel = replace(top, text=after) if is_fragment(after) else next(
+        (s for s in pool if s.text == after and s.passage.chunk_id == top.passage.chunk_id
+         and (s.similarity >= min_similarity or s.score >= top.score * NEIGHBOUR_RATIO)), None)
     return ([top, sequel] + picked[1:])[: max(limit, 2)] if sequel else picked
 
 
@@ -43,12 +39,9 @@ def with_fragments(picked: list[Sentence]) -> list[Sentence]:
     out = []
     for s in picked:
         out.append(s)
-        sentences = split_sentences(s.passage.text)
-        at = sentences.index(s.text) if s.text in sentences else -1
-        if len(s.text.split()) <= SHORT_SENTENCE_WORDS and 0 <= at < len(sentences) - 1:
-            after = sentences[at + 1]
-            if len(after) < MIN_SENTENCE_CHARS and PLAIN.match(after) and all(p.text != after for p in picked):
-                out.append(replace(s, text=after))
+        after = next_sentence(s) if len(s.text.split()) <= SHORT_SENTENCE_WORDS else ""
+        if after and is_fragment(after) and all(p.text != after for p in picked):
+            out.append(replace(s, text=after))
     return out
 
 
@@ -56,9 +49,19 @@ def with_a_neighbour(top: Sentence, pool: list[Sentence]) -> list[Sentence]:
     """An answer of one sentence, when nothing else is close, says it with the closer of the
     sentences beside it in its passage ("most teams deploy Board, a web dashboard that shows ..." before
     "Board is handy for a quick glance, but ...")."""
-    sentences = split_sentences(top.passage.text)
-    at = sentences.index(top.text) if top.text in sentences else -1
-    beside = {sentences[i] for i in (at - 1, at + 1) if at >= 0 and 0 <= i < len(sentences)}
+    beside = {next_sentence(top, -1), next_sentence(top)} - {""}
     near = [s for s in pool if s.passage.chunk_id == top.passage.chunk_id and s.text in beside
             and s.score >= top.score * NEIGHBOUR_RATIO]
     return [top, max(near, key=lambda s: s.score)] if near else [top]
+
+
+def next_sentence(s: Sentence, step: int = 1) -> str:
+    """The sentence after (``step`` -1: before) ``s`` in its passage, or ""."""
+    sentences = split_sentences(s.passage.text)
+    at = sentences.index(s.text) + step if s.text in sentences else -1
+    return sentences[at] if 0 <= at < len(sentences) else ""
+
+
+def is_fragment(text: str) -> bool:
+    """A plain sentence too short to be weighed on its own ("Steps are methods.")."""
+    return len(text) < MIN_SENTENCE_CHARS and bool(PLAIN.match(text))

@@ -264,15 +264,15 @@ def gather_evidence(index: Index, q: Question, vector: list[float], hits: list[H
             items.append((s, hit))
     if not items:
         return Evidence(hits, [], vector)
-    vectors = np.asarray(index.sentence_vectors([(hit.passage, s) for s, hit in items]))
-    sims = vectors @ np.asarray(vector)
-    ranking = sims if own_vector is None else (sims + vectors @ np.asarray(own_vector)) / 2
+    def closeness(texts: list[tuple[Passage, str]]):  # similarity to the question, and the ranking one
+        vectors = np.asarray(index.sentence_vectors(texts))  # (with a follow-up's own ask weighed in)
+        sims = vectors @ np.asarray(vector)
+        return sims, sims if own_vector is None else (sims + vectors @ np.asarray(own_vector)) / 2
+
+    sims, ranking = closeness([(hit.passage, s) for s, hit in items])
     parts = [(i, c) for i, (s, hit) in enumerate(items) for c in lang.clauses(s)]
     if parts:  # a long sentence saying several things: each of its clauses counts as much as the whole
-        part_vectors = np.asarray(index.sentence_vectors([(items[i][1].passage, c) for i, c in parts]))
-        part_sims = part_vectors @ np.asarray(vector)
-        part_ranking = part_sims if own_vector is None else (part_sims + part_vectors @ np.asarray(own_vector)) / 2
-        for (i, _), sim, rank_sim in zip(parts, part_sims, part_ranking):
+        for (i, _), sim, rank_sim in zip(parts, *closeness([(items[i][1].passage, c) for i, c in parts])):
             sims[i], ranking[i] = max(sims[i], sim), max(ranking[i], rank_sim)
     idf = index.bm25.idf
     terms = {t: max(idf.get(t, 0.0), 0.0) for t in tokenize(q.text)}

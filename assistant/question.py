@@ -175,7 +175,7 @@ def match_dimensions(text: str, model: ArticleModel, index, vector, mentioned=No
     short = {a for a in asked if a not in index.vocabulary()}  # "ops": perhaps short for a label's word
     named = bool(model.find_subjects(text))  # a cell's word points at its row only in a question about a subject
     cells = distinct_cell_words(model) if named else {}
-    scored, shares_of = [], {}
+    scored, shares_of, priced = [], {}, set()
     for dim, cos in zip(dims, cosine):
         own = label_words(dim)
         found = {w for w in own if w in asked or ("-" not in w and any(lang.same_word(w, a) for a in asked))
@@ -188,16 +188,17 @@ def match_dimensions(text: str, model: ArticleModel, index, vector, mentioned=No
         named_value = VALUE_WEIGHT if (mentioned or {}).get(dim.key) else 0.0  # "is it written in Go?"
         if not named_value and cells.get(dim.key, set()) & asked:  # "is A ok for jobs that take hours?"
             named_value = CELL_WORD_WEIGHT
-        priced = not named_value and dim.ordered and lang.COST_NOUNS & set(own) and lang.PRICED.search(bare)
-        if not share and not named_value and not priced and cos < COSINE_ONLY_MIN:
+        if not named_value and dim.ordered and lang.COST_NOUNS & set(own) and lang.PRICED.search(bare):
+            priced.add(dim.key)
+        if not share and not named_value and dim.key not in priced and cos < COSINE_ONLY_MIN:
             cos = min(cos, DIMENSION_MIN_SCORE - 0.01)  # similarity alone, and not close: only a candidate
-        scored.append([float(cos) + DIMENSION_WORD_WEIGHT * share + named_value, dim, bool(priced), bool(named_value)])
+        scored.append((float(cos) + DIMENSION_WORD_WEIGHT * share + named_value, dim))
     # "is it expensive?": a level of a cost row, named as a value would be; not when the question names a
     # value of a row ("is A Cloud expensive?") or words of another row of levels ("expensive to learn?")
-    if not any(named or (d.ordered and not p and shares_of.get(d.key)) for _, d, p, named in scored):
-        for entry in scored:
-            entry[0] += VALUE_WEIGHT if entry[2] else 0.0
-    return sorted(((s, d) for s, d, _, _ in scored), key=lambda pair: -pair[0])
+    if any((mentioned or {}).get(d.key) or cells.get(d.key, set()) & asked
+           or (d.ordered and d.key not in priced and shares_of[d.key]) for _, d in scored):
+        priced = set()
+    return sorted(((s + (VALUE_WEIGHT if d.key in priced else 0.0), d) for s, d in scored), key=lambda pair: -pair[0])
 
 
 def distinct_cell_words(model: ArticleModel) -> dict[str, set[str]]:

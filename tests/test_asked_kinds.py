@@ -10,6 +10,11 @@ from assistant.question import spelled_as_corpus
 from conftest import VECTOR_DBS
 
 
+def after(question: str, answer: str = "...") -> list[dict]:
+    """A conversation of one turn: the question asked and its answer."""
+    return [{"role": "user", "content": question}, {"role": "assistant", "content": answer}]
+
+
 def test_a_city_the_closest_sentence_names_answers_which_city(vector_bot):
     # "headquartered in Amsterdam", "a Berlin-based company": neither says "city"
     reply = vector_bot.ask("Which city is Weaviate B.V. headquartered in?")
@@ -22,7 +27,7 @@ def test_a_city_the_closest_sentence_names_answers_which_city(vector_bot):
 
 
 def test_a_year_the_closest_sentence_gives_answers_what_year(bot):
-    history = [{"role": "user", "content": "who originally built metaflow?"}, {"role": "assistant", "content": "..."}]
+    history = after("who originally built metaflow?")
     reply = bot.ask("what year was it open sourced?", history)
     assert not reply.refused and "2019" in reply.text, reply.text
 
@@ -67,8 +72,7 @@ def test_it_after_a_sentence_naming_one_subject_is_that_subject(vector_bot):
     assert model.section_subject(passage) is None  # the advice section is no subject's own
     assert model.owner(passage, sentence) == "qdrant"
     assert model.owner(passage, passage.text.split(". ")[0]) is None  # "Pick Qdrant if ...": not "It"
-    history = [{"role": "user", "content": "which of the three is easiest to get into production?"},
-               {"role": "assistant", "content": "..."}]
+    history = after("which of the three is easiest to get into production?")
     reply = vector_bot.ask("what's the catch?", history)
     assert "**Qdrant**: “It is the easiest of the three" in reply.text, reply.text
 
@@ -95,8 +99,7 @@ def test_a_short_sentence_keeps_the_fragment_after_it_anywhere_in_the_answer(bot
 def test_it_after_which_engine_is_the_subject_the_answer_opens_with(vector_bot):
     first = vector_bot.ask("which engine would you use for billions of vectors?")
     assert first.text.startswith("Milvus's comfortable scale is **Billions**"), first.text
-    history = [{"role": "user", "content": "which engine would you use for billions of vectors?"},
-               {"role": "assistant", "content": first.text}]
+    history = after("which engine would you use for billions of vectors?", first.text)
     reply = vector_bot.ask("what does it use for metadata when it runs distributed?", history)
     assert reply.standalone_question == "what does Milvus use for metadata when it runs distributed?"
     # what a subject uses is asked, not which subject to use
@@ -107,8 +110,7 @@ def test_it_after_which_engine_is_the_subject_the_answer_opens_with(vector_bot):
 
 def test_a_follow_up_of_its_own_about_the_same_subject_keeps_its_question(queues_bot):
     # "SDKs" points at Temporal, the subject asked before: the follow-up is its own question, not the last
-    history = [{"role": "user", "content": "What's the Temporal server written in?"},
-               {"role": "assistant", "content": "Temporal — Written in: **Go** [1]."}]
+    history = after("What's the Temporal server written in?", "Temporal — Written in: **Go** [1].")
     reply = queues_bot.ask("and which languages have SDKs?", history)
     assert reply.standalone_question == "Which languages have SDKs for Temporal?"
     assert not reply.refused and "Java and TypeScript" in reply.text, reply.text  # languages, named
@@ -142,8 +144,7 @@ def test_a_cost_adjective_asks_the_cost_row(bot):
 
 
 def test_which_one_after_a_subjects_modes_is_one_of_those(vector_bot):
-    history = [{"role": "user", "content": "What deployment options does Milvus have?"},
-               {"role": "assistant", "content": "..."}]
+    history = after("What deployment options does Milvus have?")
     reply = vector_bot.ask("Which one can I just pip install for a notebook?", history)
     assert "points to" not in reply.text, reply.text  # not which of the three databases
     assert reply.text.startswith("Milvus Lite is a Python library installed with pip"), reply.text
@@ -155,14 +156,13 @@ def test_which_one_after_a_subjects_modes_is_one_of_those(vector_bot):
     reply = vector_bot.ask("which one is best for billions of vectors?")
     assert reply.text.startswith("Milvus's comfortable scale is **Billions**"), reply.text
     # an earlier question's "types" are no modes to pick among; a row the follow-up names asks of them all
-    history = [{"role": "user", "content": "What index types does Milvus support?"}, {"role": "assistant", "content": "..."}]
+    history = after("What index types does Milvus support?")
     reply = vector_bot.ask("which one is cheapest on memory?", history)
     assert reply.text.startswith("Qdrant has the lowest memory appetite (**Modest**)"), reply.text
 
 
 def test_which_one_after_a_question_on_kinds_of_work_still_picks_a_subject(queues_bot):
-    history = [{"role": "user", "content": "What kinds of jobs does Celery handle well?"},
-               {"role": "assistant", "content": "..."}]
+    history = after("What kinds of jobs does Celery handle well?")
     reply = queues_bot.ask("which one is better for payments?", history)
     assert reply.text.startswith("For that situation the article points to **Temporal**"), reply.text
     reply = queues_bot.ask("Which one should I choose if we already run Celery?")
@@ -192,8 +192,7 @@ def test_readings_of_this_round_that_must_not_fire(bot, queues_bot, vector_bot):
 def test_it_after_a_quoted_answer_is_the_thing_it_names_not_its_label(queues_bot):
     first = queues_bot.ask("which web dashboard do most teams deploy for observability?")
     assert first.text.startswith("**Celery**: “For observability, most teams deploy Flower"), first.text
-    history = [{"role": "user", "content": "which web dashboard do most teams deploy for observability?"},
-               {"role": "assistant", "content": first.text}]
+    history = after("which web dashboard do most teams deploy for observability?", first.text)
     reply = queues_bot.ask("does it keep a full history?", history)
     assert "Flower" in reply.standalone_question and "limited in-memory history" in reply.text, reply.text
 
