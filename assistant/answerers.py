@@ -37,6 +37,7 @@ class Sentence:
     passage: Passage
     similarity: float  # cosine similarity to the question
     score: float  # for ranking: similarity, lightly weighted by the passage's retrieval score
+    topic: float | None = None  # on several subjects: similarity to the question without their names
 
 
 @dataclass
@@ -235,7 +236,7 @@ class ExtractiveAnswerer:
         sentences."""
         lines = set(dim.lines.get(s, []))
         pool = [x for x in ev.sentences if model.section_subject(x.passage) == s and x.passage.kind != "table_row"]
-        pool.sort(key=lambda x: (x.passage.chunk_id not in lines, -x.score))
+        pool.sort(key=lambda x: (x.passage.chunk_id not in lines, -topical(x)))
         return [x for x in pool if x.similarity >= self.min_similarity or x.passage.chunk_id in lines]
 
     def _recommend(self, q: Question, ev: Evidence, index) -> list[str]:
@@ -342,7 +343,10 @@ class ExtractiveAnswerer:
         of the rest."""
         if len(q.subjects) < 2:
             return picked
-        own = [next((s for s in pool if model.section_subject(s.passage) == subject
+        # each subject's best on the topic: a sentence naming the other subjects too is no closer for that
+        # ("Where A hands messages to a broker, B keeps state ..." for "A vs B dashboards?")
+        on_topic = sorted(pool, key=lambda s: -topical(s))
+        own = [next((s for s in on_topic if model.section_subject(s.passage) == subject
                      and s.similarity >= self.min_similarity), None) for subject in q.subjects]
         found = [s for s in own if s is not None]
         for subject, mine in zip(q.subjects, own):  # a subject with no close sentence: in the passage saying
@@ -358,6 +362,12 @@ class ExtractiveAnswerer:
             first = with_a_neighbour(own[0], pool)  # nothing else close: the best one said with its context
             return sorted(first, key=lambda s: s.passage.text.find(s.text)) + own[1:]
         return own + rest[: max(0, limit - len(own))]
+
+
+def topical(s: Sentence) -> float:
+    """A sentence's score with its similarity to the question taken without the subjects' names, when
+    the question names several: for picking each subject's own sentence on the topic asked."""
+    return s.score if s.topic is None else s.score - s.similarity + s.topic
 
 
 def elsewhere(s: Sentence, q: Question, model: ArticleModel) -> bool:

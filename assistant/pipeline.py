@@ -183,7 +183,8 @@ class Assistant:
         follows = after_said(q.said, hits)
         own = worded.split(FOLLOWING)[0] if FOLLOWING in worded else ""  # a follow-up's own ask, weighed too
         own = own if len(lang.tokenize(own)) >= OWN_ASK_WORDS else ""  # when it says enough ("why that one?" does not)
-        evidence = gather_evidence(index, q, vector, hits, follows, index.embed_query(own) if own else None)
+        evidence = gather_evidence(index, q, vector, hits, follows, index.embed_query(own) if own else None,
+                                   bare_vector if len(q.subjects) >= 2 else None)
         scope = check_scope(q, evidence.best_similarity, index, self.settings, evidence.sentences)
         if follows and scope.reason == "weak_match":
             scope = ScopeDecision(False)  # "what's the reasoning behind that?": the article goes on from its answer
@@ -247,9 +248,11 @@ def clean_question(question, max_chars: int) -> str:
 
 
 def gather_evidence(index: Index, q: Question, vector: list[float], hits: list[Hit],
-                    follows: dict[tuple[str, str], float] | None = None, own_vector=None) -> Evidence:
+                    follows: dict[tuple[str, str], float] | None = None, own_vector=None,
+                    topic_vector=None) -> Evidence:
     """Every sentence of the retrieved passages, scored against the question, best first; ``follows``:
-    the bonus of each sentence going on from the last answer (``after_said``)."""
+    the bonus of each sentence going on from the last answer (``after_said``); ``topic_vector``: the
+    question without its subjects' names, each sentence's ``topic``."""
     items, follows = [], follows or {}
     shape = shapes.answer_shape(q.text)
     for hit in hits:
@@ -270,6 +273,8 @@ def gather_evidence(index: Index, q: Question, vector: list[float], hits: list[H
         return sims, sims if own_vector is None else (sims + vectors @ np.asarray(own_vector)) / 2
 
     sims, ranking = closeness([(hit.passage, s) for s, hit in items])
+    topics = ([None] * len(items) if topic_vector is None else
+              np.asarray(index.sentence_vectors([(hit.passage, s) for s, hit in items])) @ np.asarray(topic_vector))
     parts = [(i, c) for i, (s, hit) in enumerate(items) for c in lang.clauses(s)]
     if parts:  # a long sentence saying several things: each of its clauses counts as much as the whole
         for (i, _), sim, rank_sim in zip(parts, *closeness([(items[i][1].passage, c) for i, c in parts])):
@@ -281,7 +286,7 @@ def gather_evidence(index: Index, q: Question, vector: list[float], hits: list[H
     how_to_write = bool(shapes.HOW_TO_WRITE.match(q.text))
     defining = shapes.defining(q.text, lambda thing: bool(  # "what's X?": the sentence saying "X, a ..."
         q.subjects or index.model.names_in(thing) or not all(map(lang.is_everyday, lang.words(thing)))))
-    for (s, hit), sim, rank_sim in zip(items, sims, ranking):
+    for (s, hit), sim, rank_sim, topic in zip(items, sims, ranking, topics):
         bonus = MENTION_BONUS if q.subjects and (any(f in s.lower() for f in q.subjects) or (  # or "It ..." for it,
             lang.PRONOUN_START.match(s) and not index.model.section_subject(hit.passage)  # outside its section
             and index.model.owner(hit.passage, s) in q.subjects)) else 0.0
@@ -299,7 +304,7 @@ def gather_evidence(index: Index, q: Question, vector: list[float], hits: list[H
         overlap = sum(terms[t] for t in shared) / total  # idf-weighted share of the question's words
         lexical = LEXICAL_WEIGHT * (2 if hit.decisive else 1)  # the passage the question all but quotes: its words
         score = float(rank_sim) + 0.1 * hit.score + bonus + lexical * overlap
-        sentences.append(Sentence(s, hit.passage, float(sim), score))
+        sentences.append(Sentence(s, hit.passage, float(sim), score, None if topic is None else float(topic)))
     sentences.sort(key=lambda s: -s.score)
     return Evidence(hits, sentences, vector)
 

@@ -123,6 +123,9 @@ def analyse(text: str, model: ArticleModel, index=None, bare_vector=None) -> Que
         q.recommendation = False  # "A keeps its state in X, so should we ...?": the table's correction first
     if q.recommendation and shapes.OPEN_CHOICE.search(text):
         q.subjects = []  # "A, or something else?": the advice on every subject is wanted
+    if q.recommendation and q.subjects and asked != text and shapes.WHICH.search(asked) and FOLLOWING not in asked \
+            and not model.find_subjects(asked, aliases=False) and not re.search(r"\b(?:it|its|they|them|their)\b", asked, re.I):
+        q.subjects = []  # "A's chords are getting scary. Which tool fits?": A is the setting, the choice is open
     if q.premise and q.subjects and index is not None:
         q.misplaced = misplaced_words(q, index)
     opens_with_claim = bool(q.subjects) and re.match(rf"\W*{lang.whole(q.subjects[0])}\s+(?:is|are)\b", text, re.I)
