@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 
 CLAIM_MIN_SIMILARITY = 0.45  # "GPL" to the label "License": how close a claimed word must be to a row
 CLAIM_MARGIN = 0.1  # ... and how much closer than to any other row
-CLAIMED = re.compile(r"(?:'s|’s|\s+(?:is|are))\s+(?:an?\s+|just\s+|basically\s+)?(?P<word>[A-Za-z][\w.+-]*\w)\b", re.I)
+CLAIMED = re.compile(r"(?:'s|’s|\s+(?:is|are|being))\s+(?:an?\s+|just\s+|basically\s+)?(?P<word>[A-Za-z][\w.+-]*\w)\b", re.I)
 
 
 def claimed_row(q: Question, model: ArticleModel, index) -> tuple[Dimension, str] | None:

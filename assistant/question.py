@@ -19,6 +19,8 @@ from .lexical import RARE_IDF
 
 # A dimension is what the question asks about when its label is this close (cosine to the label's
 # embedding, plus a share of the label's words found in the question).
+ACRONYM_MAX_LETTERS = 5  # "wal", "rbac": an acronym a phrase of the corpus spells out
+FUNCTION_WORD_ZIPF = 5.5  # "such" (5.7), "also": no word of a phrase an acronym stands for; "write" (5.0) is
 TYPO_MIN_LETTERS = 6  # a shorter word a letter off is as likely another word
 DIMENSION_MIN_SCORE = 0.4
 DIMENSION_WORD_WEIGHT = 0.35
@@ -128,7 +130,7 @@ def analyse(text: str, model: ArticleModel, index=None, bare_vector=None) -> Que
         q.subjects = []  # "A's chords are getting scary. Which tool fits?": A is the setting, the choice is open
     if q.premise and q.subjects and index is not None:
         q.misplaced = misplaced_words(q, index)
-    opens_with_claim = bool(q.subjects) and re.match(rf"\W*{lang.whole(q.subjects[0])}\s+(?:is|are)\b", text, re.I)
+    opens_with_claim = bool(q.subjects) and re.match(rf"\W*{lang.whole(q.subjects[0])}\s+(?:is|are|being)\b", text, re.I)
     if (q.premise or opens_with_claim) and q.subjects and not q.dimensions and index is not None:
         claimed = claimed_row(q, model, index)  # "A is GPL, so ...": a name the corpus lacks, said as a row's value
         if claimed:
@@ -223,14 +225,30 @@ def spelled_as_corpus(text: str, model: ArticleModel, index) -> str:
 
     def spelled(m: re.Match) -> str:
         word = m.group().lower()
-        if len(word) < 4 or lang.stem(word) in index.vocabulary():
+        if len(word) < 3 or lang.stem(word) in index.vocabulary():
             return m.group()
+        phrase = spelled_out(word, index) if len(word) <= ACRONYM_MAX_LETTERS and (
+            m.group().isupper() or lang.zipf(word) < lang.RARE_ZIPF) else ""
+        if phrase or len(word) < 4:
+            return phrase or m.group()
         found = {w for w in full if lang.abbreviates(word, w)} if lang.zipf(word) < lang.RARE_ZIPF else set()
         if len(found) == 1:  # (not "specs", "memo": words of their own)
             return found.pop()
         near = index.near_word(lang.stem(word)) if len(word) >= TYPO_MIN_LETTERS and not lang.zipf(word) else ""
         return written_as(near, index) or m.group()
     return re.sub(r"[A-Za-z]+", spelled, text)
+
+
+def spelled_out(acronym: str, index) -> str:
+    """The one phrase of the corpus whose words' initials spell an acronym it never writes ("wal":
+    "write-ahead log"): a compound or a title-cased name, its words all content words (not "companies
+    sometimes select" for "css")."""
+    pattern = re.compile(r"\b" + r"[\s-]+".join(rf"{c}[a-z]*" for c in acronym) + r"\b", re.I)
+    found = {m.group().lower() for p in index.passages for m in pattern.finditer(p.text)
+             if ("-" in m.group() or m.group().istitle())  # a compound ("write-ahead log"), or a name's words
+             and not any(w.lower() in lang.STOPWORDS or lang.zipf(w.lower()) >= FUNCTION_WORD_ZIPF
+                        for w in re.split(r"[\s-]+", m.group()))}
+    return found.pop() if len(found) == 1 else ""
 
 
 def written_as(term: str, index) -> str:

@@ -339,8 +339,10 @@ def says_written_name(question: Question, index: Index) -> bool:
 def mostly_known(question: Question, index: Index, share: float = 0.5) -> bool:
     """At least ``share`` of the question's content words (everyday ones included) are in the corpus."""
     content = [w for w in lang.tokenize(strip_subjects(question.text, index.model))
-               if len(w) > 2 and w not in QUESTION_WORDS]
-    return not content or sum(1 for w in content if w in index.vocabulary()) >= len(content) * share
+               if len(w) > 2 and w not in QUESTION_WORDS and w != "one"]  # "which one"
+    vocab = index.vocabulary()
+    return not content or sum(1 for w in content if w in vocab or (  # "built-in": its parts
+        "-" in w and all(p in vocab or p in lang.STOPWORDS for p in map(lang.stem, w.split("-"))))) >= len(content) * share
 
 
 def uncovered_terms(question: Question, index: Index) -> list[str]:

@@ -52,7 +52,7 @@ RECOMMEND = rx(
     r"\b(?:use|reach for|adopt|go for)\b.{0,40}\b(?:if|when)\b", r"\bworth (?:it|using|adopting)\b",
     r"\bwhat (?:do|should|would|can) (?:we|i) (?:use|pick|choose|go with|run)\b", r"\b(?:any )?options\s*\?\s*$",
     r"\b(?:any )?advice\b", r"\bwhat(?:'s| is) (?:the )?(?:best|right) (?:fit|choice|option|tool)\b",
-    r"\bwhat (?:fits|suits)\b", r"\bwhat(?:'s| is) the (?:move|call|play)\b", r"\b(?:safer|safest|smarter) (?:bet|pick|choice)\b",
+    r"\bwhat (?:[\w-]+ )?(?:fits|suits)\b", r"\bwhat(?:'s| is) the (?:move|call|play)\b", r"\b(?:safer|safest|smarter) (?:bet|pick|choice)\b",
 )
 WHICH = rx(r"^\s*which\b", r"\bwhich (?:one|of|tool|option)\b",
             r"^\s*what\s+(?!does|do|did|is|are|was|were|would|should|can|could|will|about|if|kind|type|sort)"
@@ -192,8 +192,8 @@ COST_QUESTION = rx(r"\bhow much (?:does|do|is|would|will|are|did)\b.{0,60}\b(?:c
 # -- what a question asks for, and what an answer to it must contain ---------------------------
 ASKS_VERSION = rx(r"\b(?:which|what)(?:'s| is)?(?: the)? (?:latest |first |current |newest |oldest |last )?"
                    r"(?:(?!(?:does|do|did|is|are|was|were|can|should|would|will|has|have)\b)[\w-]+ ){0,2}"
-                   r"(?:version|release)\b")
-ASKS_VERSION_NUMBER = rx(r"\b(?:latest|newest|current|first|oldest|last|minimum|required) (?:stable )?(?:version|release)\b",
+                   r"(?:version|release)\b(?! (?:called|named|known as)\b)")  # not "what's the hosted version called?"
+ASKS_VERSION_NUMBER = rx(r"\b(?:latest|newest|current|first|oldest|last|minimum|required) (?:[\w-]+ )?(?:version|release)\b",
                           r"\b(?:which|what) (?:version|release)\b", r"\brelease version\b|\bversion number\b")  # a number, not "the managed version"
 # A rate asked for as a figure: "how many tasks/sec", "what's the max throughput".
 ASKS_RATE = rx(r"\b(?:how many|how much|what(?:'s| is| are)|max(?:imum)?|peak)\b.{0,50}?(?:\bper (?:second|sec|minute|min|hour)\b|"

@@ -1,6 +1,9 @@
-"""Which sentences and which advice answer a question (dev13 round): on several subjects, each
-subject's own sentence on the topic asked, not one that only names the others too; a subject named
-only in the setting of "which tool fits?" leaves the choice open."""
+"""Which sentences and which advice answer a question, and how its words are read (dev13 round): on
+several subjects, each subject's own sentence on the topic asked, not one that only names the others
+too; a subject named only in the setting of "which tool fits?" leaves the choice open; an acronym the
+corpus spells out; "the managed version called"; "built-in"; "A being X"; "what tool fits?"."""
+
+from assistant.question import spelled_as_corpus
 
 
 def test_each_subject_answers_with_its_own_sentence_on_the_topic(queues_bot):
@@ -27,3 +30,35 @@ def test_a_subject_named_only_in_the_setting_leaves_the_choice_open(queues_bot):
     assert q.subjects == ["celery"], q.subjects
     q = queues_bot.prepare(index, "We send emails with Celery today. Which tool fits best for a multi-step payment flow?").question
     assert q.subjects == [], q.subjects
+
+
+def test_an_acronym_is_read_as_the_compound_of_the_corpus_it_spells(vector_bot):
+    index = vector_bot.index
+    assert spelled_as_corpus("what handles the WAL?", index.model, index) == "what handles the write-ahead log?"
+    reply = vector_bot.ask("in milvus distributed what handles the WAL?")
+    assert "Pulsar or Kafka" in reply.text, reply.text
+    # only a compound or a name's words: not "object storage such" for "OSS", nor a word English uses
+    assert spelled_as_corpus("is it OSS?", index.model, index) == "is it OSS?"
+    assert spelled_as_corpus("what about ram?", index.model, index) == "what about ram?"
+
+
+def test_a_version_called_something_is_a_name_and_a_minimum_version_a_number(bot, vector_bot):
+    reply = vector_bot.ask("if I don't want to run milvus myself, what's the managed version called?")
+    assert not reply.refused and "Zilliz Cloud" in reply.text, reply.text
+    reply = bot.ask("what's the minimum kubernetes version the latest kubeflow release supports")
+    assert reply.refused and "doesn't say which version" in reply.text, reply.text
+
+
+def test_a_compound_of_known_words_and_which_one_are_no_unknown_words(bot):
+    reply = bot.ask("which one comes with built-in hyperparameter tuning?")
+    assert not reply.refused and reply.text.startswith("**Kubeflow**"), reply.text
+
+
+def test_a_subject_being_something_is_a_claim_the_table_corrects(queues_bot):
+    reply = queues_bot.ask("celery being GPL means we can't ship it, right?")
+    assert not reply.refused and "BSD-3-Clause" in reply.text and reply.text.startswith("No"), reply.text
+
+
+def test_what_tool_fits_asks_for_the_advice(queues_bot):
+    reply = queues_bot.ask("modeling a subscription lifecycle that goes on for months with renewals and stuff. what tool fits?")
+    assert reply.text.startswith("For that situation the article points to **Temporal**"), reply.text
