@@ -14,7 +14,7 @@ from . import language as lang
 from . import shapes
 from .article import ArticleModel
 from .language import tokenize, whole
-from .types import QuestionError
+from .types import History
 
 LEAD_WORDS = 2  # an answer opening with a subject ("A's scale is ...") names it in its first words
 SINGULAR = re.compile(
@@ -41,7 +41,7 @@ POINTING = re.compile(
     r"\b(?:that|this|those|these) (?:route|approach|option|way|path|setup|one|ones|choice|thing|part|bit)\b|"
     r"(?<!\bis )(?<!\bare )\bthere\W*$|"  # "can I see the inputs there?", not "is there?"
     r"\b(?:for|with|about|of|on|in|from|like|besides|beyond|given|after) (?:that|this|those|these|them)"
-    r"(?=\s*(?:[?.!,;]|$))|^\W*(?:why|how|when) (?:does|did|is|would|will|can|could) (?:that|this)\b", re.I)
+    r"(?=\s*(?:[?.!,;]|$))|^\W*(?:(?:why|how|when) )?(?:does|did|is|would|will|can|could) (?:that|this)\b", re.I)
 SHORT_ASK = re.compile(r"^\W*(?:and\s+|so\s+)?(?:how (?:long|much|many|often|big|fast|soon)|when|where|who|"
                        r"which ones?|for how long|since when|until when)\W*$", re.I)  # asks nothing else
 CARRIED_WORDS = 10  # a question naming no subject this short may go on with the last one's
@@ -66,30 +66,6 @@ LIKE_THAT = re.compile(r"\b(?:something|anything|one) (?:like|similar to) (?:tha
 BARE_WORDS = frozenset("is there are does do have has got any a an exist exists offer offers the for it".split())
 PREPOSITIONS = frozenset("in on at of to by from under using within inside".split())
 FILLER = re.compile(r"\b(?:for|about|with|the|a|an|please|then|instead|one)\b|[^\w\s]", re.I)
-
-History = list[dict]
-
-
-def check_history(history) -> History:
-    """Accept the messages format; reject anything else with a clear error."""
-    if history is None:
-        return []
-    if not isinstance(history, (list, tuple)):
-        raise QuestionError("history must be a list of {'role', 'content'} messages")
-    clean = []
-    for i, msg in enumerate(history):
-        if not isinstance(msg, dict) or "role" not in msg or "content" not in msg:
-            raise QuestionError(f"history[{i}] must be a {{'role', 'content'}} message")
-        if msg["role"] not in ("user", "assistant"):
-            raise QuestionError(f"history[{i}] has role {msg['role']!r}; expected 'user' or 'assistant'")
-        content = msg["content"]
-        if isinstance(content, list):  # gradio-style list of parts: keep the text parts
-            content = " ".join(p.get("text", "") if isinstance(p, dict) else str(p) for p in content)
-        if not isinstance(content, str):
-            raise QuestionError(f"history[{i}].content must be text")
-        clean.append({"role": msg["role"], "content": content})
-    return clean
-
 
 def standalone_question(question: str, history: History, model: ArticleModel) -> str:
     """The question rewritten so it can be understood without the conversation."""
@@ -135,6 +111,20 @@ def said_before(question: str, history: History, model: ArticleModel) -> str:
         return ""  # ("what else is that index used for?": more than the last answer said, too)
     _, answer = _previous(history, model)
     return answer
+
+
+def asked_of_another(standalone: str, history: History, model: ArticleModel) -> str:
+    """"and the other one?" after "what kind of team runs A?": the last question asked of other subjects.
+    The last answer with their names for the old ones then says what the new answer parallels (an
+    article says the same kind of thing of each subject). Empty for any other question."""
+    previous, answer = _previous(history, model)
+    new, old = model.find_subjects(standalone, aliases=False), model.find_subjects(previous or "", aliases=False)
+    if not answer or not new or not old or set(new) & set(old) or len(new) != len(old):
+        return ""
+    blank = lambda text, keys: re.sub("|".join(whole(k) for k in keys), "_", text, flags=re.I).lower()  # noqa: E731
+    if blank(standalone, new) != blank(previous, old):
+        return ""
+    return re.sub("|".join(whole(k) for k in old), model.names(new), answer, flags=re.I)
 
 
 def said_already(sentence: str, said: str) -> bool:

@@ -25,15 +25,16 @@ from .answerers import Answerer, AnswerNote, Evidence, Sentence
 from .neighbours import MIN_SENTENCE_CHARS
 from .corpus import split_sentences
 from .asks import split_asks
-from .followups import (FOLLOWING, check_history, in_context, said_already, said_before, standalone_question,
+from .followups import (FOLLOWING, asked_of_another, in_context, said_already, said_before, standalone_question,
                         with_last_subjects)
 from .index import Index, Progress, open_index, tokenize
 from .question import Question, analyse, bare_question, spelled_as_corpus
+from .lexical import RARE_IDF
 from .settling import first_elsewhere, names_elsewhere, settle_dimension
 from .retrieval import Hit, decisive_match, fuse, search
 from .scope import ScopeDecision, check_scope, mostly_known
 from .settings import Settings, load_settings
-from .types import Citation, Passage, QuestionError, Reply
+from .types import Citation, Passage, QuestionError, Reply, check_history
 
 log = logging.getLogger("assistant")
 MARKER = re.compile(r"\[\[([0-9a-f]{16}(?:-\d+)?)\]\]")
@@ -43,6 +44,7 @@ FOLLOWS_BONUS = (0.35, 0.15)  # "why?", "what's the catch?": the sentence after 
 SHAPE_BONUS = 0.1  # a sentence stating what the question's shape asks for (a number, a duration, a date)
 CARRIED_SLACK = 0.1  # a question read with the last one's subjects may find sentences this much less close
 OWN_ASK_WORDS = 4  # a follow-up saying this many words of its own is weighed by them as much as by the last ask
+PARALLEL_BONUS, PARALLEL_WORDS = 0.1, 2  # per rare word a sentence shares with what the last answer said of another subject
 MENTION_BONUS = 0.05  # a sentence naming a subject, or a thing, the question names
 DEFINES_BONUS = 0.2  # "what's X?": a sentence saying what X is ("X, a ...")
 SECOND_ASK_SENTENCES = 2  # what a question's second ask adds to the answer, at most
@@ -118,7 +120,8 @@ class Assistant:
         if history and self.settings.llm_condense and hasattr(self.answerer, "rewrite"):
             standalone = self.answerer.rewrite(text, history, fallback=standalone, model=index.model)
         asks = split_asks(standalone, index.model)  # "who makes A, and where are they based?": two asks
-        first = self.prepare(index, asks[0], said)
+        like = plain(asked_of_another(standalone, history, index.model)) if len(asks) == 1 else ""
+        first = self.prepare(index, asks[0], said, split_sentences(like)[0] if like else "")
         if first.scope.reason == "weak_match" and len(asks) == 1 and mostly_known(first.question, index, FOLLOW_UP_KNOWN):
             followed = in_context(standalone, history, index.model)  # nothing close alone: a follow-up after all?
             again = self.prepare(index, followed) if followed else None
@@ -159,9 +162,10 @@ class Assistant:
         yield Reply(body, citations, False, standalone, note.answered_by, retrieved=retrieved,
                     grounding=note.grounding)
 
-    def prepare(self, index: Index, standalone: str, said: str = "") -> "Prepared":
+    def prepare(self, index: Index, standalone: str, said: str = "", like: str = "") -> "Prepared":
         """Read one (standalone) ask, retrieve for it, gather its evidence and decide its scope; ``said``:
-        the last answer, when the ask is for more on it."""
+        the last answer, when the ask is for more on it; ``like``: what the answer parallels, when the
+        ask is the last one asked of another subject (``asked_of_another``)."""
         worded = numbers.magnitudes_in_words(standalone)  # "1B vectors": "1 billion vectors", as articles write it
         worded = spelled_as_corpus(worded, index.model, index)  # "infra", "hyperparamter": as the corpus writes them
         vector, bare_vector = index.embed_question(worded, bare_question(worded, index.model))
@@ -184,7 +188,7 @@ class Assistant:
         own = worded.split(FOLLOWING)[0] if FOLLOWING in worded else ""  # a follow-up's own ask, weighed too
         own = own if len(lang.tokenize(own)) >= OWN_ASK_WORDS else ""  # when it says enough ("why that one?" does not)
         evidence = gather_evidence(index, q, vector, hits, follows, index.embed_query(own) if own else None,
-                                   bare_vector if len(q.subjects) >= 2 else None)
+                                   bare_vector if len(q.subjects) >= 2 else None, like)
         scope = check_scope(q, evidence.best_similarity, index, self.settings, evidence.sentences)
         if follows and scope.reason == "weak_match":
             scope = ScopeDecision(False)  # "what's the reasoning behind that?": the article goes on from its answer
@@ -249,7 +253,7 @@ def clean_question(question, max_chars: int) -> str:
 
 def gather_evidence(index: Index, q: Question, vector: list[float], hits: list[Hit],
                     follows: dict[tuple[str, str], float] | None = None, own_vector=None,
-                    topic_vector=None) -> Evidence:
+                    topic_vector=None, like: str = "") -> Evidence:
     """Every sentence of the retrieved passages, scored against the question, best first; ``follows``:
     the bonus of each sentence going on from the last answer (``after_said``); ``topic_vector``: the
     question without its subjects' names, each sentence's ``topic``."""
@@ -282,6 +286,7 @@ def gather_evidence(index: Index, q: Question, vector: list[float], hits: list[H
     idf = index.bm25.idf
     terms = {t: max(idf.get(t, 0.0), 0.0) for t in tokenize(q.text)}
     total = sum(terms.values()) or 1.0
+    parallel = {t for t in tokenize(like) if idf.get(t, 0.0) >= RARE_IDF and not index.model.is_subject_word(t)}
     sentences = []
     how_to_write = bool(shapes.HOW_TO_WRITE.match(q.text))
     defining = shapes.defining(q.text, lambda thing: bool(  # "what's X?": the sentence saying "X, a ..."
@@ -303,6 +308,8 @@ def gather_evidence(index: Index, q: Question, vector: list[float], hits: list[H
         shared = set(tokenize(s)) & terms.keys()
         overlap = sum(terms[t] for t in shared) / total  # idf-weighted share of the question's words
         lexical = LEXICAL_WEIGHT * (2 if hit.decisive else 1)  # the passage the question all but quotes: its words
+        # "and the other one?": the rare words of what was said of the last one ("typical", "engineers"), said of this one
+        bonus += PARALLEL_BONUS * min(len(parallel & set(tokenize(s))), PARALLEL_WORDS)
         score = float(rank_sim) + 0.1 * hit.score + bonus + lexical * overlap
         sentences.append(Sentence(s, hit.passage, float(sim), score, None if topic is None else float(topic)))
     sentences.sort(key=lambda s: -s.score)

@@ -107,7 +107,7 @@ def analyse(text: str, model: ArticleModel, index=None, bare_vector=None) -> Que
         and any(set(q.subjects) <= set(a.together) for a in model.advice)) or (  # when the article says
         q.which and q.situation and not (q.subjects and q.dimensions)  # not "what license does A use? we ..."
         and not q.mentioned)  # not "which one lets us keep our stack all Python?": whose cell says so
-    judged = q.dimensions and q.polarity is not None and (q.premise or q.superlative or q.comparative)
+    judged = q.dimensions and q.polarity is not None and (q.premise or q.superlative or q.comparative or q.which)
     degree = bool(shapes.DEGREE.match(text)) and bool(q.dimensions)  # "how big a team before A makes sense?"
     q.recommendation = (bool(model.advice) and asks_which and (q.situation or not q.dimensions) and not judged
                         and not degree and not shapes.ASKS_NOT.search(text)  # "which things won't they do for us?"
@@ -220,7 +220,8 @@ def spelled_as_corpus(text: str, model: ArticleModel, index) -> str:
     embedding model nor the lexical index knows a clipping or a typo: a clipped word as the one table
     label word it begins ("what infra does A need?": "infrastructure", as in "Infrastructure
     requirement"); a word no English list has, within a typo of one word of the corpus
-    ("hyperparamter": "hyperparameter"). Never an everyday word, nor a word the corpus has."""
+    ("hyperparamter": "hyperparameter"); two words the corpus writes as one compound, joined ("self
+    host": "self-host"). Never an everyday word, nor a word the corpus has."""
     full = {w.lower() for d in model.dimensions.values() for w in re.findall(r"[A-Za-z]+", d.label)}
 
     def spelled(m: re.Match) -> str:
@@ -236,6 +237,9 @@ def spelled_as_corpus(text: str, model: ArticleModel, index) -> str:
             return found.pop()
         near = index.near_word(lang.stem(word)) if len(word) >= TYPO_MIN_LETTERS and not lang.zipf(word) else ""
         return written_as(near, index) or m.group()
+    def joined(m: re.Match) -> str:  # "self host": "self-host", as in "self-hosted"
+        return m[1] + ("-" if lang.stem(f"{m[1]}-{m[2]}".lower()) in index.vocabulary() else " ")
+    text = re.sub(r"\b([A-Za-z]+) (?=([A-Za-z]+)\b)", joined, text)
     return re.sub(r"[A-Za-z]+", spelled, text)
 
 

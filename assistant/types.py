@@ -125,3 +125,27 @@ def reply_to_json(reply: Reply) -> dict[str, Any]:
         "backend": reply.backend,
         "grounding": reply.grounding,
     }
+
+
+History = list[dict]
+
+
+def check_history(history) -> History:
+    """Accept the messages format; reject anything else with a clear error."""
+    if history is None:
+        return []
+    if not isinstance(history, (list, tuple)):
+        raise QuestionError("history must be a list of {'role', 'content'} messages")
+    clean = []
+    for i, msg in enumerate(history):
+        if not isinstance(msg, dict) or "role" not in msg or "content" not in msg:
+            raise QuestionError(f"history[{i}] must be a {{'role', 'content'}} message")
+        if msg["role"] not in ("user", "assistant"):
+            raise QuestionError(f"history[{i}] has role {msg['role']!r}; expected 'user' or 'assistant'")
+        content = msg["content"]
+        if isinstance(content, list):  # gradio-style list of parts: keep the text parts
+            content = " ".join(p.get("text", "") if isinstance(p, dict) else str(p) for p in content)
+        if not isinstance(content, str):
+            raise QuestionError(f"history[{i}].content must be text")
+        clean.append({"role": msg["role"], "content": content})
+    return clean

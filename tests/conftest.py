@@ -100,3 +100,8 @@ def server(bot):
     app = serve(bot, "127.0.0.1", port, block=False)
     yield f"http://127.0.0.1:{port}/"
     app.close()
+
+
+def after(question: str, answer: str = "...") -> list[dict]:
+    """A conversation of one turn: the question asked and its answer."""
+    return [{"role": "user", "content": question}, {"role": "assistant", "content": answer}]

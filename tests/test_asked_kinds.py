@@ -7,12 +7,7 @@ asked of every subject at once ("each one", "side by side"), a clipped word for 
 from assistant.corpus import load_corpus
 from assistant.question import spelled_as_corpus
 
-from conftest import VECTOR_DBS
-
-
-def after(question: str, answer: str = "...") -> list[dict]:
-    """A conversation of one turn: the question asked and its answer."""
-    return [{"role": "user", "content": question}, {"role": "assistant", "content": answer}]
+from conftest import VECTOR_DBS, after
 
 
 def test_a_city_the_closest_sentence_names_answers_which_city(vector_bot):
@@ -59,7 +54,7 @@ def test_a_clipped_word_is_spelled_as_the_label_word_it_begins(bot):
     model, index = bot.index.model, bot.index
     assert spelled_as_corpus("what infra does it need?", model, index) == "what infrastructure does it need?"
     # an everyday word, a word the corpus has, and a clipping of no label word stay as they are
-    for text in ("how do I stand it up?", "is it production ready?", "where is the repo?"):
+    for text in ("how do I stand it up?", "is it ready for production?", "where is the repo?"):
         assert spelled_as_corpus(text, model, index) == text
     reply = bot.ask("what infra do i need to stand up metaflow for real (not just local)?")
     assert "S3 + optional Batch/K8s" in reply.text, reply.text

@@ -4,8 +4,8 @@ import pytest
 
 from assistant.corpus import load_corpus
 from assistant.asks import split_asks
-from assistant.followups import check_history, standalone_question as rewrite
-from assistant.types import QuestionError
+from assistant.followups import standalone_question as rewrite
+from assistant.types import QuestionError, check_history
 
 from conftest import CORPUS
 

@@ -5,6 +5,8 @@ corpus spells out; "the managed version called"; "built-in"; "A being X"; "what 
 
 from assistant.question import spelled_as_corpus
 
+from conftest import after
+
 
 def test_each_subject_answers_with_its_own_sentence_on_the_topic(queues_bot):
     # The Temporal sentence "Where Celery hands messages to a broker, Temporal keeps state ..." names
@@ -62,3 +64,36 @@ def test_a_subject_being_something_is_a_claim_the_table_corrects(queues_bot):
 def test_what_tool_fits_asks_for_the_advice(queues_bot):
     reply = queues_bot.ask("modeling a subscription lifecycle that goes on for months with renewals and stuff. what tool fits?")
     assert reply.text.startswith("For that situation the article points to **Temporal**"), reply.text
+
+
+def test_the_same_question_of_the_other_subject_parallels_the_last_answer(queues_bot):
+    # "the typical <A> shop is ..." was said of A; of B the article says "the typical <B> adopter is ...",
+    # a sentence the rewritten question alone ("what kind of team usually runs B?") is not close to
+    question = "what kind of team usually runs celery?"
+    first = queues_bot.ask(question)
+    assert "The typical Celery shop" in first.text, first.text
+    reply = queues_bot.ask("and the other one?", after(question, first.text))
+    assert reply.standalone_question == "what kind of team usually runs Temporal?", reply.standalone_question
+    assert "The typical Temporal adopter is a platform or payments team" in reply.text, reply.text
+    # asked alone, without the answer to parallel, the same question finds other sentences first
+    alone = queues_bot.ask("what kind of team usually runs Temporal?")
+    assert not alone.text.startswith("The typical Temporal adopter"), alone.text
+
+
+def test_does_that_points_back_at_the_last_question(queues_bot):
+    question = "what happens in temporal when a worker dies in the middle of a workflow?"
+    reply = queues_bot.ask("does that put any restrictions on how i write my code?", after(question))
+    assert "(following: " + question in reply.standalone_question, reply.standalone_question
+    assert "Workflow code must be deterministic" in reply.text, reply.text
+
+
+def test_two_words_the_corpus_writes_as_one_compound_are_joined(queues_bot, bot):
+    index = queues_bot.index
+    assert spelled_as_corpus("if we self host temporal", index.model, index) == "if we self-host temporal"
+    assert spelled_as_corpus("is it long running?", index.model, index) == "is it long-running?"
+    assert spelled_as_corpus("we host it ourselves", index.model, index) == "we host it ourselves"
+    reply = queues_bot.ask("if we self host temporal what pieces do we have to run besides our workers")
+    assert "Elasticsearch" in reply.text and "a database to size and back up" in reply.text, reply.text
+    # "which ones are cheap if you self host?": the cost row's levels, not a recommendation
+    reply = bot.ask("which ones are cheap if you self host")
+    assert reply.text.startswith("Metaflow and Prefect have the lowest self-hosted cost"), reply.text

@@ -17,7 +17,7 @@ import gradio as gr  # noqa: E402
 
 from assistant import Assistant, QuestionError, reply_to_json  # noqa: E402
 from assistant import feedback  # noqa: E402
-from assistant.followups import check_history  # noqa: E402
+from assistant.types import check_history  # noqa: E402
 from assistant.showcase import example_questions, placeholder  # noqa: E402
 from assistant.types import AssistantError  # noqa: E402
 
