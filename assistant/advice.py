@@ -133,8 +133,9 @@ def rank_advice(q: Question, advice: list[Advice], vector, index) -> list[Advice
             score -= 0.2
         if a.together and not shapes.BOTH_ASKED.search(q.text) and not shapes.USED_TOGETHER.search(q.text):
             score -= 0.3  # using several together answers only a question that asks about having to pick one
-        elif a.together and shapes.USED_TOGETHER.search(q.text) and set(q.subjects) <= set(a.together):
-            score += 0.3  # ... and is the answer to "can A and B be used together?"
+        elif a.together and (shapes.USED_TOGETHER.search(q.text) or shapes.ALL_OR_NOTHING.search(q.text)) \
+                and set(q.subjects) <= set(a.together):
+            score += 0.3  # ... and is the answer to "can A and B be used together?", "must we rip out A?"
         if a.default:  # the article's default: the answer when the question describes no situation
             score += 0.05 if q.situation else 0.3
         if a.negative:

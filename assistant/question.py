@@ -26,6 +26,7 @@ DIMENSION_MIN_SCORE = 0.4
 DIMENSION_WORD_WEIGHT = 0.35
 COSINE_ONLY_MIN = 0.5  # a dimension none of whose words or values the question uses needs this similarity
 CELL_WORD_WEIGHT = 0.15  # a word of the row's cells ("hours" for "Awkward beyond an hour") points at it a little
+COMPOUND_PART_DISCOUNT = 0.15  # a label alike only by a later part of its compound said alone
 VALUE_WEIGHT = 0.4  # naming one of a dimension's own values ("written in Go?") points at it
 PARTICLES = frozenset("in on at by for with of to from into".split())  # "Written in": a word and its preposition
 PARTICIPLE = re.compile(r"(?:ed|en|built|made|kept|held|run|set)$")
@@ -89,6 +90,8 @@ def analyse(text: str, model: ArticleModel, index=None, bare_vector=None) -> Que
         best = q.dimension_candidates[0][0] if q.dimension_candidates else 0.0
         q.dimension_score = best
         q.dimensions = [d for s, d in q.dimension_candidates if s >= DIMENSION_MIN_SCORE and s >= best - 0.05][:2]
+    if shapes.IS_IT_A.match(text) and not any(q.shares.values()) and not q.mentioned:
+        q.dimensions, q.dimension_candidates = [], []  # "is A just another task queue?": what A is, not a row
     q.polarity = lang.claimed_polarity(text)
     q.superlative = bool(lang.SUPERLATIVE.search(text)) and len(q.subjects) != 1
     q.comparative = bool(lang.COMPARATIVE.search(text))
@@ -104,7 +107,8 @@ def analyse(text: str, model: ArticleModel, index=None, bare_vector=None) -> Que
     q.weighing = bool(shapes.RECOMMEND.search(asked))
     asks_which = shapes.outside_setting(shapes.RECOMMEND, asked) or bool(shapes.IDEA.search(asked) and shapes.TOGETHER.search(asked)) or (
         len(q.subjects) >= 2 and bool(shapes.USED_TOGETHER.search(asked))  # "can A and B be used together?",
-        and any(set(q.subjects) <= set(a.together) for a in model.advice)) or (  # when the article says
+        or bool(q.subjects) and bool(shapes.ALL_OR_NOTHING.search(asked))  # "do we have to rip out A entirely?",
+        ) and any(set(q.subjects) <= set(a.together) for a in model.advice) or (  # when the article says
         q.which and q.situation and not (q.subjects and q.dimensions)  # not "what license does A use? we ..."
         and not q.mentioned)  # not "which one lets us keep our stack all Python?": whose cell says so
     judged = q.dimensions and q.polarity is not None and (q.premise or q.superlative or q.comparative or q.which)
@@ -187,6 +191,8 @@ def match_dimensions(text: str, model: ArticleModel, index, vector, mentioned=No
                  or any(lang.abbreviates(a, w) for a in short)}
         share = sum(1 for w in own if w in found and with_particle(w, dim.label, said) and whole_compound(w, dim.label, found, bare))
         share = share / len(own) if own else 0.0
+        if not share and any(not whole_compound(w, dim.label, found, bare) for w in found):
+            cos -= COMPOUND_PART_DISCOUNT  # "is there a hosted version?": alike only by a part of "self-hosted"
         shares_of[dim.key] = share
         if shares is not None:
             shares[dim.key] = share

@@ -136,16 +136,30 @@ def answer_shape(text: str) -> re.Pattern | None:
 
 
 WHAT_IS = re.compile(r"^\W*what(?:'s| is| are)\s+(?:an? |the )?(?P<thing>[\w-]+(?: [\w-]+){0,2})\W*$", re.I)
+# "is X just another task queue?", "X is basically a Y, right?": what kind of thing X is, asked too
+IS_IT_A = re.compile(r"^\W*(?:is\s+(?P<thing>[\w-]+)|(?P<stated>[\w-]+)\s+is)\s+(?:(?:basically|really|actually)\s+)?"
+                     r"(?:(?:just|simply|essentially|only|merely) (?:another|an?)|another)\s+(?P<kind>[\w-]+(?: (?!like\b|right\b|or\b)"
+                     r"[\w-]+){0,2})", re.I)
+
+
+def defined_thing(text: str) -> tuple[str, str]:
+    """What "what's X?" or "is X just another Y?" asks to define, and the kind asked of it: (X, Y)."""
+    m = WHAT_IS.match(text) or IS_IT_A.match(text)
+    if not m:
+        return "", ""
+    return m["thing"] or m.groupdict().get("stated") or "", m.groupdict().get("kind") or ""
 
 
 def defining(text: str, named) -> re.Pattern | None:
-    """For "what's X?" where X is a name (``named(X)``), what a sentence defining X says: "X, a ...",
-    "X is a ..." (not "In X, a task is ...": X after a preposition opens no definition of X)."""
-    m = WHAT_IS.match(text)
-    if not m or not named(m["thing"]):
+    """For "what's X?" (or "is X just another Y?") where X is a name (``named(X)``), what a sentence
+    defining X says: "X, a ...", "X is a ..." (not "In X, a task is ...": X after a preposition opens
+    no definition of X), or, of X, the kind of thing asked ("Y")."""
+    thing, kind = defined_thing(text)
+    if not thing or not named(thing):
         return None
     after_preposition = "".join(rf"(?<!\b{p} )" for p in ("in", "on", "at", "for", "with", "by", "from", "of", "to"))
-    return re.compile(rf"{after_preposition}(?<![\w-]){re.escape(m['thing'])}(?:,\s+|\s+(?:is|are)\s+)(?:an?|the)\b",
+    kind = rf"|\b{re.escape(kind)}\b" if kind else ""  # "... does not call itself a task queue"
+    return re.compile(rf"{after_preposition}(?<![\w-]){re.escape(thing)}(?:,\s+|\s+(?:is|are)\s+)(?:an?|the)\b{kind}",
                       re.I)
 
 
@@ -267,9 +281,11 @@ COMBINED_ADVICE = rx(r"\bnot mutually exclusive\b", r"\bin combination\b", r"\b(
 # "keep A for ... and move ... onto B": a sentence that gives each subject its own share of the work
 SHARED_WORK = rx(r"\b(?:keep|use|run|leave)\b.{1,80}\bfor\b.{1,80}\b(?:move|put|use|run|shift)\b.{1,80}"
                   r"\b(?:onto|on|to|into|for|with)\b")
+# "do we have to rip out A entirely to use B?": whether one must replace the other, all or nothing
+ALL_OR_NOTHING = rx(r"\b(?:completely|entirely|altogether)\b", r"\b(?:rip|tear|throw) (?:\w+ )?out\b", r"\breplace\b",
+                    r"\b(?:migrate|move|port) (?:everything|it all|all of it)\b")
 BOTH_ASKED = rx(r"\bboth\b", r"\b(?:only|just) one\b", r"\bone or the other\b", r"\beither\b", r"\btogether\b",
-                 r"\bcombine\b", r"\bmix\b", r"\ball[- ]in\b", r"\b(?:completely|entirely|altogether)\b",
-                 r"\b(?:rip|tear|throw) (?:\w+ )?out\b", r"\breplace\b", r"\bmigrate everything\b")
+                 r"\bcombine\b", r"\bmix\b", r"\ball[- ]in\b", ALL_OR_NOTHING.pattern)
 # "is running both a bad idea?": with TOGETHER, a question for the advice on using them together
 TOGETHER = rx(r"\bboth\b", r"\btogether\b", r"\bcombin\w*", r"\bside by side\b")
 # "can A and B be used together / in the same system?": asks for the advice on using them together

@@ -97,3 +97,26 @@ def test_two_words_the_corpus_writes_as_one_compound_are_joined(queues_bot, bot)
     # "which ones are cheap if you self host?": the cost row's levels, not a recommendation
     reply = bot.ask("which ones are cheap if you self host")
     assert reply.text.startswith("Metaflow and Prefect have the lowest self-hosted cost"), reply.text
+
+
+def test_having_to_rip_one_out_asks_for_the_advice_to_use_both(queues_bot):
+    reply = queues_bot.ask("we've got tons of celery tasks already but our onboarding flow waits on humans for days "
+                           "and keeps breaking. do we have to rip out celery entirely to use temporal?")
+    assert reply.text.startswith("For that situation the article points to **Celery** and **Temporal** together"), reply.text
+    # a question on one subject's fit, with no all-or-nothing in it, is no question of using both
+    reply = queues_bot.ask("our onboarding flow waits on humans for days and keeps breaking. which tool fits it?")
+    assert reply.text.startswith("For that situation the article points to **Temporal**"), reply.text
+
+
+def test_a_label_alike_only_by_part_of_its_compound_is_not_the_row(bot):
+    # "hosted" is the second part of "Cost (self-hosted)": a hosted version is no self-hosted cost
+    reply = bot.ask("Is there a hosted version of Metaflow so we don't have to run it ourselves?")
+    assert "Outerbounds" in reply.text and "self-hosted cost" not in reply.text, reply.text
+    reply = bot.ask("what does kubeflow cost to self host?")
+    assert "High (K8s overhead)" in reply.text, reply.text
+
+
+def test_is_it_just_another_kind_answers_with_what_the_article_calls_it(queues_bot):
+    reply = queues_bot.ask("Is Temporal basically just another task queue?")
+    assert "durable workflow engine" in reply.text.split(". ")[0], reply.text
+    assert "Long-running workflows —" not in reply.text, reply.text  # no table row the question never names
