@@ -28,7 +28,8 @@ from .asks import split_asks
 from .followups import (FOLLOWING, asked_of_another, in_context, said_already, said_before, standalone_question,
                         with_last_subjects)
 from .index import Index, Progress, open_index, tokenize
-from .question import Question, analyse, bare_question, spelled_as_corpus
+from .question import Question, analyse, bare_question
+from .spelling import spelled_as_corpus
 from .lexical import RARE_IDF
 from .settling import first_elsewhere, names_elsewhere, settle_dimension
 from .retrieval import Hit, decisive_match, fuse, search

@@ -19,9 +19,6 @@ from .lexical import RARE_IDF
 
 # A dimension is what the question asks about when its label is this close (cosine to the label's
 # embedding, plus a share of the label's words found in the question).
-ACRONYM_MAX_LETTERS = 5  # "wal", "rbac": an acronym a phrase of the corpus spells out
-FUNCTION_WORD_ZIPF = 5.5  # "such" (5.7), "also": no word of a phrase an acronym stands for; "write" (5.0) is
-TYPO_MIN_LETTERS = 6  # a shorter word a letter off is as likely another word
 DIMENSION_MIN_SCORE = 0.4
 DIMENSION_WORD_WEIGHT = 0.35
 COSINE_ONLY_MIN = 0.5  # a dimension none of whose words or values the question uses needs this similarity
@@ -191,6 +188,8 @@ def match_dimensions(text: str, model: ArticleModel, index, vector, mentioned=No
                  or any(lang.abbreviates(a, w) for a in short)}
         share = sum(1 for w in own if w in found and with_particle(w, dim.label, said) and whole_compound(w, dim.label, found, bare))
         share = share / len(own) if own else 0.0
+        if same_relation(dim.label, bare):  # "what is A implemented in?" asks what "Written in" says
+            share = 1.0
         if not share and any(not whole_compound(w, dim.label, found, bare) for w in found):
             cos -= COMPOUND_PART_DISCOUNT  # "is there a hosted version?": alike only by a part of "self-hosted"
         shares_of[dim.key] = share
@@ -221,56 +220,6 @@ def distinct_cell_words(model: ArticleModel) -> dict[str, set[str]]:
     return {key: own - set().union(*(w for k, w in words.items() if k != key)) for key, own in words.items()}
 
 
-def spelled_as_corpus(text: str, model: ArticleModel, index) -> str:
-    """The question with words the corpus lacks written as the corpus writes them, since neither the
-    embedding model nor the lexical index knows a clipping or a typo: a clipped word as the one table
-    label word it begins ("what infra does A need?": "infrastructure", as in "Infrastructure
-    requirement"); a word no English list has, within a typo of one word of the corpus
-    ("hyperparamter": "hyperparameter"); two words the corpus writes as one compound, joined ("self
-    host": "self-host"). Never an everyday word, nor a word the corpus has."""
-    full = {w.lower() for d in model.dimensions.values() for w in re.findall(r"[A-Za-z]+", d.label)}
-
-    def spelled(m: re.Match) -> str:
-        word = m.group().lower()
-        if len(word) < 3 or lang.stem(word) in index.vocabulary():
-            return m.group()
-        phrase = spelled_out(word, index) if len(word) <= ACRONYM_MAX_LETTERS and (
-            m.group().isupper() or lang.zipf(word) < lang.RARE_ZIPF) else ""
-        if phrase or len(word) < 4:
-            return phrase or m.group()
-        found = {w for w in full if lang.abbreviates(word, w)} if lang.zipf(word) < lang.RARE_ZIPF else set()
-        if len(found) == 1:  # (not "specs", "memo": words of their own)
-            return found.pop()
-        near = index.near_word(lang.stem(word)) if len(word) >= TYPO_MIN_LETTERS and not lang.zipf(word) else ""
-        return written_as(near, index) or m.group()
-    def joined(m: re.Match) -> str:  # "self host": "self-host", as in "self-hosted"
-        return m[1] + ("-" if lang.stem(f"{m[1]}-{m[2]}".lower()) in index.vocabulary() else " ")
-    text = re.sub(r"\b([A-Za-z]+) (?=([A-Za-z]+)\b)", joined, text)
-    return re.sub(r"[A-Za-z]+", spelled, text)
-
-
-def spelled_out(acronym: str, index) -> str:
-    """The one phrase of the corpus whose words' initials spell an acronym it never writes ("wal":
-    "write-ahead log"): a compound or a title-cased name, its words all content words (not "companies
-    sometimes select" for "css")."""
-    pattern = re.compile(r"\b" + r"[\s-]+".join(rf"{c}[a-z]*" for c in acronym) + r"\b", re.I)
-    found = {m.group().lower() for p in index.passages for m in pattern.finditer(p.text)
-             if ("-" in m.group() or m.group().istitle())  # a compound ("write-ahead log"), or a name's words
-             and not any(w.lower() in lang.STOPWORDS or lang.zipf(w.lower()) >= FUNCTION_WORD_ZIPF
-                        for w in re.split(r"[\s-]+", m.group()))}
-    return found.pop() if len(found) == 1 else ""
-
-
-def written_as(term: str, index) -> str:
-    """How a passage writes a vocabulary term (a stem): "hyperparameter" for "hyperparamet"."""
-    rows, _ = index.bm25.postings(term) if term else ((), ())
-    for row in list(rows)[:3]:
-        for w in re.findall(r"[A-Za-z]+", index.passages[int(row)].text):
-            if lang.stem(w.lower()) == term:
-                return w.lower()
-    return ""
-
-
 def label_words(dim: Dimension) -> list[str]:
     """The tokens of a dimension's label that can name it ("Long-running jobs" -> long, running, job)."""
     return [w for w in lang.tokenize(compound_parts(dim.label)) if len(w) > 2 and w not in lang.JUDGING]
@@ -287,6 +236,16 @@ def whole_compound(word: str, label: str, found: set[str], text: str) -> bool:
         if word != parts[0] or re.search(rf"\bhow {re.escape(word)}", text, re.I):
             return False
     return True
+
+
+def same_relation(label: str, text: str) -> bool:
+    """The label is a participle and its preposition ("Written in") and the question ends asking for
+    what another participle has after the same preposition ("what is A implemented in?", "... coded in?"):
+    the same relation, whatever the verb."""
+    m = re.fullmatch(r"\s*([A-Za-z]+)\s+([a-z]+)\s*", label)
+    asked = re.search(r"\b([A-Za-z]+)\s+([a-z]+)\W*$", text)
+    return bool(m and asked) and m[2] in PARTICLES and m[2] == asked[2].lower() \
+        and all(PARTICIPLE.search(w.lower()) for w in (m[1], asked[1]))
 
 
 def with_particle(word: str, label: str, said: list[str]) -> bool:

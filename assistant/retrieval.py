@@ -8,6 +8,7 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
+from . import shapes
 from .corpus import split_sentences
 from .followups import said_already
 from .index import Index
@@ -21,6 +22,7 @@ DECISIVE_RATIO = 2.5  # a BM25 score this many times the next one's, on this man
 DECISIVE_WORDS = 4  # is a passage the question all but quotes
 PARALLEL_MIN = 0.35  # two subjects' paragraphs this alike, and clearly more than any other pair, say the same
 PARALLEL_MARGIN = 0.08  # thing of each ("Retries are automatic. ..." / "Retries are handled per task ...")
+CODE_PASSAGES = 3  # for "how do you ... from code?", the first passages of the subject showing code
 
 
 @dataclass
@@ -166,6 +168,9 @@ def steered_passages(index: Index, question: Question) -> list[Passage]:
         ids = dict.fromkeys(a.chunk_id for a in model.advice if a.subject in wanted)
         return [index.by_id[c] for c in ids if c in index.by_id]
     out = named_passages(index, question)
+    if question.subjects and shapes.HOW_TO_WRITE.match(question.text):  # "how do you kick off a task from code?"
+        out += [p for p in index.passages if p.kind == "paragraph" and model.owner(p) in question.subjects
+                and shapes.CODE.search(p.text)][:CODE_PASSAGES]  # the subject's passages that show code
     for dim in question.dimensions[:1]:
         ids = [r.chunk_id for r in dim.rows]
         for subject, lines in dim.lines.items():

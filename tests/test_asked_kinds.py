@@ -5,7 +5,7 @@ asked of every subject at once ("each one", "side by side"), a clipped word for 
 ("infra"), and "It" after a sentence naming one subject outside any subject's section."""
 
 from assistant.corpus import load_corpus
-from assistant.question import spelled_as_corpus
+from assistant.spelling import spelled_as_corpus
 
 from conftest import VECTOR_DBS, after
 

@@ -3,7 +3,7 @@ several subjects, each subject's own sentence on the topic asked, not one that o
 too; a subject named only in the setting of "which tool fits?" leaves the choice open; an acronym the
 corpus spells out; "the managed version called"; "built-in"; "A being X"; "what tool fits?"."""
 
-from assistant.question import spelled_as_corpus
+from assistant.spelling import spelled_as_corpus
 
 from conftest import after
 
@@ -120,3 +120,17 @@ def test_is_it_just_another_kind_answers_with_what_the_article_calls_it(queues_b
     reply = queues_bot.ask("Is Temporal basically just another task queue?")
     assert "durable workflow engine" in reply.text.split(". ")[0], reply.text
     assert "Long-running workflows —" not in reply.text, reply.text  # no table row the question never names
+
+
+def test_another_participle_with_the_same_preposition_asks_the_row(queues_bot):
+    for question in ("What is the Temporal server implemented in?", "what's the temporal server coded in"):
+        reply = queues_bot.ask(question)
+        assert reply.text.startswith("Temporal — Written in: **Go**"), reply.text
+    # another preposition is another relation
+    reply = queues_bot.ask("what is celery built on?")
+    assert "Written in:" not in reply.text, reply.text
+
+
+def test_how_to_do_it_from_code_brings_the_subjects_passages_showing_code(queues_bot):
+    reply = queues_bot.ask("how do you actually kick off a celery task from code")
+    assert "`.delay()`" in reply.text.split(". ")[0], reply.text
