@@ -24,7 +24,12 @@ DIMENSION_WORD_WEIGHT = 0.35
 COSINE_ONLY_MIN = 0.5  # a dimension none of whose words or values the question uses needs this similarity
 CELL_WORD_WEIGHT = 0.15  # a word of the row's cells ("hours" for "Awkward beyond an hour") points at it a little
 COMPOUND_PART_DISCOUNT = 0.15  # a label alike only by a later part of its compound said alone
-VALUE_WEIGHT = 0.4  # naming one of a dimension's own values ("written in Go?") points at it
+KIND_MIN_COSINE, KIND_MARGIN = 0.45, 0.1  # "which <kind>": a row's cells this close to the kind, and clearly closest
+ASKED_KIND = re.compile(r"\b(?:which|what)\s+(?P<kind>(?!(?:is|are|was|were|do|does|did|can|should|would|will|kind|type|sort|"
+                        r"one|ones|of)\b)[a-z][\w-]+(?: (?!(?:is|are|was|were|do|does|did|can|should|would|will|has|have)\b)"
+                        r"[a-z][\w-]+)?)", re.I)
+VALUE_WEIGHT = 0.4
+LEVEL_WEIGHT = 0.15  # a row of levels, of a question judging one by an adjective ("hard", "cheap") that says its words  # naming one of a dimension's own values ("written in Go?") points at it
 PARTICLES = frozenset("in on at by for with of to from into".split())  # "Written in": a word and its preposition
 PARTICIPLE = re.compile(r"(?:ed|en|built|made|kept|held|run|set)$")
 
@@ -182,6 +187,8 @@ def match_dimensions(text: str, model: ArticleModel, index, vector, mentioned=No
     named = bool(model.find_subjects(text))  # a cell's word points at its row only in a question about a subject
     cells = distinct_cell_words(model) if named else {}
     scored, shares_of, priced = [], {}, set()
+    kind_row = row_of_kind(text, dims, index)
+    judged = lang.claimed_polarity(text) is not None
     for dim, cos in zip(dims, cosine):
         own = label_words(dim)
         found = {w for w in own if w in asked or ("-" not in w and any(lang.same_word(w, a) for a in asked))
@@ -196,12 +203,16 @@ def match_dimensions(text: str, model: ArticleModel, index, vector, mentioned=No
         if shares is not None:
             shares[dim.key] = share
         named_value = VALUE_WEIGHT if (mentioned or {}).get(dim.key) else 0.0  # "is it written in Go?"
+        if dim.key == kind_row:  # "built with which programming language?": the row whose cells are of that kind
+            named_value = max(named_value, VALUE_WEIGHT)
         if not named_value and cells.get(dim.key, set()) & asked:  # "is A ok for jobs that take hours?"
             named_value = CELL_WORD_WEIGHT
         if not named_value and dim.ordered and lang.COST_NOUNS & set(own) and lang.PRICED.search(bare):
             priced.add(dim.key)
         if not share and not named_value and dim.key not in priced and cos < COSINE_ONLY_MIN:
             cos = min(cos, DIMENSION_MIN_SCORE - 0.01)  # similarity alone, and not close: only a candidate
+        if judged and dim.ordered and share:  # "is A hard to learn for a team ...?": "hard" judges a level
+            named_value += LEVEL_WEIGHT
         scored.append((float(cos) + DIMENSION_WORD_WEIGHT * share + named_value, dim))
     # "is it expensive?": a level of a cost row, named as a value would be; not when the question names a
     # value of a row ("is A Cloud expensive?") or words of another row of levels ("expensive to learn?")
@@ -209,6 +220,19 @@ def match_dimensions(text: str, model: ArticleModel, index, vector, mentioned=No
            or (d.ordered and d.key not in priced and shares_of[d.key]) for _, d in scored):
         priced = set()
     return sorted(((s + (VALUE_WEIGHT if d.key in priced else 0.0), d) for s, d in scored), key=lambda pair: -pair[0])
+
+
+def row_of_kind(text: str, dims: list[Dimension], index) -> str:
+    """The row whose cells are things of the kind a "which <kind> ...?" question asks for, clearly
+    closer to it than any other row's ("which programming language": "Python; Go"; "what broker":
+    "Message broker (Redis or RabbitMQ)"); the dimension's key, or ""."""
+    m = ASKED_KIND.search(text)
+    rows = [(d.key, "; ".join(v for r in d.rows for v in r.cells.values())) for d in dims if d.rows]
+    if not m or len(rows) < 2 or m["kind"].split()[-1] in lang.STOPWORDS:
+        return ""
+    vectors = np.asarray(index.embed_sentences([m["kind"]] + [cells for _, cells in rows]))
+    sims = sorted(zip((vectors[1:] @ vectors[0]).tolist(), (k for k, _ in rows)), reverse=True)
+    return sims[0][1] if sims[0][0] >= KIND_MIN_COSINE and sims[0][0] - sims[1][0] >= KIND_MARGIN else ""
 
 
 def distinct_cell_words(model: ArticleModel) -> dict[str, set[str]]:

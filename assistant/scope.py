@@ -307,11 +307,13 @@ def asked_thing(question: Question, index: Index) -> list[str]:
     if capability:
         return [w for w in lang.words(capability["thing"]) if len(w) > 2 and w not in lang.STOPWORDS
                 and w not in lang.JUDGING and not model.is_subject_word(w) and w not in QUESTION_WORDS]
-    compared = shapes.COMPARED_THING.match(question.text)  # "how does X stack up against these three?"
-    if compared and not any(model.is_subject_word(w) for w in lang.words(compared["thing"])):
-        words = [w for w in lang.words(compared["thing"]) if w not in lang.STOPWORDS and not lang.is_everyday(w)]
-        if words and not any(known(w, index) for w in words):
-            return words
+    compared = shapes.COMPARED_THING.match(question.text) or shapes.BETTER_THING.match(question.text)
+    for side in (compared.groupdict().get(k) for k in ("thing", "other")) if compared else ():  # "how does X stack up
+        # against these three?", "how does A compare to X?", "is X a better pick than these?"
+        if side and not any(model.is_subject_word(w) for w in lang.words(side)):
+            words = [w for w in lang.words(side) if w not in lang.STOPWORDS and not lang.is_everyday(w)]
+            if words and not any(known(w, index) for w in words):
+                return words
     thing = shapes.RECOMMEND_THING.search(question.text)
     if thing and not any(model.is_subject_word(w) for w in lang.words(thing["thing"])):  # not "recommend A"
         words = [w for w in lang.words(thing["thing"]) if w not in lang.STOPWORDS and w not in shapes.NOT_A_TOPIC_NOUN

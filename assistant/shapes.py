@@ -24,7 +24,11 @@ SUPPORTS = rx(r"^\W*(?:does|do|can|will)\s+[\w .'-]+?\s+support\s+(?!(?:my|our|y
               r"(?P<thing>[\w.+/-]+(?: (?!or\b)[\w.+/-]+){0,3}?)(?:\s+(?:for|when|if|so)\b[^?]*)?\s*\??\s*$")  # "... X for Y?"
 # "How does X stack up against these?": the thing compared with the subjects is the topic.
 COMPARED_THING = rx(r"^\W*how (?:does|do|would|will|did) (?P<thing>(?:[\w.+-]+ ){0,2}?[\w.+-]+) "
-                    r"(?:stack up|compare|measure up)\s+(?:against|to|with)\b")
+                    r"(?:stack up|compare|measure up)\s+(?:against|to|with)\s+(?P<other>[\w.+-]+(?: (?!(?:for|in|on|at|when|if|"
+                    r"as|so)\b)[\w.+-]+)?)")
+# "Is X a better pick than these?": X, weighed against the subjects, is the topic.
+BETTER_THING = rx(r"^\W*(?:is|are|would|will|could) (?P<thing>[\w.+-]+(?: [\w.+-]+)?) (?:an? )?(?:better|worse|good|solid|"
+                  r"safer) (?:pick|choice|option|fit|alternative|bet)\b")
 # "Recommend me a good X": the thing to recommend is the topic.
 RECOMMEND_THING = rx(r"\b(?:recommend|suggest)(?: me| us)? (?:a |an |some |any )?(?:good |great |nice |decent )?"
                       r"(?P<thing>[a-z][\w-]*(?: [a-z][\w-]*)?)")
@@ -46,7 +50,7 @@ RECOMMEND = rx(
     r"(?<!\bhow )\bshould (?:we|i|my team|our team|a team|a startup|startups?|they|you)\b",  # not "how should I tune X?"
     r"\brecommend", r"\bsuggest", r"\bhow should (?:we|i) (?:choose|decide|pick)\b", r"\bdecide between\b",
     r"\bwhich (?:[\w-]+ )?(?:is (?:the )?(?:best|right|better)|fits|suits|would you)",
-    r"\b(?:best|right|better|good) (?:fit|choice|option|pick|default)\b", r"\bgo with\b", r"\bpick\b(?! up\b)",
+    r"\b(?:best|right|better|good) (?:fit|choice|option|pick|default)\b", r"\bgo with\b", r"\bpick\b(?! (?:\w+ )?up\b)",
     r"\bchoose\b", r"\bwhat (?:would|do) you (?:use|pick|choose)", r"\bmakes? (?:the most )?sense\b",
     r"\bsuit(?:s|ed|able)?\b", r"\bwhen (?:should|would|to) (?:i |we |you )?(?:use|pick|choose)",
     r"\b(?:use|reach for|adopt|go for)\b.{0,40}\b(?:if|when)\b", r"\bworth (?:it|using|adopting)\b",
@@ -208,6 +212,8 @@ ASKS_VERSION = rx(r"\b(?:which|what)(?:'s| is)?(?: the)? (?:latest |first |curre
                    r"(?:(?!(?:does|do|did|is|are|was|were|can|should|would|will|has|have)\b)[\w-]+ ){0,2}"
                    r"(?:version|release)\b(?! (?:called|named|known as)\b)")  # not "what's the hosted version called?"
 ASKS_VERSION_NUMBER = rx(r"\b(?:latest|newest|current|first|oldest|last|minimum|required) (?:[\w-]+ )?(?:version|release)\b",
+                          r"\b(?:which|what) [\w-]+ (?:version|release) (?!(?:called|named)\b)(?:do|does|did|is|was|are|dropped|added|"
+                          r"introduced|removed|supports?|requires?|first)\b",
                           r"\b(?:which|what) (?:version|release)\b", r"\brelease version\b|\bversion number\b")  # a number, not "the managed version"
 # A rate asked for as a figure: "how many tasks/sec", "what's the max throughput".
 ASKS_RATE = rx(r"\b(?:how many|how much|what(?:'s| is| are)|max(?:imum)?|peak)\b.{0,50}?(?:\bper (?:second|sec|minute|min|hour)\b|"

@@ -134,3 +134,42 @@ def test_another_participle_with_the_same_preposition_asks_the_row(queues_bot):
 def test_how_to_do_it_from_code_brings_the_subjects_passages_showing_code(queues_bot):
     reply = queues_bot.ask("how do you actually kick off a celery task from code")
     assert "`.delay()`" in reply.text.split(". ")[0], reply.text
+
+
+def test_which_kind_of_thing_asks_the_row_whose_cells_are_of_that_kind(queues_bot):
+    reply = queues_bot.ask("temporal server is built with which programming language")
+    assert reply.text.startswith("Temporal — Written in: **Go**"), reply.text
+    # a kind no row's cells are clearly of is no row
+    reply = queues_bot.ask("which kind of jobs does celery handle well?")
+    assert "Written in" not in reply.text, reply.text
+
+
+def test_a_product_weighed_against_the_subjects_is_the_topic(queues_bot, bot):
+    for question in ("how does temporal compare to airflow for scheduled data pipelines?",
+                     "is dramatiq a better choice than celery for a django app?"):
+        reply = queues_bot.ask(question)
+        assert reply.refused and reply.reason == "unknown_terms", reply.text
+    reply = bot.ask("is zenml a better pick than these three for a small startup?")
+    assert reply.refused and "“zenml”" in reply.text, reply.text
+    # the subjects weighed against each other are answered
+    reply = queues_bot.ask("how does celery compare with temporal for retries?")
+    assert not reply.refused and reply.text.startswith("Retries —"), reply.text
+    reply = queues_bot.ask("is celery a better fit than temporal for emails?")
+    assert not reply.refused and "**Celery**" in reply.text, reply.text
+
+
+def test_which_release_of_a_subject_is_a_version_number(queues_bot):
+    reply = queues_bot.ask("which celery version dropped python 2 support?")
+    assert reply.refused and "doesn't say which version" in reply.text, reply.text
+
+
+def test_an_adjective_judging_a_level_prefers_the_row_of_levels_it_names(bot):
+    # "learn" names "Learning curve" and "team" names "Best team size"; "hard" judges a level
+    reply = bot.ask("is kubeflow hard to learn for a team that's new to it?")
+    assert reply.text.startswith("Yes — Kubeflow's learning curve is **High**"), reply.text
+
+
+def test_picking_it_up_is_learning_it_not_picking_one(bot):
+    history = after("prefect isn't made specifically for ML, right?")
+    reply = bot.ask("so why do ml engineers pick it up then", history)
+    assert not reply.text.startswith("For that situation"), reply.text
