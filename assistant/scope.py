@@ -29,6 +29,7 @@ INSTANCE_MIN_COSINE = 0.45  # "city" and "Berlin" (0.60), "languages" and "Java"
 INSTANCE_SENTENCES = 3
 COUNTED_MIN_COSINE = 0.6  # "tries" and "attempts" (0.84), not "stars" and "ways" (0.32)
 PHRASING_ZIPF = 2.5  # ... when it is a word of English ("standardize" 2.7), not a product's name ("kubernetes" 2.3)
+PHRASE_MIN_IDF = 1.0  # two words in a row the question and the best sentence share, each this rare in the corpus
 OUTWEIGHING = 3  # topic words the corpus has that make one unknown word the asker's phrasing (``outweighed``)
 CONTEXT_WORDS = 10  # content words: a question this long sets out its situation before it asks
 # Question words that are rare in English but never a topic.
@@ -86,7 +87,8 @@ def check_scope(question: Question, best_sentence: float, index: Index, settings
                   or question.weighing  # "once we pick one, are we locked in?": a choice among what it compares
                   or question.about_article or question.by_alias
                   or ((names_rare_term(question, index) or says_written_name(question, index))
-                      and mostly_known(question, index)))
+                      and mostly_known(question, index))
+                  or quotes_a_phrase(question, sentences, index))
     if not recognised and best_sentence < settings.min_sentence_score:
         return ScopeDecision(True, "The article doesn't cover that. " + covers(), "weak_match")
     return ScopeDecision(False)
@@ -331,6 +333,21 @@ def names_rare_term(question: Question, index: Index) -> bool:
              if len(w) == 2 and w not in lang.STOPWORDS and not lang.is_everyday(w)]
     return any(idf.get(lang.stem(w), 0.0) >= RARE_IDF
                for w in topic_words(question, index, rare_in_corpus=True) + short)
+
+
+def quotes_a_phrase(question: Question, sentences, index: Index) -> bool:
+    """The best sentence, about the subject the question names, says two of its words in a row that few
+    of the corpus's passages use ("... the same thing as the original version?": "than the original
+    version"): what the question is about, however everyday its other words."""
+    best = sentences[0] if sentences else None
+    if not question.subjects or best is None or not set(best.passage.subjects) & set(question.subjects):
+        return False
+    idf = index.bm25.idf
+    def pairs(text: str) -> set[tuple[str, str]]:
+        words = [w for w in lang.words(text) if w not in lang.STOPWORDS]
+        return {(lang.stem(a), lang.stem(b)) for a, b in zip(words, words[1:])}
+    return any(min(idf.get(a, 0.0), idf.get(b, 0.0)) >= PHRASE_MIN_IDF and not index.model.is_subject_word(a)
+               and not index.model.is_subject_word(b) for a, b in pairs(question.text) & pairs(best.text))
 
 
 def says_written_name(question: Question, index: Index) -> bool:

@@ -173,3 +173,23 @@ def test_picking_it_up_is_learning_it_not_picking_one(bot):
     history = after("prefect isn't made specifically for ML, right?")
     reply = bot.ask("so why do ml engineers pick it up then", history)
     assert not reply.text.startswith("For that situation"), reply.text
+
+
+def test_a_clipped_plural_of_an_english_word_is_no_product_name(bot):
+    from assistant import language as lang
+    assert lang.clips_everyday("prereqs") and lang.clips_everyday("infra")
+    assert not lang.clips_everyday("qdrant") and not lang.clips_everyday("mlflow")
+    reply = bot.ask("infra prereqs for metaflow in prod?")
+    assert not reply.refused and "S3 + optional Batch/K8s" in reply.text, reply.text
+
+
+def test_two_rare_words_in_a_row_from_the_subjects_sentence_are_what_is_asked(bot):
+    reply = bot.ask("is todays prefect basically the same thing as the original version or did it change a lot")
+    assert not reply.refused and "significant rewrite" in reply.text, reply.text
+    from assistant.scope import quotes_a_phrase
+    index = bot.index
+    said = bot.prepare(index, "is todays prefect basically the same thing as the original version?")
+    assert quotes_a_phrase(said.question, said.evidence.sentences, index)
+    # no two words in a row of the best sentence: the phrase does not vouch for the question
+    other = bot.prepare(index, "is prefect basically the same thing as a kitchen blender?")
+    assert not quotes_a_phrase(other.question, other.evidence.sentences, index)
