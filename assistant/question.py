@@ -29,6 +29,9 @@ ASKED_KIND = re.compile(r"\b(?:which|what)\s+(?P<kind>(?!(?:is|are|was|were|do|d
                         r"one|ones|of)\b)[a-z][\w-]+(?: (?!(?:is|are|was|were|do|does|did|can|should|would|will|has|have)\b)"
                         r"[a-z][\w-]+)?)", re.I)
 VALUE_WEIGHT = 0.4
+# Who does it, not what is asked: "what do teams usually pair it with?" asks for a thing, not of teams.
+ACTOR = re.compile(r"\b(?:what|which [\w-]+|how) (?:do|does|did|would|should) (?:most |many |other |the |some )?"
+                   r"(?P<actor>teams|people|folks|users|engineers|companies|developers|devs|shops)\b", re.I)
 LEVEL_WEIGHT = 0.15  # a row of levels, of a question judging one by an adjective ("hard", "cheap") that says its words  # naming one of a dimension's own values ("written in Go?") points at it
 PARTICLES = frozenset("in on at by for with of to from into".split())  # "Written in": a word and its preposition
 PARTICIPLE = re.compile(r"(?:ed|en|built|made|kept|held|run|set)$")
@@ -176,7 +179,7 @@ def match_dimensions(text: str, model: ArticleModel, index, vector, mentioned=No
     dims = list(model.dimensions.values())
     if not dims:
         return []
-    bare = bare_question(text, model)
+    bare = ACTOR.sub(lambda m: m.group().replace(m["actor"], ""), bare_question(text, model))  # not "what do teams use?"
     labels = np.asarray(index.embed_sentences([d.label for d in dims] + [f"What is its {d.noun}?" for d in dims]))
     cosine = (labels @ np.asarray(vector)).reshape(2, len(dims)).max(axis=0)
     asked = set(lang.tokenize(bare))

@@ -193,3 +193,12 @@ def test_two_rare_words_in_a_row_from_the_subjects_sentence_are_what_is_asked(bo
     # no two words in a row of the best sentence: the phrase does not vouch for the question
     other = bot.prepare(index, "is prefect basically the same thing as a kitchen blender?")
     assert not quotes_a_phrase(other.question, other.evidence.sentences, index)
+
+
+def test_who_does_it_is_not_what_is_asked(bot):
+    # "teams" says who pairs Prefect with something, not the row "Best team size"
+    reply = bot.ask("we've settled on prefect but we still need experiment tracking somewhere - "
+                    "what do teams usually pair it with?")
+    assert "Weights & Biases" in reply.text and "best team size" not in reply.text, reply.text
+    reply = bot.ask("what size of team is prefect best for?")
+    assert "Prefect's best team size is **Any**" in reply.text, reply.text
