@@ -77,6 +77,11 @@ class Dimension:
         return len(ranks) >= 2 and all(r is not None for r in ranks.values())
 
     @property
+    def cells(self) -> str:
+        """Its cells as one text ("Python; Go"): what kind of thing the row holds."""
+        return "; ".join(v for r in self.rows for v in r.cells.values())
+
+    @property
     def noun(self) -> str:
         """How an answer names it: "setup complexity", "ML-specific features", and "self-hosted cost"
         for "Cost (self-hosted)"."""

@@ -165,6 +165,7 @@ class Index:
             self.sentence_vectors([(p, c) for p in self.passages for s in split_sentences(p.text) for c in [s, *lang.clauses(s)]])
         dims = self.model.dimensions.values()
         self.embed_sentences([d.label for d in dims] + [f"What is its {d.noun}?" for d in dims]
+                             + [d.cells for d in dims if d.rows]
                              + [a.conditions for a in self.model.advice])
         if not self._stored_sentences:
             derived.save_sentences(self.settings.data_dir, self.collection_name, self._sentence_vectors)

@@ -108,7 +108,6 @@ def zipf(word: str) -> float:
     return zipf_frequency(word, "en")
 
 
-COMMON_WORDS = 30_000  # "prerequisite" is among them, a clipping's source word
 EVERYDAY_ZIPF = 4.0  # at or above: an everyday word ("somebody" 5.0, "eventually" 4.9, "ordinary" 4.4)
 RARE_ZIPF = 3.0  # below: a rare word that can carry a topic ("orchestration" 2.7, "chatbot" 2.3); between
                  # the two, a less common word that is usually phrasing ("hassle" 3.6, "paired" 3.8)
@@ -151,23 +150,20 @@ def abbreviates(short: str, word: str) -> bool:
 
 
 def clips_everyday(word: str) -> bool:
-    """A clipped everyday word, not a name: "impl", "perf", "infra", "prereq(s)" begin common English
-    words (wordfreq's ``COMMON_WORDS`` most common); "qdrant" or "mlflow" begin none."""
+    """A clipped everyday word, not a name: "impl", "perf", "infra" begin common English words
+    (wordfreq's 10,000 most common); "qdrant" or "mlflow" begin none."""
     if len(word) < 4:
         return False
     common = _common_words()
-    for clipped in dict.fromkeys([word, word.removesuffix("s")] if len(word) > 4 else [word]):  # "prereqs"
-        i = bisect.bisect_left(common, clipped)
-        if i < len(common) and common[i].startswith(clipped) and common[i] != clipped:
-            return True
-    return False
+    i = bisect.bisect_left(common, word)
+    return i < len(common) and common[i].startswith(word) and common[i] != word
 
 
 @lru_cache(maxsize=1)
 def _common_words() -> list[str]:
     from wordfreq import top_n_list
 
-    return sorted(top_n_list("en", COMMON_WORDS))
+    return sorted(top_n_list("en", 10_000))
 
 
 def is_everyday(word: str) -> bool:

@@ -121,8 +121,8 @@ class Assistant:
         if history and self.settings.llm_condense and hasattr(self.answerer, "rewrite"):
             standalone = self.answerer.rewrite(text, history, fallback=standalone, model=index.model)
         asks = split_asks(standalone, index.model)  # "who makes A, and where are they based?": two asks
-        like = plain(asked_of_another(standalone, history, index.model)) if len(asks) == 1 else ""
-        first = self.prepare(index, asks[0], said, split_sentences(like)[0] if like else "")
+        like = plain(asked_of_another(standalone, history, index.model)).strip() if len(asks) == 1 else ""
+        first = self.prepare(index, asks[0], said, next(iter(split_sentences(like)), ""))
         if first.scope.reason == "weak_match" and len(asks) == 1 and mostly_known(first.question, index, FOLLOW_UP_KNOWN):
             followed = in_context(standalone, history, index.model)  # nothing close alone: a follow-up after all?
             again = self.prepare(index, followed) if followed else None

@@ -28,11 +28,8 @@ KIND_MIN_COSINE, KIND_MARGIN = 0.45, 0.1  # "which <kind>": a row's cells this c
 ASKED_KIND = re.compile(r"\b(?:which|what)\s+(?P<kind>(?!(?:is|are|was|were|do|does|did|can|should|would|will|kind|type|sort|"
                         r"one|ones|of)\b)[a-z][\w-]+(?: (?!(?:is|are|was|were|do|does|did|can|should|would|will|has|have)\b)"
                         r"[a-z][\w-]+)?)", re.I)
-VALUE_WEIGHT = 0.4
-# Who does it, not what is asked: "what do teams usually pair it with?" asks for a thing, not of teams.
-ACTOR = re.compile(r"\b(?:what|which [\w-]+|how) (?:do|does|did|would|should) (?:most |many |other |the |some )?"
-                   r"(?P<actor>teams|people|folks|users|engineers|companies|developers|devs|shops)\b", re.I)
-LEVEL_WEIGHT = 0.15  # a row of levels, of a question judging one by an adjective ("hard", "cheap") that says its words  # naming one of a dimension's own values ("written in Go?") points at it
+LEVEL_WEIGHT = 0.15  # a row of levels, of a question judging one by an adjective ("hard", "cheap") that says its words
+VALUE_WEIGHT = 0.4  # naming one of a dimension's own values ("written in Go?") points at it
 PARTICLES = frozenset("in on at by for with of to from into".split())  # "Written in": a word and its preposition
 PARTICIPLE = re.compile(r"(?:ed|en|built|made|kept|held|run|set)$")
 
@@ -95,7 +92,9 @@ def analyse(text: str, model: ArticleModel, index=None, bare_vector=None) -> Que
         best = q.dimension_candidates[0][0] if q.dimension_candidates else 0.0
         q.dimension_score = best
         q.dimensions = [d for s, d in q.dimension_candidates if s >= DIMENSION_MIN_SCORE and s >= best - 0.05][:2]
-    if shapes.IS_IT_A.match(text) and not any(q.shares.values()) and not q.mentioned:
+    kind = shapes.IS_IT_A.match(text)
+    if kind and not any(q.shares.values()) and not q.mentioned and not lang.COMPARATIVE.search(text) \
+            and not model.find_subjects(kind["kind"], aliases=False):  # not "is A just a heavier B?"
         q.dimensions, q.dimension_candidates = [], []  # "is A just another task queue?": what A is, not a row
     q.polarity = lang.claimed_polarity(text)
     q.superlative = bool(lang.SUPERLATIVE.search(text)) and len(q.subjects) != 1
@@ -112,11 +111,12 @@ def analyse(text: str, model: ArticleModel, index=None, bare_vector=None) -> Que
     q.weighing = bool(shapes.RECOMMEND.search(asked))
     asks_which = shapes.outside_setting(shapes.RECOMMEND, asked) or bool(shapes.IDEA.search(asked) and shapes.TOGETHER.search(asked)) or (
         len(q.subjects) >= 2 and bool(shapes.USED_TOGETHER.search(asked))  # "can A and B be used together?",
-        or bool(q.subjects) and bool(shapes.ALL_OR_NOTHING.search(asked))  # "do we have to rip out A entirely?",
+        or bool(q.subjects) and bool(shapes.RIP_OUT.search(asked))  # "do we have to rip out A entirely?",
         ) and any(set(q.subjects) <= set(a.together) for a in model.advice) or (  # when the article says
         q.which and q.situation and not (q.subjects and q.dimensions)  # not "what license does A use? we ..."
         and not q.mentioned)  # not "which one lets us keep our stack all Python?": whose cell says so
-    judged = q.dimensions and q.polarity is not None and (q.premise or q.superlative or q.comparative or q.which)
+    judged = q.dimensions and q.polarity is not None and (q.premise or q.superlative or q.comparative or (
+        q.which and not shapes.RECOMMEND.search(asked)))  # "which ones are cheap ...?", not "which would you pick ...?"
     degree = bool(shapes.DEGREE.match(text)) and bool(q.dimensions)  # "how big a team before A makes sense?"
     q.recommendation = (bool(model.advice) and asks_which and (q.situation or not q.dimensions) and not judged
                         and not degree and not shapes.ASKS_NOT.search(text)  # "which things won't they do for us?"
@@ -134,7 +134,7 @@ def analyse(text: str, model: ArticleModel, index=None, bare_vector=None) -> Que
         q.recommendation = False  # "A keeps its state in X, so should we ...?": the table's correction first
     if q.recommendation and shapes.OPEN_CHOICE.search(text):
         q.subjects = []  # "A, or something else?": the advice on every subject is wanted
-    if q.recommendation and q.subjects and asked != text and shapes.WHICH.search(asked) and FOLLOWING not in asked \
+    if q.recommendation and q.subjects and asked != text and shapes.ASKS_FOR_A_TOOL.search(asked) and FOLLOWING not in asked \
             and not model.find_subjects(asked, aliases=False) and not re.search(r"\b(?:it|its|they|them|their)\b", asked, re.I):
         q.subjects = []  # "A's chords are getting scary. Which tool fits?": A is the setting, the choice is open
     if q.premise and q.subjects and index is not None:
@@ -179,7 +179,7 @@ def match_dimensions(text: str, model: ArticleModel, index, vector, mentioned=No
     dims = list(model.dimensions.values())
     if not dims:
         return []
-    bare = ACTOR.sub(lambda m: m.group().replace(m["actor"], ""), bare_question(text, model))  # not "what do teams use?"
+    bare = bare_question(text, model)
     labels = np.asarray(index.embed_sentences([d.label for d in dims] + [f"What is its {d.noun}?" for d in dims]))
     cosine = (labels @ np.asarray(vector)).reshape(2, len(dims)).max(axis=0)
     asked = set(lang.tokenize(bare))
@@ -198,8 +198,6 @@ def match_dimensions(text: str, model: ArticleModel, index, vector, mentioned=No
                  or any(lang.abbreviates(a, w) for a in short)}
         share = sum(1 for w in own if w in found and with_particle(w, dim.label, said) and whole_compound(w, dim.label, found, bare))
         share = share / len(own) if own else 0.0
-        if same_relation(dim.label, bare):  # "what is A implemented in?" asks what "Written in" says
-            share = 1.0
         if not share and any(not whole_compound(w, dim.label, found, bare) for w in found):
             cos -= COMPOUND_PART_DISCOUNT  # "is there a hosted version?": alike only by a part of "self-hosted"
         shares_of[dim.key] = share
@@ -230,7 +228,7 @@ def row_of_kind(text: str, dims: list[Dimension], index) -> str:
     closer to it than any other row's ("which programming language": "Python; Go"; "what broker":
     "Message broker (Redis or RabbitMQ)"); the dimension's key, or ""."""
     m = ASKED_KIND.search(text)
-    rows = [(d.key, "; ".join(v for r in d.rows for v in r.cells.values())) for d in dims if d.rows]
+    rows = [(d.key, d.cells) for d in dims if d.rows]
     if not m or len(rows) < 2 or m["kind"].split()[-1] in lang.STOPWORDS:
         return ""
     vectors = np.asarray(index.embed_sentences([m["kind"]] + [cells for _, cells in rows]))
@@ -263,16 +261,6 @@ def whole_compound(word: str, label: str, found: set[str], text: str) -> bool:
         if word != parts[0] or re.search(rf"\bhow {re.escape(word)}", text, re.I):
             return False
     return True
-
-
-def same_relation(label: str, text: str) -> bool:
-    """The label is a participle and its preposition ("Written in") and the question ends asking for
-    what another participle has after the same preposition ("what is A implemented in?", "... coded in?"):
-    the same relation, whatever the verb."""
-    m = re.fullmatch(r"\s*([A-Za-z]+)\s+([a-z]+)\s*", label)
-    asked = re.search(r"\b([A-Za-z]+)\s+([a-z]+)\W*$", text)
-    return bool(m and asked) and m[2] in PARTICLES and m[2] == asked[2].lower() \
-        and all(PARTICIPLE.search(w.lower()) for w in (m[1], asked[1]))
 
 
 def with_particle(word: str, label: str, said: list[str]) -> bool:
@@ -371,8 +359,10 @@ def compound_parts(label: str) -> str:
 
 def bare_question(text: str, model: ArticleModel) -> str:
     """The question without its subjects' names, spaces tidied; "each one", "both", "side by side" said
-    of them all become "it" ("how heavy is each one to run?": "how heavy is it to run?")."""
-    return re.sub(r"\s+", " ", shapes.ALL_OF_THEM.sub("it", model.without_names(text))).strip()
+    of them all become "it" ("how heavy is each one to run?": "how heavy is it to run?"), and who does
+    what is asked goes ("what do teams usually pair it with?": "what do usually pair it with?")."""
+    text = shapes.ACTOR.sub(lambda m: m.group()[: m.start("actor") - m.start()], model.without_names(text))
+    return re.sub(r"\s+", " ", shapes.ALL_OF_THEM.sub("it", text)).strip()
 
 
 def strip_subjects(text: str, model: ArticleModel) -> str:

@@ -207,13 +207,16 @@ PRICE_OK = rx(r"self[- ]host|cheap|expensive|\bcost\b(?! per)")
 COST_QUESTION = rx(r"\bhow much (?:does|do|is|would|will|are|did)\b.{0,60}\b(?:cost|charge|run you|set you back)\b",
                     r"\bwhat (?:does|do|would|will) .{0,40}\bcost\b", r"\bhow (?:expensive|pricey)\b")
 
+VERSION_KIND = r"(?:\w+ed|cloud|free|paid|enterprise|commercial|community|open-source|oss|stable|lite)\b"
 # -- what a question asks for, and what an answer to it must contain ---------------------------
 ASKS_VERSION = rx(r"\b(?:which|what)(?:'s| is)?(?: the)? (?:latest |first |current |newest |oldest |last )?"
                    r"(?:(?!(?:does|do|did|is|are|was|were|can|should|would|will|has|have)\b)[\w-]+ ){0,2}"
                    r"(?:version|release)\b(?! (?:called|named|known as)\b)")  # not "what's the hosted version called?"
-ASKS_VERSION_NUMBER = rx(r"\b(?:latest|newest|current|first|oldest|last|minimum|required) (?:[\w-]+ )?(?:version|release)\b",
-                          r"\b(?:which|what) [\w-]+ (?:version|release) (?!(?:called|named)\b)(?:do|does|did|is|was|are|dropped|added|"
-                          r"introduced|removed|supports?|requires?|first)\b",
+# (the word before "version" names a product, not a kind of version: not "the current managed version")
+ASKS_VERSION_NUMBER = rx(r"\b(?:latest|newest|current|first|oldest|last|minimum|required) (?:(?!" + VERSION_KIND + r")[\w-]+ )?"
+                          r"(?:version|release)\b",
+                          r"\b(?:which|what) (?!" + VERSION_KIND + r")[\w-]+ (?:version|release) (?:do (?:i|we|you) need|dropped|added|"
+                          r"introduced|removed|supports?|requires?|is (?:required|needed))\b",
                           r"\b(?:which|what) (?:version|release)\b", r"\brelease version\b|\bversion number\b")  # a number, not "the managed version"
 # A rate asked for as a figure: "how many tasks/sec", "what's the max throughput".
 ASKS_RATE = rx(r"\b(?:how many|how much|what(?:'s| is| are)|max(?:imum)?|peak)\b.{0,50}?(?:\bper (?:second|sec|minute|min|hour)\b|"
@@ -288,8 +291,11 @@ COMBINED_ADVICE = rx(r"\bnot mutually exclusive\b", r"\bin combination\b", r"\b(
 SHARED_WORK = rx(r"\b(?:keep|use|run|leave)\b.{1,80}\bfor\b.{1,80}\b(?:move|put|use|run|shift)\b.{1,80}"
                   r"\b(?:onto|on|to|into|for|with)\b")
 # "do we have to rip out A entirely to use B?": whether one must replace the other, all or nothing
-ALL_OR_NOTHING = rx(r"\b(?:completely|entirely|altogether)\b", r"\b(?:rip|tear|throw) (?:\w+ )?out\b", r"\breplace\b",
-                    r"\b(?:migrate|move|port) (?:everything|it all|all of it)\b")
+RIP_OUT = rx(r"\b(?:rip|tear|throw) (?:\w+ )?out\b", r"\b(?:migrate|move|port) (?:everything|it all|all of it)\b")
+# "Which tool fits?", "what one would you take?": asks for one of the compared tools, not for a thing of one
+ASKS_FOR_A_TOOL = rx(r"^\W*(?:(?:so|and|ok|okay|then)\W+)?(?:which|what) (?:tool|one|framework|library|product|platform|"
+                     r"of (?:them|these|those|the (?:two|three|four)))s?\b")
+ALL_OR_NOTHING = rx(r"\b(?:completely|entirely|altogether)\b", r"\breplace\b", RIP_OUT.pattern)
 BOTH_ASKED = rx(r"\bboth\b", r"\b(?:only|just) one\b", r"\bone or the other\b", r"\beither\b", r"\btogether\b",
                  r"\bcombine\b", r"\bmix\b", r"\ball[- ]in\b", ALL_OR_NOTHING.pattern)
 # "is running both a bad idea?": with TOGETHER, a question for the advice on using them together
@@ -301,3 +307,6 @@ IDEA = rx(r"\b(?:bad|good|terrible|dumb|smart|better|wise|crazy) idea\b", r"\bun
 NEGATIVE_ADVICE = rx(r"\btoo much\b", r"\boverkill\b", r"\bavoid\b", r"\bnot (?:the right|a good|worth)\b",
                       r"\bdon'?t (?:use|pick|choose)\b", r"\bpoor fit\b", r"\bwrong choice\b")
 DEFAULT_ADVICE = rx(r"\bdefault\b", r"\bfor most\b", r"\bin most cases\b", r"\bgenerally\b")
+# Who does it, not what is asked: "what do teams usually pair it with?" asks for a thing, not of teams.
+ACTOR = re.compile(r"\b(?:what|which [\w-]+|how) (?:do|does|did|would|should) (?:most |many |other |the |some )?"
+                   r"(?P<actor>teams|people|folks|users|engineers|companies|developers|devs|shops)\b", re.I)

@@ -11,7 +11,8 @@ from .article import ArticleModel
 
 ACRONYM_MAX_LETTERS = 5  # "wal", "rbac": an acronym a phrase of the corpus spells out
 FUNCTION_WORD_ZIPF = 5.5  # "such" (5.7), "also": never a word an acronym stands for ("write", 5.0, can be)
-TYPO_MIN_LETTERS = 6  # a shorter word a letter off is as likely another word
+TYPO_MIN_LETTERS = 6
+PREPOSITIONS = frozenset("in on at by for with of to from into over under".split())  # a shorter word a letter off is as likely another word
 
 
 def spelled_as_corpus(text: str, model: ArticleModel, index) -> str:
@@ -37,8 +38,9 @@ def spelled_as_corpus(text: str, model: ArticleModel, index) -> str:
             return found.pop()
         near = index.near_word(lang.stem(word)) if len(word) >= TYPO_MIN_LETTERS and not lang.zipf(word) else ""
         return written_as(near, index) or m.group()
-    def joined(m: re.Match) -> str:  # "self host": "self-host", as in "self-hosted"
-        return m[1] + ("-" if lang.stem(f"{m[1]}-{m[2]}".lower()) in index.vocabulary() else " ")
+    def joined(m: re.Match) -> str:  # "self host": "self-host", as in "self-hosted"; not "built in" a language
+        compound = not ({m[1].lower(), m[2].lower()} & (lang.STOPWORDS | PREPOSITIONS))
+        return m[1] + ("-" if compound and lang.stem(f"{m[1]}-{m[2]}".lower()) in index.vocabulary() else " ")
     text = re.sub(r"\b([A-Za-z]+) (?=([A-Za-z]+)\b)", joined, text)
     return re.sub(r"[A-Za-z]+", spelled, text)
 
