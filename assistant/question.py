@@ -190,7 +190,6 @@ def match_dimensions(text: str, model: ArticleModel, index, vector, mentioned=No
     named = bool(model.find_subjects(text))  # a cell's word points at its row only in a question about a subject
     cells = distinct_cell_words(model) if named else {}
     scored, shares_of, priced = [], {}, set()
-    kind_row = row_of_kind(text, dims, index)
     judged = lang.claimed_polarity(text) is not None
     for dim, cos in zip(dims, cosine):
         own = label_words(dim)
@@ -204,8 +203,6 @@ def match_dimensions(text: str, model: ArticleModel, index, vector, mentioned=No
         if shares is not None:
             shares[dim.key] = share
         named_value = VALUE_WEIGHT if (mentioned or {}).get(dim.key) else 0.0  # "is it written in Go?"
-        if dim.key == kind_row:  # "built with which programming language?": the row whose cells are of that kind
-            named_value = max(named_value, VALUE_WEIGHT)
         if not named_value and cells.get(dim.key, set()) & asked:  # "is A ok for jobs that take hours?"
             named_value = CELL_WORD_WEIGHT
         if not named_value and dim.ordered and lang.COST_NOUNS & set(own) and lang.PRICED.search(bare):
@@ -220,7 +217,10 @@ def match_dimensions(text: str, model: ArticleModel, index, vector, mentioned=No
     if any((mentioned or {}).get(d.key) or cells.get(d.key, set()) & asked
            or (d.ordered and d.key not in priced and shares_of[d.key]) for _, d in scored):
         priced = set()
-    return sorted(((s + (VALUE_WEIGHT if d.key in priced else 0.0), d) for s, d in scored), key=lambda pair: -pair[0])
+    # "built with which programming language?": no label word said, the row whose cells are of that kind
+    kind_row = "" if any(shares_of.values()) or any((mentioned or {}).values()) else row_of_kind(text, dims, index)
+    return sorted(((s + (VALUE_WEIGHT if d.key in priced or d.key == kind_row else 0.0), d) for s, d in scored),
+                  key=lambda pair: -pair[0])
 
 
 def row_of_kind(text: str, dims: list[Dimension], index) -> str:
