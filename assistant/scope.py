@@ -30,6 +30,7 @@ INSTANCE_SENTENCES = 3
 COUNTED_MIN_COSINE = 0.6  # "tries" and "attempts" (0.84), not "stars" and "ways" (0.32)
 PHRASING_ZIPF = 2.5  # ... when it is a word of English ("standardize" 2.7), not a product's name ("kubernetes" 2.3)
 PHRASE_MIN_IDF = 1.0  # two words in a row the question and the best sentence share, each this rare in the corpus
+PLURAL_ACRONYM = re.compile(r"^[A-Z]{2,}s$")  # "APIs", "SDKs": a common noun in capitals (a product has no plural)
 OUTWEIGHING = 3  # topic words the corpus has that make one unknown word the asker's phrasing (``outweighed``)
 CONTEXT_WORDS = 10  # content words: a question this long sets out its situation before it asks
 # Question words that are rare in English but never a topic.
@@ -285,7 +286,8 @@ def topic_words(question: Question, index: Index, names_only: bool = False,
                 or model.is_subject_word(w) or "'" in w:
             continue
         inside = m.start() > 0 and not re.search(r"[.!?:]\s*$", text[: m.start()].strip() + " ")  # "(following: Tell ..."
-        named = (inside and raw[:1].isupper() and not title_case) or bool(re.search(r"\d", w)) \
+        named = (inside and raw[:1].isupper() and not title_case and not PLURAL_ACRONYM.match(raw)) \
+            or bool(re.search(r"\d", w)) \
             or (raw.isupper() and len(raw) >= 2 and inside)
         if lang.stem(w) in vocab and not rare_in_corpus:  # the corpus uses it: never missing, no lookup needed
             if named:

@@ -211,3 +211,12 @@ def test_who_does_it_is_not_what_is_asked(bot):
     assert "best team size" not in reply.text, reply.text
     reply = bot.ask("what size of team is prefect best for?")
     assert "Prefect's best team size is **Any**" in reply.text, reply.text
+
+
+def test_an_acronym_in_the_plural_is_a_common_noun_not_a_product(queues_bot):
+    # "APIs" beside the corpus's own words ("code", "calls", "side effects") is the asker's phrasing
+    reply = queues_bot.ask("in temporal where am i supposed to put code that calls external APIs or has side effects")
+    assert not reply.refused and "goes into an activity" in reply.text, reply.text
+    # a product's name in capitals is still a name the corpus lacks
+    reply = queues_bot.ask("can celery use amazon SQS as its broker?")
+    assert reply.refused and "“sqs”" in reply.text, reply.text
