@@ -272,17 +272,17 @@ def gather_evidence(index: Index, q: Question, vector: list[float], hits: list[H
             items.append((s, hit))
     if not items:
         return Evidence(hits, [], vector)
-    def closeness(texts: list[tuple[Passage, str]]):  # similarity to the question, and the ranking one
-        vectors = np.asarray(index.sentence_vectors(texts))  # (with a follow-up's own ask weighed in)
+    def closeness(vectors):  # similarity to the question, and the ranking one (a follow-up's own ask weighed in)
         sims = vectors @ np.asarray(vector)
         return sims, sims if own_vector is None else (sims + vectors @ np.asarray(own_vector)) / 2
 
-    sims, ranking = closeness([(hit.passage, s) for s, hit in items])
-    topics = ([None] * len(items) if topic_vector is None else
-              np.asarray(index.sentence_vectors([(hit.passage, s) for s, hit in items])) @ np.asarray(topic_vector))
+    vectors = np.asarray(index.sentence_vectors([(hit.passage, s) for s, hit in items]))
+    sims, ranking = closeness(vectors)
+    topics = [None] * len(items) if topic_vector is None else vectors @ np.asarray(topic_vector)
     parts = [(i, c) for i, (s, hit) in enumerate(items) for c in lang.clauses(s)]
     if parts:  # a long sentence saying several things: each of its clauses counts as much as the whole
-        for (i, _), sim, rank_sim in zip(parts, *closeness([(items[i][1].passage, c) for i, c in parts])):
+        clause_vectors = np.asarray(index.sentence_vectors([(items[i][1].passage, c) for i, c in parts]))
+        for (i, _), sim, rank_sim in zip(parts, *closeness(clause_vectors)):
             sims[i], ranking[i] = max(sims[i], sim), max(ranking[i], rank_sim)
     idf = index.bm25.idf
     terms = {t: max(idf.get(t, 0.0), 0.0) for t in tokenize(q.text)}
