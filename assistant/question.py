@@ -360,7 +360,9 @@ def compound_parts(label: str) -> str:
 def bare_question(text: str, model: ArticleModel) -> str:
     """The question without its subjects' names, spaces tidied; "each one", "both", "side by side" said
     of them all become "it" ("how heavy is each one to run?": "how heavy is it to run?"), and who does
-    what is asked goes ("what do teams usually pair it with?": "what do usually pair it with?")."""
+    what is asked goes ("what do teams usually pair it with?": "what do usually pair it with?"), and what
+    software is "implemented in" it is "written in" ("what is A coded in?": "what is written in?")."""
+    text = shapes.AUTHORED_IN.sub("written", text)
     text = shapes.ACTOR.sub(lambda m: m.group()[: m.start("actor") - m.start()], model.without_names(text))
     return re.sub(r"\s+", " ", shapes.ALL_OF_THEM.sub("it", text)).strip()
 

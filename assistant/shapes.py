@@ -223,6 +223,10 @@ ASKS_RATE = rx(r"\b(?:how many|how much|what(?:'s| is| are)|max(?:imum)?|peak)\b
                 r"/s(?:ec)?\b|\bqps\b|\brps\b|\bthroughput\b)")
 VERSION = rx(r"\bv?\d+\.(?:\d+|x)(?:\.\d+)?\b", r"\b(?:version|release) \d")  # "2.0", "2.x", "version 3"
 ASKS_WHEN = rx(r"(?:^|[,;.?!]\s*|\band\s+)when (?:was|were|did|is|will|does)\b", r"\bwhat year\b", r"\bsince when\b", r"\bhow old\b")
+# "what is A implemented in?": software coded, implemented or programmed in something is written in it (a
+# language); only with nothing after "in" but the question's end or "what/which" ("how is X implemented in A?"
+# asks how, inside A)
+AUTHORED_IN = rx(r"\b(?:coded|implemented|programmed)(?=\s+in\s*(?:[?.!,;]|$|(?:what|which)\b))")
 ASKS_MAKER = rx(r"^\s*who (?:created|made|built|founded|develops|developed|maintains|maintained|wrote|designed|"
                  r"invented|started|owns|is behind|came up with)\b",
                  r"\b(?:which|what) (?:company|organi[sz]ation|team|firm)\b.{0,20}\b(?:created|made|built|founded|"

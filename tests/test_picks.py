@@ -220,3 +220,12 @@ def test_an_acronym_in_the_plural_is_a_common_noun_not_a_product(queues_bot):
     # a product's name in capitals is still a name the corpus lacks
     reply = queues_bot.ask("can celery use amazon SQS as its broker?")
     assert reply.refused and "“sqs”" in reply.text, reply.text
+
+
+def test_software_implemented_in_something_is_written_in_it(queues_bot):
+    for question in ("What is the Temporal server implemented in?", "what's the temporal server coded in"):
+        reply = queues_bot.ask(question)
+        assert reply.text.startswith("Temporal — Written in: **Go**"), reply.text
+    # "implemented in A" with a topic before it asks how, inside A: not the language row
+    reply = queues_bot.ask("how are retries implemented in temporal?")
+    assert "Written in" not in reply.text and "retry policy" in reply.text, reply.text
