@@ -22,6 +22,7 @@ DECISIVE_RATIO = 2.5  # a BM25 score this many times the next one's, on this man
 DECISIVE_WORDS = 4  # is a passage the question all but quotes
 PARALLEL_MIN = 0.35  # two subjects' paragraphs this alike, and clearly more than any other pair, say the same
 PARALLEL_MARGIN = 0.08  # thing of each ("Retries are automatic. ..." / "Retries are handled per task ...")
+DEFINING_PASSAGES = 2  # for "what's A?" / "is A just another Y?", the first passages with a sentence defining A
 CODE_PASSAGES = 3  # for "how do you ... from code?", the first passages of the subject showing code
 
 
@@ -171,6 +172,7 @@ def steered_passages(index: Index, question: Question) -> list[Passage]:
     if question.subjects and shapes.HOW_TO_WRITE.match(question.text):  # "how do you kick off a task from code?"
         out += [p for p in index.passages if p.kind == "paragraph" and model.owner(p) in question.subjects
                 and shapes.CODE.search(p.text)][:CODE_PASSAGES]  # the subject's passages that show code
+    out += defining_passages(index, question)
     for dim in question.dimensions[:1]:
         ids = [r.chunk_id for r in dim.rows]
         for subject, lines in dim.lines.items():
@@ -178,6 +180,17 @@ def steered_passages(index: Index, question: Question) -> list[Passage]:
                 ids += lines
         out += [index.by_id[c] for c in dict.fromkeys(ids) if c in index.by_id]
     return out
+
+
+def defining_passages(index: Index, question: Question) -> list[Passage]:
+    """For "what's A?" or "is A just another Y?" on a subject A: the passages with a sentence of A's that
+    defines it ("A is a ...") or says what it is of that kind ("It does not call itself a Y at all")."""
+    defined = index.model.find_subjects(shapes.defined_thing(question.text)[0], fuzzy=False)
+    pattern = shapes.defining(question.text, lambda thing: True) if defined else None
+    if pattern is None:
+        return []
+    return [p for p in index.passages if p.kind == "paragraph" and any(
+        pattern.search(s) and index.model.owner(p, s) in defined for s in split_sentences(p.text))][:DEFINING_PASSAGES]
 
 
 def named_passages(index: Index, question: Question, most: int = 2) -> list[Passage]:

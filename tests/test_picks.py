@@ -133,7 +133,7 @@ def test_a_label_alike_only_by_part_of_its_compound_is_not_the_row(bot):
 
 def test_is_it_just_another_kind_answers_with_what_the_article_calls_it(queues_bot):
     reply = queues_bot.ask("Is Temporal basically just another task queue?")
-    assert "durable workflow engine" in reply.text.split(". ")[0], reply.text
+    assert "durable" in reply.text.split(". ")[0], reply.text  # "a durable execution platform / workflow engine"
     assert "Long-running workflows —" not in reply.text, reply.text  # no table row the question never names
     # "just a heavier B?" weighs A against another subject: the row of levels answers
     reply = queues_bot.ask("Is Temporal just a heavier Celery?")
@@ -229,3 +229,16 @@ def test_software_implemented_in_something_is_written_in_it(queues_bot):
     # "implemented in A" with a topic before it asks how, inside A: not the language row
     reply = queues_bot.ask("how are retries implemented in temporal?")
     assert "Written in" not in reply.text and "retry policy" in reply.text, reply.text
+
+
+def test_is_it_just_another_kind_brings_the_passages_that_say_what_it_is(queues_bot):
+    # the intro ("It does not call itself a task queue at all, but a durable workflow engine") and the
+    # section's opening ("Temporal is a durable execution platform") are not among the closest passages
+    reply = queues_bot.ask("Is Temporal just another task queue like Celery, or is it pitched differently?")
+    assert "Temporal is a durable execution platform" in reply.text, reply.text
+    assert "does not call itself a task queue" in reply.text, reply.text
+    # only for a subject: a thing of the corpus that is no subject brings no passage defining one
+    index = queues_bot.index
+    from assistant.retrieval import defining_passages
+    assert defining_passages(index, queues_bot.prepare(index, "is flower just another task queue?").question) == []
+    assert defining_passages(index, queues_bot.prepare(index, "is temporal just another task queue?").question)
