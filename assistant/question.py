@@ -28,6 +28,7 @@ KIND_MIN_COSINE, KIND_MARGIN = 0.45, 0.1  # "which <kind>": a row's cells this c
 ASKED_KIND = re.compile(r"\b(?:which|what)\s+(?P<kind>(?!(?:is|are|was|were|do|does|did|can|should|would|will|kind|type|sort|"
                         r"one|ones|of)\b)[a-z][\w-]+(?: (?!(?:is|are|was|were|do|does|did|can|should|would|will|has|have)\b)"
                         r"[a-z][\w-]+)?)", re.I)
+COMMON_IDF, COMMON_LABEL_WORD = 1.0, 0.5  # a label word in about half the passages ("workflows") points half as much
 LEVEL_WEIGHT = 0.15  # a row of levels, of a question judging one by an adjective ("hard", "cheap") that says its words
 VALUE_WEIGHT = 0.4  # naming one of a dimension's own values ("written in Go?") points at it
 PARTICLES = frozenset("in on at by for with of to from into".split())  # "Written in": a word and its preposition
@@ -100,7 +101,7 @@ def analyse(text: str, model: ArticleModel, index=None, bare_vector=None) -> Que
     q.superlative = bool(lang.SUPERLATIVE.search(text)) and len(q.subjects) != 1
     q.comparative = bool(lang.COMPARATIVE.search(text))
     q.yes_no = bool(shapes.YES_NO.match(text) or shapes.TAG_QUESTION.match(text))
-    q.which = bool(shapes.WHICH.search(text))
+    q.which = bool(shapes.WHICH.search(text)) or a_or_b(shapes.asking_sentence(text), model)
     stated = shapes.STATED_THEN_ASKED.search(text)
     q.premise = bool(shapes.PREMISE.match(text) or shapes.TAG_QUESTION.match(text)
                      or (stated and model.find_subjects(stated.group(), aliases=False)))  # not "we are a small team, so ...?"
@@ -155,6 +156,14 @@ def analyse(text: str, model: ArticleModel, index=None, bare_vector=None) -> Que
     return q
 
 
+def a_or_b(asked: str, model: ArticleModel) -> bool:
+    """The question asks "A or B?" of two subjects, with at most a setting after it ("... costs us money.
+    Celery or Temporal?", "A or B for a team of five?"): which of them."""
+    names = "|".join(re.escape(n) for key in model.subjects for n in [key] + model.subjects[key].aliases)
+    m = re.match(rf"^\W*(?:(?:so|then|ok|okay|and|but|well)\W+)?(?P<a>{names})\s+or\s+(?P<b>{names})\b", asked, re.I)
+    return bool(m) and len(set(model.find_subjects(m.group(), fuzzy=False))) == 2
+
+
 def article_named(text: str, model: ArticleModel) -> str:
     """The question without subjects' names said as what an article is about ("the A/B article", "the
     A vs B post": the article, not A and B)."""
@@ -190,12 +199,14 @@ def match_dimensions(text: str, model: ArticleModel, index, vector, mentioned=No
     named = bool(model.find_subjects(text))  # a cell's word points at its row only in a question about a subject
     cells = distinct_cell_words(model) if named else {}
     scored, shares_of, priced = [], {}, set()
+    idf = index.bm25.idf
     judged = lang.claimed_polarity(text) is not None
     for dim, cos in zip(dims, cosine):
         own = label_words(dim)
         found = {w for w in own if w in asked or ("-" not in w and any(lang.same_word(w, a) for a in asked))
                  or any(lang.abbreviates(a, w) for a in short)}
-        share = sum(1 for w in own if w in found and with_particle(w, dim.label, said) and whole_compound(w, dim.label, found, bare))
+        share = sum(COMMON_LABEL_WORD if idf.get(w, 9.0) < COMMON_IDF else 1.0 for w in own
+                    if w in found and with_particle(w, dim.label, said) and whole_compound(w, dim.label, found, bare))
         share = share / len(own) if own else 0.0
         if not share and any(not whole_compound(w, dim.label, found, bare) for w in found):
             cos -= COMPOUND_PART_DISCOUNT  # "is there a hosted version?": alike only by a part of "self-hosted"

@@ -109,10 +109,14 @@ def each_subject(index: Index, question: Question, fused: dict[str, float], rank
     if len(question.subjects) < 2 or question.dimensions:
         return []
     section = {cid: index.model.section_subject(index.by_id[cid]) for cid in fused}
-    present = {section[cid] for cid, _ in ranked}
+    # a passage of one's section that names another subject asked of says how they differ, not its own
+    # side ("Where A hands messages to a broker, B keeps state ..." for "compare the monitoring of A vs B")
+    contrasts = {cid for cid in fused if set(index.model.find_subjects(index.by_id[cid].text, fuzzy=False))
+                 & (set(question.subjects) - {section[cid]})}
+    present = {section[cid] for cid, _ in ranked if cid not in contrasts}
     out = []
     for subject in question.subjects:
-        own = [(cid, score) for cid, score in fused.items() if section[cid] == subject]
+        own = [(cid, score) for cid, score in fused.items() if section[cid] == subject and cid not in contrasts]
         if subject not in present and own:
             out.append(max(own, key=lambda pair: pair[1]))
     return out

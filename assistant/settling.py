@@ -109,10 +109,16 @@ def first_elsewhere(dim: Dimension, q: Question, candidates, model: ArticleModel
     """Dense and lexical retrieval (``candidates``) put the same passage first, and it is none of the
     dimension's own rows or lines ("does A describe itself as a task queue?")."""
     dense, lexical = candidates
-    if not dense or not lexical or dense[0][0].chunk_id != lexical[0][0].chunk_id or q.polarity is not None \
+    if not dense or not lexical or q.polarity is not None \
             or q.superlative or q.comparative or q.weighing:  # "which is lightest?": the row answers
         return False
-    return dense[0][0].kind != "table_row" and dense[0][0].chunk_id not in own_passages(dim, q.subjects, model)
+    own = own_passages(dim, q.subjects, model)
+    if dense[0][0].chunk_id == lexical[0][0].chunk_id:
+        return dense[0][0].kind != "table_row" and dense[0][0].chunk_id not in own
+    # two different passages first: both elsewhere, neither stating the row's cell ("The server is written in Go"),
+    # and no word of the label said ("comfortably" of "Comfortable scale")
+    return not q.shares.get(dim.key) and all(p.kind != "table_row" and p.chunk_id not in own and not any(states_cell(dim, s, p, model) for s in q.subjects)
+               for p in (dense[0][0], lexical[0][0]))
 
 
 def own_passages(dim: Dimension, subjects: list[str], model: ArticleModel) -> set[str]:

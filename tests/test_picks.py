@@ -242,3 +242,43 @@ def test_is_it_just_another_kind_brings_the_passages_that_say_what_it_is(queues_
     from assistant.retrieval import defining_passages
     assert defining_passages(index, queues_bot.prepare(index, "is flower just another task queue?").question) == []
     assert defining_passages(index, queues_bot.prepare(index, "is temporal just another task queue?").question)
+
+
+def test_a_label_word_the_whole_corpus_uses_points_at_its_row_only_half(queues_bot):
+    # "workflows" is in about half the passages: "Long-running workflows" is not the row for where state is kept
+    reply = queues_bot.ask("Where is workflow state actually persisted when you use Temporal?")
+    assert reply.text.startswith("Temporal — Where state lives"), reply.text
+    reply = queues_bot.ask("how long can temporal workflows run?")  # the label's own words still find it
+    assert "Native, days to months" in reply.text, reply.text
+
+
+def test_how_do_i_do_it_from_some_code_brings_the_sentence_with_code(queues_bot):
+    reply = queues_bot.ask("How do I enqueue a celery task from my view code?")
+    assert "`.delay()`" in reply.text.split(". ")[0], reply.text
+
+
+def test_each_subjects_own_side_is_not_a_passage_contrasting_it_with_the_other(queues_bot):
+    # "Where Celery hands messages to a broker, Temporal keeps state ..." is Temporal's section, but names
+    # Celery: it says how they differ, and the Temporal passage on observability must still be retrieved
+    reply = queues_bot.ask("compare the monitoring / observability story of celery vs temporal")
+    assert "Temporal Web UI" in reply.text and "Flower" in reply.text, reply.text
+
+
+def test_a_row_retrieval_never_puts_first_is_not_settled(bot, queues_bot, vector_bot):
+    # dense and lexical retrieval put two different passages first, neither the row's nor stating its cell
+    reply = bot.ask("According to the post, what jobs does an MLOps framework like Kubeflow or Metaflow cover?")
+    assert "pipeline orchestration" in reply.text and "Setup complexity" not in reply.text, reply.text
+    # a passage stating the row's cell, or a word of the label said, keeps the row
+    reply = queues_bot.ask("what language is the temporal server actually built in?")
+    assert reply.text.startswith("Temporal — Written in: **Go**"), reply.text
+    reply = vector_bot.ask("how many vectors can weavaite comfortably handle")
+    assert "Hundreds of millions" in reply.text, reply.text
+
+
+def test_a_or_b_after_a_situation_asks_which(queues_bot):
+    reply = queues_bot.ask("We're building a payments pipeline with a bunch of steps that all have to eventually "
+                           "complete — a dropped or doubled step literally costs us money. Celery or Temporal?")
+    assert reply.text.startswith("For that situation the article points to **Temporal**"), reply.text
+    # a subject and a name of its own is no choice between two subjects
+    reply = queues_bot.ask("Celery or RabbitMQ?")
+    assert "the article points to" not in reply.text, reply.text
