@@ -286,9 +286,13 @@ def topic_words(question: Question, index: Index, names_only: bool = False,
                 or model.is_subject_word(w) or "'" in w:
             continue
         inside = m.start() > 0 and not re.search(r"[.!?:]\s*$", text[: m.start()].strip() + " ")  # "(following: Tell ..."
-        named = (inside and raw[:1].isupper() and not title_case and not PLURAL_ACRONYM.match(raw)) \
+        # "HTTP requests": an acronym English uses every day, modifying a word of the corpus (not "the BBC", "RAM")
+        after = re.match(r"\s+([a-z]{3,})\b", text[m.end():])
+        english = raw.isupper() and lang.is_everyday(w) and bool(after) and after[1] not in lang.STOPWORDS \
+            and lang.stem(after[1]) in vocab
+        named = (inside and raw[:1].isupper() and not title_case and not PLURAL_ACRONYM.match(raw) and not english) \
             or bool(re.search(r"\d", w)) \
-            or (raw.isupper() and len(raw) >= 2 and inside)
+            or (raw.isupper() and len(raw) >= 2 and inside and not english)
         if lang.stem(w) in vocab and not rare_in_corpus:  # the corpus uses it: never missing, no lookup needed
             if named:
                 out.append(w)

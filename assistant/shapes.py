@@ -46,8 +46,14 @@ OPTIONS = rx(r"\b(?:modes|options|editions|flavou?rs|variants|tiers)\b")  # what
 # "what does A use for X when ...?": what a subject uses, not which one to use.
 WHAT_IT_USES = rx(r"\bwhat (?:does|did) (?!(?:we|i|you|they|one|people|teams|it)\b)[\w-]+(?: [\w-]+)? "
                   r"(?:use|rely on|need)\b(?! instead\b)")
+ADVISED = r"(?:we|i|my team|our team|a team|a startup|startups?|they|you)"
+CHOOSING = (r"(?:use|pick|choose|go|adopt|switch|move|migrate|stick|stay|bet|try|consider|invest|run|deploy|get|buy|be|"
+            r"standardi[sz]e|rip|drop|replace|start|default|build|look|settle|lean|opt)")
 RECOMMEND = rx(
-    r"(?<!\bhow )\bshould (?:we|i|my team|our team|a team|a startup|startups?|they|you)\b",  # not "how should I tune X?"
+    # "should we go with / use ...?", "which ... should we start with?"; not "how should I tune X?", nor a practice
+    # asked of one ("should I just do my HTTP requests inside the workflow?", "how much RAM should I give it?")
+    rf"(?<!\bhow )\bshould {ADVISED}\b(?=\s+(?:(?:just|really|also|still|even|rather|then|now|ever)\s+)?{CHOOSING}\b|\s*[?!.]|$)",
+    rf"\b(?:which|what)\b[^?.!]{{0,60}}?(?<!\bhow )\bshould {ADVISED}\b",
     r"\brecommend", r"\bsuggest", r"\bhow should (?:we|i) (?:choose|decide|pick)\b", r"\bdecide between\b",
     r"\bwhich (?:[\w-]+ )?(?:is (?:the )?(?:best|right|better)|fits|suits|would you)",
     r"\b(?:best|right|better|good) (?:fit|choice|option|pick|default)\b", r"\bgo with\b", r"\bpick\b(?! (?:\w+ )?up\b)",

@@ -282,3 +282,25 @@ def test_a_or_b_after_a_situation_asks_which(queues_bot):
     # a subject and a name of its own is no choice between two subjects
     reply = queues_bot.ask("Celery or RabbitMQ?")
     assert "the article points to" not in reply.text, reply.text
+
+
+def test_should_i_do_something_of_one_subject_is_no_choice_between_them(queues_bot, bot):
+    # a practice asked of one subject: no recommendation, the sentence on that practice answers
+    reply = queues_bot.ask("Because Temporal workflow code can call external APIs directly, should I just do my "
+                           "HTTP requests inside the workflow function?")
+    assert "the article points to" not in reply.text and "deterministic" in reply.text, reply.text
+    # choosing is still asked: "should we go with", "which ... should we start with?"
+    reply = bot.ask("We just raised our Series A. Which MLOps framework should we start with?")
+    assert reply.text.startswith("For that situation the article points to **Metaflow**"), reply.text
+    reply = queues_bot.ask("we're a 3 person django shop sending emails, should we go with celery?")
+    assert "**Celery**" in reply.text.split(". ")[0], reply.text
+
+
+def test_an_everyday_acronym_modifying_a_corpus_word_is_english(queues_bot):
+    reply = queues_bot.ask("can temporal workflows make HTTP calls?")
+    assert not reply.refused, reply.text
+    # an acronym standing alone is still a name the corpus lacks
+    for question in ("what did the BBC say about temporal?",
+                     "How much RAM should I give the Redis instance for a Celery setup handling 100k tasks a day?"):
+        reply = queues_bot.ask(question)
+        assert reply.refused and reply.reason == "unknown_terms", (question, reply.text)
