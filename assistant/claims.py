@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from . import language as lang
+from . import shapes
 from .article import ArticleModel, Dimension
 
 if TYPE_CHECKING:
@@ -44,3 +45,26 @@ def claimed_row(q: Question, model: ArticleModel, index) -> tuple[Dimension, str
     if ranked[0][1] < CLAIM_MIN_SIMILARITY or (len(ranked) > 1 and ranked[0][1] - ranked[1][1] < CLAIM_MARGIN):
         return None
     return model.dimensions[ranked[0][0]], word
+
+
+NEGATED_SHARE = 0.7  # a premise this much of whose content words a sentence with a negation says
+NEGATED_TOP = 5  # ... among the closest sentences
+
+
+def negated_premise(q: Question, sentences) -> str:
+    """"Since the stack decision is basically permanent, shouldn't we ...?": a premise (opening "since /
+    given / because", or stated then asked) one of the closest sentences says with a negation it lacks
+    ("The MLOps stack decision is not permanent — ..."): that sentence, or ""."""
+    if not q.premise or not shapes.PREMISE.match(q.text) or q.text.lstrip().lower().startswith("why"):
+        return ""
+    clause = re.split(r"[,;?]|\b(?:so|then|and|but)\b", shapes.PREMISE.sub("", q.text, count=1), maxsplit=1)[0]
+    if shapes.NEGATION.search(clause):
+        return ""
+    words = {lang.stem(w) for w in lang.tokenize(clause) if len(w) > 2}
+    if len(words) < 3:
+        return ""
+    for s in sentences[:NEGATED_TOP]:
+        said = {lang.stem(w) for w in lang.tokenize(s.text)}
+        if shapes.NEGATION.search(s.text) and len(words & said) >= NEGATED_SHARE * len(words):
+            return s.text
+    return ""

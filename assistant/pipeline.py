@@ -25,6 +25,7 @@ from .answerers import Answerer, AnswerNote, Evidence, Sentence
 from .neighbours import MIN_SENTENCE_CHARS
 from .corpus import split_sentences
 from .asks import split_asks
+from .claims import negated_premise
 from .followups import (FOLLOWING, asked_of_another, in_context, said_already, said_before, standalone_question,
                         with_last_subjects)
 from .index import Index, Progress, open_index, tokenize
@@ -190,6 +191,11 @@ class Assistant:
         own = own if len(lang.tokenize(own)) >= OWN_ASK_WORDS else ""  # when it says enough ("why that one?" does not)
         evidence = gather_evidence(index, q, vector, hits, follows, index.embed_query(own) if own else None,
                                    bare_vector if len(q.subjects) >= 2 else None, like)
+        if q.recommendation and negated_premise(q, evidence.sentences):  # "since the choice is permanent, ...?":
+            q.recommendation = False  # the sentence saying it is not answers first, not the advice
+            hits = fuse(index, q, candidates, self.settings, decisive)
+            evidence = gather_evidence(index, q, vector, hits, follows, index.embed_query(own) if own else None,
+                                       bare_vector if len(q.subjects) >= 2 else None, like)
         scope = check_scope(q, evidence.best_similarity, index, self.settings, evidence.sentences)
         if follows and scope.reason == "weak_match":
             scope = ScopeDecision(False)  # "what's the reasoning behind that?": the article goes on from its answer

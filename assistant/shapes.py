@@ -61,7 +61,7 @@ RECOMMEND = rx(
     r"\bsuit(?:s|ed|able)?\b", r"\bwhen (?:should|would|to) (?:i |we |you )?(?:use|pick|choose)",
     r"\b(?:use|reach for|adopt|go for)\b.{0,40}\b(?:if|when)\b", r"\bworth (?:it|using|adopting)\b",
     r"\bwhat (?:do|should|would|can) (?:we|i) (?:use|pick|choose|go with|run)\b", r"\b(?:any )?options\s*\?\s*$",
-    r"\b(?:any )?advice\b", r"\bwhat(?:'s| is) (?:the )?(?:best|right) (?:fit|choice|option|tool)\b",
+    r"\b(?:any )?advice\b", r"\bpoints? (?:us|me|you|them) (?:to|at|towards?)\b", r"\bwhat(?:'s| is) (?:the )?(?:best|right) (?:fit|choice|option|tool)\b",
     r"\bwhat (?:[\w-]+ )?(?:fits|suits)\b", r"\bwhat(?:'s| is) the (?:move|call|play)\b", r"\b(?:safer|safest|smarter) (?:bet|pick|choice)\b",
 )
 WHICH = rx(r"^\s*which\b", r"\bwhich (?:one|of|tool|option)\b",
@@ -237,6 +237,8 @@ ASKS_MAKER = rx(r"^\s*who (?:created|made|built|founded|develops|developed|maint
                  r"invented|started|owns|is behind|came up with)\b",
                  r"\b(?:which|what) (?:company|organi[sz]ation|team|firm)\b.{0,20}\b(?:created|made|built|founded|"
                  r"develops|developed|maintains|designed|invented|started|owns|is behind|came up with)\b",
+                 r"\b(?:name of|who(?:'s| is| are| was)) the (?:company|organi[sz]ation|team|firm|vendor|startup|people|folks) "
+                 r"behind\b",  # "what's the name of the company behind A?"
                  r"\b(?:is|was|isn'?t|wasn'?t)\b[^?]{0,40}?\ba (?:fork|spin-?off|offshoot) (?:of|from)\b")  # "is A a fork of X?"
 # "what's the catch?", "any downside?": a cost or a limit, not a table value.
 ASKS_DOWNSIDE = rx(r"\b(?:catch|downsides?|drawbacks?|trade-?offs?|cons|disadvantages?|pitfalls?|gotchas?|caveats?)\b",

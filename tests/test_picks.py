@@ -304,3 +304,25 @@ def test_an_everyday_acronym_modifying_a_corpus_word_is_english(queues_bot):
                      "How much RAM should I give the Redis instance for a Celery setup handling 100k tasks a day?"):
         reply = queues_bot.ask(question)
         assert reply.refused and reply.reason == "unknown_terms", (question, reply.text)
+
+
+def test_a_premise_the_article_says_with_a_negation_is_corrected_not_advised_on(bot, queues_bot):
+    reply = bot.ask("Since the MLOps stack decision is basically permanent and you can never migrate later, "
+                    "shouldn't we just go with the biggest platform?")
+    assert reply.text.startswith("The MLOps stack decision is not permanent"), reply.text
+    # a premise the article does not negate leaves the advice
+    reply = bot.ask("Since we just raised our Series A, which framework should we pick?")
+    assert reply.text.startswith("For that situation the article points to **Metaflow**"), reply.text
+
+
+def test_what_would_the_article_point_us_to_asks_for_its_advice(queues_bot):
+    reply = queues_bot.ask("Our loan application process can sit for days waiting on a human underwriter to "
+                           "approve it. What would the article point us to?")
+    assert reply.text.startswith("For that situation the article points to **Temporal**"), reply.text
+
+
+def test_the_company_behind_it_is_who_made_it(queues_bot, vector_bot):
+    reply = queues_bot.ask("what's the name of the company behind temporal?")  # the article never names it
+    assert reply.refused and "doesn't say who made it" in reply.text, reply.text
+    reply = vector_bot.ask("what's the name of the company behind qdrant?")
+    assert "Qdrant Solutions" in reply.text, reply.text
