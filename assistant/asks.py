@@ -30,14 +30,22 @@ def split_asks(question: str, model: ArticleModel) -> list[str]:
         return [question]
     for m in SECOND_ASK.finditer(question):
         first, second = question[: m.start()].strip(" ,"), question[m.end():].strip()
-        opens = ASKING.match(first) or ASKING.match(first.split(",")[-1].strip())  # "Out of the box, how many ..."
+        last = re.split(r"(?<=[.!?])\s+", first)[-1]  # "... myself. Which tool, and what do people pair it with?"
+        # "...myself. Which tool, and what do people pair it with?": "it" is the one the first answer names
+        picks = bool(shapes.WHICH.match(last) and SINGULAR.search(second)) and not model.find_subjects(first)
+        opens = ASKING.match(first) or ASKING.match(first.split(",")[-1].strip()) or picks  # "Out of the box, how many ..."
         if not (opens or m["q"] or m["q2"]) or len(first.split()) < 3 or len(second.split()) < 3 or UNFINISHED.search(first):
             continue
         second = _about_first(second, first, model)
-        if model.find_subjects(second):
+        if model.find_subjects(second) or picks:  # (``about_answer`` names it after the first answer)
             carried = second[second.find(FOLLOWING):] if FOLLOWING in second else ""  # the last question, for
             return [f"{first}? {carried}".strip(), second]  # both asks ("which one ..., and where ...?" after it)
     return [question]
+
+
+def about_answer(ask: str, answer: str, model: ArticleModel) -> str:
+    """A second ask naming no subject, its pronouns for the subject the first answer names first."""
+    return ask if model.find_subjects(ask) else _about_first(ask, answer, model)
 
 
 def _about_first(second: str, first: str, model: ArticleModel) -> str:

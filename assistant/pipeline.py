@@ -24,7 +24,7 @@ from . import numbers, shapes
 from .answerers import Answerer, AnswerNote, Evidence, Sentence
 from .neighbours import MIN_SENTENCE_CHARS
 from .corpus import split_sentences
-from .asks import split_asks
+from .asks import about_answer, split_asks
 from .claims import negated_premise
 from .followups import (FOLLOWING, asked_of_another, in_context, said_already, said_before, standalone_question,
                         with_last_subjects)
@@ -151,6 +151,7 @@ class Assistant:
             body, citations = number_citations(draft, hits)
             yield Reply(body, citations, False, standalone, note.answered_by, partial=True, retrieved=retrieved)
         for ask in asks[1:]:
+            ask = about_answer(ask, plain(draft), index.model)
             more = self.prepare(index, ask)
             shown = set(retrieved)
             hits = hits + [h for h in more.hits if h.passage.chunk_id not in shown]

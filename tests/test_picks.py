@@ -326,3 +326,9 @@ def test_the_company_behind_it_is_who_made_it(queues_bot, vector_bot):
     assert reply.refused and "doesn't say who made it" in reply.text, reply.text
     reply = vector_bot.ask("what's the name of the company behind qdrant?")
     assert "Qdrant Solutions" in reply.text, reply.text
+
+
+def test_a_second_ask_about_it_after_which_is_about_the_one_the_answer_names(bot):
+    reply = bot.ask("I want the least setup hassle. Which tool, and what is its learning curve?")
+    assert reply.text.startswith("Prefect has the lowest setup complexity"), reply.text
+    assert "Prefect's learning curve is **Low**" in reply.text, reply.text
