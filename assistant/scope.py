@@ -31,6 +31,7 @@ COUNTED_MIN_COSINE = 0.6  # "tries" and "attempts" (0.84), not "stars" and "ways
 PHRASING_ZIPF = 2.5  # ... when it is a word of English ("standardize" 2.7), not a product's name ("kubernetes" 2.3)
 PHRASE_MIN_IDF = 1.0  # two words in a row the question and the best sentence share, each this rare in the corpus
 PLURAL_ACRONYM = re.compile(r"^[A-Z]{2,}s$")  # "APIs", "SDKs": a common noun in capitals (a product has no plural)
+UNBOUNDED = re.compile(r"\b(?:no (?:maximum|limit|upper bound|cap)|unlimited|indefinitely|without (?:a )?limit)\b", re.I)
 OUTWEIGHING = 3  # topic words the corpus has that make one unknown word the asker's phrasing (``outweighed``)
 CONTEXT_WORDS = 10  # content words: a question this long sets out its situation before it asks
 # Question words that are rare in English but never a topic.
@@ -67,6 +68,8 @@ def check_scope(question: Question, best_sentence: float, index: Index, settings
 
     unknown = uncovered_terms(question, index)
     uncovered = asked_about(unknown, question, index)
+    if question.subjects and re.match(r"\W*(?:why|how)\b", text, re.I):  # "why can't I call datetime.now() in an A
+        uncovered = [w for w in uncovered if not re.search(rf"(?<![\w.]){re.escape(w)}\s*\(", text)]  # workflow?": its own code
     # "Since A is GPL-licensed, do we need sign-off before bundling it?": the table corrects the premise
     corrected = question.premise and question.dimensions and any(claimed_value(w, question) for w in unknown)
     if uncovered and best_sentence < settings.confident_sentence_score and not phrasing_only(question, uncovered, index) \
@@ -153,6 +156,8 @@ def counted_in_words(question: str, sentences: list[str], index: Index) -> bool:
     if not m:
         return False
     noun = m["noun"].lower()
+    if any(UNBOUNDED.search(t) and lang.stem(noun) in {lang.stem(w) for w in lang.tokenize(t)} for t in sentences):
+        return True  # "how many attempts ...?": "with ... no maximum number of attempts"
     found = [w.lower() for t in sentences for n in numbers.NUMBER_NOUN.finditer(t) for w in (n["a"], n["b"]) if w]
     if not found:
         return False

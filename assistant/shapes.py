@@ -34,7 +34,8 @@ RECOMMEND_THING = rx(r"\b(?:recommend|suggest)(?: me| us)? (?:a |an |some |any )
                       r"(?P<thing>[a-z][\w-]*(?: [a-z][\w-]*)?)")
 # "How do you define / write / mark ...?": asks how it is written, which code in a sentence shows.
 HOW_TO_WRITE = rx(r"^\W*(?:\w+\W+){0,3}?how (?:do|does|would|can|should|to) (?:(?:you|i|we|one) )?(?:\w+ ){0,2}?"
-                   r"(?:define|write|declare|mark|create|build|turn|make|express|code|implement|register|wrap|tag)\b",
+                   r"(?:define|write|declare|mark|create|build|turn|make|express|code|implement|register|wrap|tag|"
+                   r"call|invoke|enqueue|trigger|dispatch|kick off|fire off)\b",
                    r"^\W*(?:\w+\W+){0,3}?how (?:do|does|would|can|should|to) .{0,60}\b(?:from|in) (?:the |my |our |your )?(?:[a-z]+ )?code\b")
 CODE = re.compile(r"(?<!\w)@\w+|`[^`]+`|\b\w+\(\)|\.\w+\(")
 # "How big / hard / much ...?": asks for a degree or an amount (a value), not for a choice.
@@ -260,7 +261,7 @@ ASKS_COUNT = rx(r"^\s*how many\b", r"\bwhat (?:number|percentage) of\b")
 ASKS_NOUN = rx(r"^\s*(?:what|which)\s+(?!(?:do|does|did|can|could|should|would|will|must)\b)"  # not "what do we still have ..."
               r"(?:is the |are the |kind of |type of |sort of )?(?:\w+[\s-]){0,2}?"
               r"(?P<noun>[a-z][\w-]{2,})\s+(?:is|are|was|were|does|do|did|has|have|should|would|can)\b",
-              r"^\s*what(?:'s| is| are) (?:the |a |an )(?:[\w-]+\s+){0,4}(?P<last>[a-z][\w-]{2,})\s*\??\s*$")
+              r"^\s*what(?:'s| is| are) (?:the |a |an )(?:[\w-]+\s+){0,4}(?P<last>(?!(?:for|about|with|from|into|like)\b)[a-z][\w-]{2,})\s*\??\s*$")
 DATE = rx(r"\b(?:1[89]|20)\d\d\b", r"\b(?:january|february|march|april|may|june|july|august|september|october|"
            r"november|december)\b", r"\b\d+ (?:years?|months?) ago\b")
 # (not "written in Go", "built in Python": a language is no maker; "founded in 2016" is a maker's date)

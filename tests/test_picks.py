@@ -332,3 +332,28 @@ def test_a_second_ask_about_it_after_which_is_about_the_one_the_answer_names(bot
     reply = bot.ask("I want the least setup hassle. Which tool, and what is its learning curve?")
     assert reply.text.startswith("Prefect has the lowest setup complexity"), reply.text
     assert "Prefect's learning curve is **Low**" in reply.text, reply.text
+
+
+def test_the_askers_own_code_in_a_why_question_is_no_missing_topic(queues_bot):
+    reply = queues_bot.ask("why cant i just call requests.get() or datetime.now() inside a temporal workflow function?")
+    assert not reply.refused and "deterministic" in reply.text, reply.text
+    # code asked about is still the thing asked
+    reply = queues_bot.ask("does celery support asyncio.gather()?")
+    assert reply.refused and reply.reason == "unknown_terms", reply.text
+
+
+def test_no_maximum_answers_how_many(queues_bot):
+    reply = queues_bot.ask("How many attempts will Temporal make on a failed activity by default?")
+    assert not reply.refused and "no maximum number of attempts" in reply.text, reply.text
+    reply = queues_bot.ask("how many workers can celery run?")  # no number and no bound: not said
+    assert reply.refused and "doesn't say how many" in reply.text, reply.text
+
+
+def test_what_is_x_for_asks_its_purpose_not_a_thing_called_for(queues_bot):
+    reply = queues_bot.ask("what's the elasticsearch for?", after("What does self-hosting a Temporal cluster involve?"))
+    assert not reply.refused and "advanced search over workflows" in reply.text, reply.text
+
+
+def test_how_do_you_kick_off_a_task_brings_the_sentence_with_code(queues_bot):
+    reply = queues_bot.ask("how do you kick off a celery task?")
+    assert "`.delay()`" in reply.text, reply.text
