@@ -242,7 +242,8 @@ class ExtractiveAnswerer:
     def _recommend(self, q: Question, ev: Evidence, index) -> list[str]:
         model = index.model
         shown = {h.passage.chunk_id for h in ev.hits}
-        advice = [a for a in model.advice if a.chunk_id in shown and (not q.subjects or a.subject in q.subjects)]
+        advice = [a for a in model.advice if a.chunk_id in shown  # (a subject's advice, or to use it with another)
+                  and (not q.subjects or a.subject in q.subjects or set(q.subjects) & set(a.together))]
         if not advice or not ev.vector:
             return []
         best = rank_advice(q, advice, ev.vector, index)
@@ -346,8 +347,9 @@ class ExtractiveAnswerer:
         # each subject's best on the topic: a sentence naming the other subjects too is no closer for that
         # ("Where A hands messages to a broker, B keeps state ..." for "A vs B dashboards?")
         on_topic = sorted(pool, key=lambda s: -topical(s))
-        own = [next((s for s in on_topic if model.section_subject(s.passage) == subject
-                     and s.similarity >= self.min_similarity), None) for subject in q.subjects]
+        own = [next((s for s in on_topic if model.section_subject(s.passage) == subject  # close, or naming a thing
+                     and (s.similarity >= self.min_similarity or q.things & set(lang.words(s.text)))), None)  # asked
+               for subject in q.subjects]
         found = [s for s in own if s is not None]
         for subject, mine in zip(q.subjects, own):  # a subject with no close sentence: in the passage saying
             if mine is None and found:  # the same of it as the best passage of another (``retrieval.parallel``)

@@ -80,7 +80,7 @@ def analyse(text: str, model: ArticleModel, index=None, bare_vector=None) -> Que
     q = Question(text=text)
     judging_all = shapes.WHICH.search(text) or lang.SUPERLATIVE_WORD.search(text)
     named = model.find_subjects(text, aliases=False)
-    if not named and shapes.every_subject(text, len(model.subjects)):  # "how do the two differ on X?"
+    if shapes.every_subject(text, len(model.subjects)):  # "how do the two differ on X?" (even one named too)
         q.subjects = list(model.subjects)
     else:
         q.subjects = named or model.find_subjects(text, aliases=not judging_all)  # "cheapest on AWS?" asks of all
@@ -374,7 +374,8 @@ def bare_question(text: str, model: ArticleModel) -> str:
     what is asked goes ("what do teams usually pair it with?": "what do usually pair it with?"), and what
     software is "implemented in" it is "written in" ("what is A coded in?": "what is written in?")."""
     text = shapes.AUTHORED_IN.sub("written", text)
-    text = shapes.ACTOR.sub(lambda m: m.group()[: m.start("actor") - m.start()], model.without_names(text))
+    text = re.sub(r"\s+", " ", model.without_names(text))
+    text = shapes.ACTOR.sub(lambda m: m.group()[: m.start("actor") - m.start()], text)
     return re.sub(r"\s+", " ", shapes.ALL_OF_THEM.sub("it", text)).strip()
 
 

@@ -170,7 +170,7 @@ def steered_passages(index: Index, question: Question) -> list[Passage]:
         return [index.by_id[d.byline] for d in model.documents if d.byline in index.by_id][:2]
     if question.recommendation:
         wanted = set(question.subjects) or set(model.subjects)
-        ids = dict.fromkeys(a.chunk_id for a in model.advice if a.subject in wanted)
+        ids = dict.fromkeys(a.chunk_id for a in model.advice if a.subject in wanted or wanted & set(a.together))
         return [index.by_id[c] for c in ids if c in index.by_id]
     out = named_passages(index, question)
     if question.subjects and shapes.HOW_TO_WRITE.match(question.text):  # "how do you kick off a task from code?"

@@ -70,7 +70,7 @@ WHICH = rx(r"^\s*which\b", r"\bwhich (?:one|of|tool|option)\b",
             r"\w+\s+(?:is|has|does|offers|needs|requires|lets|runs|uses|gives|works)\b")
 # Every subject compared, without naming them: "between the two", "all three tools", "both", "each of
 # them" (not "the two steps", not "both emails and exports").
-EVERY = rx(r"\b(?:the|these|those|all) (?P<n>two|three|four|five)\b(?=\s*(?:[?.!,;:]|$)|\s+(?:of (?:them|these|those)|"
+EVERY = rx(r"\b(?:the|these|those|all) (?P<n>two|three|four|five)\b(?=\s*(?:[?.!,;:—–]|\s-\s|$)|\s+(?:of (?:them|these|those)|"
             r"ones|tools|options|frameworks|products|engines|systems|libraries|platforms|services|databases|queues|"
             r"approaches|choices|candidates|alternatives|projects|differ|compare|stack|have|has|are|is|do|does|handle|"
             r"offer|support|need|in|on|for|with|at|when|if|and|or|to|vs)\b)",

@@ -357,3 +357,16 @@ def test_what_is_x_for_asks_its_purpose_not_a_thing_called_for(queues_bot):
 def test_how_do_you_kick_off_a_task_brings_the_sentence_with_code(queues_bot):
     reply = queues_bot.ask("how do you kick off a celery task?")
     assert "`.delay()`" in reply.text, reply.text
+
+
+def test_moving_everything_to_one_gets_the_advice_to_use_it_with_the_other(queues_bot):
+    reply = queues_bot.ask("we have tons of fire-and-forget jobs plus a couple of critical multi-step checkout flows. "
+                           "should we move everything to temporal?")
+    assert reply.text.startswith("For that situation the article points to **Celery** and **Temporal** together"), reply.text
+    reply = queues_bot.ask("should we use temporal for a payments flow?")  # no all-or-nothing: its own advice
+    assert reply.text.startswith("For that situation the article points to **Temporal**"), reply.text
+
+
+def test_the_two_with_one_named_and_a_thing_of_the_other_hears_from_both(queues_bot):
+    reply = queues_bot.ask("How does observability compare between the two — Flower versus Temporal's UI?")
+    assert "Temporal Web UI" in reply.text and "Flower" in reply.text, reply.text
