@@ -41,7 +41,8 @@ POINTING = re.compile(
     r"\b(?:that|this|those|these) (?:route|approach|option|way|path|setup|one|ones|choice|thing|part|bit)\b|"
     r"(?<!\bis )(?<!\bare )\bthere\W*$|"  # "can I see the inputs there?", not "is there?"
     r"\b(?:for|with|about|of|on|in|from|like|besides|beyond|given|after) (?:that|this|those|these|them)"
-    r"(?=\s*(?:[?.!,;]|$))|^\W*(?:(?:why|how|when) )?(?:does|did|is|would|will|can|could) (?:that|this)\b", re.I)
+    r"(?=\s*(?:[?.!,;]|$))|^\W*(?:(?:why|how|when) )?(?:does|did|is|would|will|can|could) (?:that|this)\b|"
+    r"(?<!\bis )(?<!\bwas )\b(?:that|this)\s+(?=(?:ourselves|myself|yourself|themselves|at all|anymore)\b|[?!]|$)", re.I)
 SHORT_ASK = re.compile(r"^\W*(?:and\s+|so\s+)?(?:how (?:long|much|many|often|big|fast|soon)|when|where|who|"
                        r"which ones?|for how long|since when|until when)\W*$", re.I)  # asks nothing else
 CARRIED_WORDS = 10  # a question naming no subject this short may go on with the last one's

@@ -239,6 +239,8 @@ def row_of_kind(text: str, dims: list[Dimension], index) -> str:
     closer to it than any other row's ("which programming language": "Python; Go"; "what broker":
     "Message broker (Redis or RabbitMQ)"); the dimension's key, or ""."""
     m = ASKED_KIND.search(text)
+    if m and m.start() > 0 and re.match(r"\W*(?:why|how|where|when|who|does|do|is|are|can)\b", text, re.I):
+        m = None  # "why does it make a point of what A does?": a clause of another question, not "which <kind>?"
     rows = [(d.key, d.cells) for d in dims if d.rows]
     if not m or len(rows) < 2 or m["kind"].split()[-1] in lang.STOPWORDS:
         return ""

@@ -370,3 +370,16 @@ def test_moving_everything_to_one_gets_the_advice_to_use_it_with_the_other(queue
 def test_the_two_with_one_named_and_a_thing_of_the_other_hears_from_both(queues_bot):
     reply = queues_bot.ask("How does observability compare between the two — Flower versus Temporal's UI?")
     assert "Temporal Web UI" in reply.text and "Flower" in reply.text, reply.text
+
+
+def test_that_as_an_object_points_back_at_the_last_question(bot):
+    reply = bot.ask("is there a way to not operate that ourselves?",
+                    after("What does Metaflow need for a production deployment?"))
+    assert not reply.refused and "Outerbounds" in reply.text, reply.text
+
+
+def test_what_inside_another_question_is_no_which_kind_asked(bot, queues_bot):
+    reply = bot.ask("Why does the article make a point of what MLOps frameworks don't do?")
+    assert "ML-specific features —" not in reply.text and "don’t typically handle" in reply.text, reply.text
+    reply = queues_bot.ask("temporal server is built with which programming language")
+    assert reply.text.startswith("Temporal — Written in: **Go**"), reply.text
