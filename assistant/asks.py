@@ -7,7 +7,7 @@ import re
 
 from . import shapes
 from .article import ArticleModel
-from .followups import ASKING, FOLLOWING, PLURAL, SINGULAR, replace_pronouns
+from .followups import ASKING, FOLLOWING, PLURAL, SINGULAR, _following, replace_pronouns
 
 # Where a question's second ask begins: "who makes A, and where are they based?", "how many times
 # does A retry and how long does it wait?", "is A hosted? is it cheap?" (not "how is A set up, is it
@@ -16,6 +16,8 @@ from .followups import ASKING, FOLLOWING, PLURAL, SINGULAR, replace_pronouns
 SECOND_ASK = re.compile(r"(?:(?P<q>\?)\s*(?:and\s+)?|,\s*and\s+|\s+and\s+)(?=(?:how|what|what's|which|when|where|who|why)\b"
                         r"|(?:is|are|does|do|did|can|will)\s+(?:it|they|there|that|this)\b)"
                         r"|,\s*(?=(?:how|what|what's)\b)|(?P<q2>\?)\s+(?=\w[^?]*\?\s*$)", re.I)  # "A? so I assume B?"
+# A second ask going on with what the first did to its one subject: "..., and how do you scale the processing?"
+IMPLIED = re.compile(r"^\W*(?:how|where|why|when) (?:do|does|would|should|can) (?:you|i|we|one)\b", re.I)
 UNFINISHED = re.compile(r"^\W*(?:how|what|which|who|where|when|why)(?:'s)?\s+(?:(?:does|do|did|is|are|was|were|can|will|"
                         r"would|should)\s+)?[\w'’-]+$|\bbetween\b(?!.*\band\b)", re.I)  # "How does A", "between A"
 
@@ -37,6 +39,8 @@ def split_asks(question: str, model: ArticleModel) -> list[str]:
         if not (opens or m["q"] or m["q2"]) or len(first.split()) < 3 or len(second.split()) < 3 or UNFINISHED.search(first):
             continue
         second = _about_first(second, first, model)
+        if not model.find_subjects(second) and len(model.find_subjects(first)) == 1 and IMPLIED.match(second):
+            second = _following(second, first)  # "how do you kick off an A task, and how do you scale it out?"
         if model.find_subjects(second) or picks:  # (``about_answer`` names it after the first answer)
             carried = second[second.find(FOLLOWING):] if FOLLOWING in second else ""  # the last question, for
             return [f"{first}? {carried}".strip(), second]  # both asks ("which one ..., and where ...?" after it)

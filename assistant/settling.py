@@ -36,8 +36,8 @@ def settle_dimension(q: Question, hits, dense, model: ArticleModel) -> Dimension
         return q.dimensions[1] if second < first else None
     if q.dimensions or q.recommendation or q.about_article or q.overview or q.foreign or not hits:
         return None
-    if shapes.ASKS_WHEN.search(q.text) or shapes.ASKS_MAKER.search(q.text):
-        return None  # it asks for a date or a maker: not what a table row holds
+    if shapes.ASKS_WHEN.search(q.text) or shapes.ASKS_MAKER.search(q.text) or shapes.HOW_TO_WRITE.match(q.text):
+        return None  # it asks for a date, a maker or how code is written: not what a table row holds
     counting = bool(shapes.ASKS_COUNT.search(shapes.asked_part(q.text)))  # a number: only a row of quantities holds it
     candidates = [(s, d) for s, d in q.dimension_candidates
                   if not counting or (d.rows and all(numbers.QUANTITY.search(v) for v in d.rows[0].cells.values()))]

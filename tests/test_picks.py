@@ -383,3 +383,9 @@ def test_what_inside_another_question_is_no_which_kind_asked(bot, queues_bot):
     assert "ML-specific features —" not in reply.text and "don’t typically handle" in reply.text, reply.text
     reply = queues_bot.ask("temporal server is built with which programming language")
     assert reply.text.startswith("Temporal — Written in: **Go**"), reply.text
+
+
+def test_a_second_how_do_you_goes_on_with_the_first_asks_subject(queues_bot):
+    reply = queues_bot.ask("how do you kick off a celery task, and how do you scale the processing?")
+    assert "`.delay()`" in reply.text and "you scale by starting more of them" in reply.text, reply.text
+    assert "Operational effort" not in reply.text, reply.text  # how code is written: no row settled
