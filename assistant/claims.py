@@ -49,6 +49,7 @@ def claimed_row(q: Question, model: ArticleModel, index) -> tuple[Dimension, str
 
 NEGATED_SHARE = 0.7  # a premise this much of whose content words a sentence with a negation says
 NEGATED_TOP = 5  # ... among the closest sentences
+NEGATED_WORDS = re.compile(r"(?:\b(?:not|never|no)|n['’]t)\s+(?P<on>(?:[\w-]+\s+){0,1}[\w-]+)", re.I)  # and the words it negates
 
 
 def negated_premise(q: Question, sentences) -> str:
@@ -65,6 +66,7 @@ def negated_premise(q: Question, sentences) -> str:
         return ""
     for s in sentences[:NEGATED_TOP]:
         said = {lang.stem(w) for w in lang.tokenize(s.text)}
-        if shapes.NEGATION.search(s.text) and len(words & said) >= NEGATED_SHARE * len(words):
-            return s.text
+        if len(words & said) >= NEGATED_SHARE * len(words) and any(  # "... is not permanent": the negation
+                words & {lang.stem(w) for w in lang.tokenize(m.group("on"))} for m in NEGATED_WORDS.finditer(s.text)):
+            return s.text  # falls on a word of the premise, not on any word nearby ("... without any setup")
     return ""

@@ -42,6 +42,7 @@ POINTING = re.compile(
     r"(?<!\bis )(?<!\bare )\bthere\W*$|"  # "can I see the inputs there?", not "is there?"
     r"\b(?:for|with|about|of|on|in|from|like|besides|beyond|given|after) (?:that|this|those|these|them)"
     r"(?=\s*(?:[?.!,;]|$))|^\W*(?:(?:why|how|when) )?(?:does|did|is|would|will|can|could) (?:that|this)\b|"
+    r"^\W*(?:why|how|what)['’]s (?:that|this)\b|"
     r"(?<!\bis )(?<!\bwas )\b(?:that|this)\s+(?=(?:ourselves|myself|yourself|themselves|at all|anymore)\b|[?!]|$)", re.I)
 SHORT_ASK = re.compile(r"^\W*(?:and\s+|so\s+)?(?:how (?:long|much|many|often|big|fast|soon)|when|where|who|"
                        r"which ones?|for how long|since when|until when)\W*$", re.I)  # asks nothing else

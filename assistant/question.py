@@ -80,7 +80,8 @@ def analyse(text: str, model: ArticleModel, index=None, bare_vector=None) -> Que
     q = Question(text=text)
     judging_all = shapes.WHICH.search(text) or lang.SUPERLATIVE_WORD.search(text)
     named = model.find_subjects(text, aliases=False)
-    if shapes.every_subject(text, len(model.subjects)):  # "how do the two differ on X?" (even one named too)
+    if shapes.every_subject(text, len(model.subjects)) and (not named or every_first(text, model)):  # "how do the
+        # two differ on X?"; "between the two — Flower versus A's UI" (not "A comes in three sizes; how do the three differ?")
         q.subjects = list(model.subjects)
     else:
         q.subjects = named or model.find_subjects(text, aliases=not judging_all)  # "cheapest on AWS?" asks of all
@@ -101,7 +102,7 @@ def analyse(text: str, model: ArticleModel, index=None, bare_vector=None) -> Que
     q.superlative = bool(lang.SUPERLATIVE.search(text)) and len(q.subjects) != 1
     q.comparative = bool(lang.COMPARATIVE.search(text))
     q.yes_no = bool(shapes.YES_NO.match(text) or shapes.TAG_QUESTION.match(text))
-    q.which = bool(shapes.WHICH.search(text)) or a_or_b(shapes.asking_sentence(text), model)
+    q.which = bool(shapes.WHICH.search(text)) or (a_or_b(shapes.asking_sentence(text), model) and not q.dimensions)
     stated = shapes.STATED_THEN_ASKED.search(text)
     q.premise = bool(shapes.PREMISE.match(text) or shapes.TAG_QUESTION.match(text)
                      or (stated and model.find_subjects(stated.group(), aliases=False)))  # not "we are a small team, so ...?"
@@ -156,11 +157,19 @@ def analyse(text: str, model: ArticleModel, index=None, bare_vector=None) -> Que
     return q
 
 
+def every_first(text: str, model: ArticleModel) -> bool:
+    """"The two" (or "all three") said before any subject's name: the subjects compared, not things of the one named."""
+    m = shapes.EVERY.search(text)
+    names = [re.search(lang.whole(n), text, re.I) for key in model.subjects for n in [key] + model.subjects[key].aliases]
+    return bool(m) and all(n is None or n.start() > m.start() for n in names)
+
+
 def a_or_b(asked: str, model: ArticleModel) -> bool:
     """The question asks "A or B?" of two subjects, with at most a setting after it ("... costs us money.
     Celery or Temporal?", "A or B for a team of five?"): which of them."""
     names = "|".join(re.escape(n) for key in model.subjects for n in [key] + model.subjects[key].aliases)
-    m = re.match(rf"^\W*(?:(?:so|then|ok|okay|and|but|well)\W+)?(?P<a>{names})\s+or\s+(?P<b>{names})\b", asked, re.I)
+    m = re.match(rf"^\W*(?:(?:so|then|ok|okay|and|but|well)\W+)?(?P<a>{names})\s+or\s+(?P<b>{names})"
+                 rf"(?=\s*(?:[?.!]|$)|\s+(?:for|if|when|given|with)\b)", asked, re.I)  # not "A or B - do either ...?"
     return bool(m) and len(set(model.find_subjects(m.group(), fuzzy=False))) == 2
 
 
@@ -239,7 +248,7 @@ def row_of_kind(text: str, dims: list[Dimension], index) -> str:
     closer to it than any other row's ("which programming language": "Python; Go"; "what broker":
     "Message broker (Redis or RabbitMQ)"); the dimension's key, or ""."""
     m = ASKED_KIND.search(text)
-    if m and m.start() > 0 and re.match(r"\W*(?:why|how|where|when|who|does|do|is|are|can)\b", text, re.I):
+    if m and m.start() > 0 and re.match(r"\W*(?:why|how|where|when|who)\b", text, re.I):
         m = None  # "why does it make a point of what A does?": a clause of another question, not "which <kind>?"
     rows = [(d.key, d.cells) for d in dims if d.rows]
     if not m or len(rows) < 2 or m["kind"].split()[-1] in lang.STOPWORDS:

@@ -31,7 +31,9 @@ COUNTED_MIN_COSINE = 0.6  # "tries" and "attempts" (0.84), not "stars" and "ways
 PHRASING_ZIPF = 2.5  # ... when it is a word of English ("standardize" 2.7), not a product's name ("kubernetes" 2.3)
 PHRASE_MIN_IDF = 1.0  # two words in a row the question and the best sentence share, each this rare in the corpus
 PLURAL_ACRONYM = re.compile(r"^[A-Z]{2,}s$")  # "APIs", "SDKs": a common noun in capitals (a product has no plural)
-UNBOUNDED = re.compile(r"\b(?:no (?:maximum|limit|upper bound|cap)|unlimited|indefinitely|without (?:a )?limit)\b", re.I)
+UNBOUNDED = re.compile(r"\b(?:no (?:maximum|limit|upper bound|cap)|unlimited|without (?:a )?limit)(?:\s+(?:number\s+)?(?:of|on)\s+)?"
+                       r"(?:\s*[\w-]+){1,2}", re.I)  # "no maximum number of attempts", "unlimited retries"
+COMPOUND_PART_ZIPF = 3.5  # "tab" of "crontab": a common English word joined to a common word of the corpus
 OUTWEIGHING = 3  # topic words the corpus has that make one unknown word the asker's phrasing (``outweighed``)
 CONTEXT_WORDS = 10  # content words: a question this long sets out its situation before it asks
 # Question words that are rare in English but never a topic.
@@ -68,7 +70,7 @@ def check_scope(question: Question, best_sentence: float, index: Index, settings
 
     unknown = uncovered_terms(question, index)
     uncovered = asked_about(unknown, question, index)
-    if question.subjects and re.match(r"\W*(?:why|how)\b", text, re.I):  # "why can't I call datetime.now() in an A
+    if question.subjects and re.match(r"\W*why\b", text, re.I):  # "why can't I call datetime.now() in an A
         uncovered = [w for w in uncovered if not re.search(rf"(?<![\w.]){re.escape(w)}\s*\(", text)]  # workflow?": its own code
     # "Since A is GPL-licensed, do we need sign-off before bundling it?": the table corrects the premise
     corrected = question.premise and question.dimensions and any(claimed_value(w, question) for w in unknown)
@@ -156,7 +158,8 @@ def counted_in_words(question: str, sentences: list[str], index: Index) -> bool:
     if not m:
         return False
     noun = m["noun"].lower()
-    if any(UNBOUNDED.search(t) and lang.stem(noun) in {lang.stem(w) for w in lang.tokenize(t)} for t in sentences):
+    if any(lang.stem(noun) in {lang.stem(w) for w in lang.tokenize(m.group())} for t in sentences
+           for m in UNBOUNDED.finditer(t)):
         return True  # "how many attempts ...?": "with ... no maximum number of attempts"
     found = [w.lower() for t in sentences for n in numbers.NUMBER_NOUN.finditer(t) for w in (n["a"], n["b"]) if w]
     if not found:
@@ -375,6 +378,12 @@ def mostly_known(question: Question, index: Index, share: float = 0.5) -> bool:
         "-" in w and all(p in vocab or p in lang.STOPWORDS for p in map(lang.stem, w.split("-"))))) >= len(content) * share
 
 
+def after_noun(rest: str, vocab) -> bool:
+    """The words after an acronym go on with a noun of the corpus it modifies ("an SQS queue")."""
+    after = re.match(r"\s+([a-z]{3,})\b", rest)
+    return bool(after) and after[1] not in lang.STOPWORDS and lang.stem(after[1]) in vocab and not after[1].endswith("ly")
+
+
 def uncovered_terms(question: Question, index: Index) -> list[str]:
     """Topic words found neither in the passages about any subject the question names nor, for
     questions naming none, anywhere in the corpus (typos within edit distance are forgiven)."""
@@ -394,6 +403,10 @@ def known(word: str, index: Index, subject: str = "") -> bool:
         return True  # "cron-style": a known word made a modifier with an everyday one
     if len(parts) == 2 and len(parts[0]) >= 3 and any(  # "perf-critical" for "performance-critical"
             w.endswith("-" + parts[1]) for w in index.words_starting(parts[0], subject)):
+        return True
+    if word.isalpha() and any(  # "crontab": a common word of the corpus and an everyday one, written as one
+            (word[:i] in vocab or lang.stem(word[:i]) in vocab) and word[:i] not in index.model.proper_names
+            and lang.zipf(word[i:]) >= COMPOUND_PART_ZIPF for i in range(4, len(word) - 2)):
         return True
     if lang.NUMERONYM.fullmatch(word) and any(  # "k8s": the vocabulary holds stems ("kubernet")
             lang.abbreviates(word, w + end) and lang.stem(w + end) == w

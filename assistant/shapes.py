@@ -35,7 +35,7 @@ RECOMMEND_THING = rx(r"\b(?:recommend|suggest)(?: me| us)? (?:a |an |some |any )
 # "How do you define / write / mark ...?": asks how it is written, which code in a sentence shows.
 HOW_TO_WRITE = rx(r"^\W*(?:\w+\W+){0,3}?how (?:do|does|would|can|should|to) (?:(?:you|i|we|one) )?(?:\w+ ){0,2}?"
                    r"(?:define|write|declare|mark|create|build|turn|make|express|code|implement|register|wrap|tag|"
-                   r"call|invoke|enqueue|trigger|dispatch|kick off|fire off)\b",
+                   r"invoke|enqueue)\b",
                    r"^\W*(?:\w+\W+){0,3}?how (?:do|does|would|can|should|to) .{0,60}\b(?:from|in) (?:the |my |our |your )?(?:[a-z]+ )?code\b")
 CODE = re.compile(r"(?<!\w)@\w+|`[^`]+`|\b\w+\(\)|\.\w+\(")
 # "How big / hard / much ...?": asks for a degree or an amount (a value), not for a choice.
@@ -48,13 +48,12 @@ OPTIONS = rx(r"\b(?:modes|options|editions|flavou?rs|variants|tiers)\b")  # what
 WHAT_IT_USES = rx(r"\bwhat (?:does|did) (?!(?:we|i|you|they|one|people|teams|it)\b)[\w-]+(?: [\w-]+)? "
                   r"(?:use|rely on|need)\b(?! instead\b)")
 ADVISED = r"(?:we|i|my team|our team|a team|a startup|startups?|they|you)"
-CHOOSING = (r"(?:use|pick|choose|go|adopt|switch|move|migrate|stick|stay|bet|try|consider|invest|run|deploy|get|buy|be|"
-            r"standardi[sz]e|rip|drop|replace|start|default|build|look|settle|lean|opt)")
+# what one does with a tool, not which tool: "should I just do my HTTP requests inside the workflow?", "... should I give it?"
+PRACTICE = (r"(?:do|put|give|set|call|make|write|store|tune|configure|lower|raise|increase|decrease|wrap|split|name|"
+            r"size|expect|worry|back|structure|handle|retry|log|enable|disable|turn|allocate|budget|watch)")
 RECOMMEND = rx(
-    # "should we go with / use ...?", "which ... should we start with?"; not "how should I tune X?", nor a practice
-    # asked of one ("should I just do my HTTP requests inside the workflow?", "how much RAM should I give it?")
-    rf"(?<!\bhow )\bshould {ADVISED}\b(?=\s+(?:(?:just|really|also|still|even|rather|then|now|ever)\s+)?{CHOOSING}\b|\s*[?!.]|$)",
-    rf"\b(?:which|what)\b[^?.!]{{0,60}}?(?<!\bhow )\bshould {ADVISED}\b",
+    # "should we go with A?" (not "how should I tune X?", nor a practice: "should I just do my requests in it?")
+    rf"(?<!\bhow )\bshould {ADVISED}\b(?!\s+(?:(?:just|really|also|still|even|then|now|ever)\s+)?{PRACTICE}\b)",
     r"\brecommend", r"\bsuggest", r"\bhow should (?:we|i) (?:choose|decide|pick)\b", r"\bdecide between\b",
     r"\bwhich (?:[\w-]+ )?(?:is (?:the )?(?:best|right|better)|fits|suits|would you)",
     r"\b(?:best|right|better|good) (?:fit|choice|option|pick|default)\b", r"\bgo with\b", r"\bpick\b(?! (?:\w+ )?up\b)",
@@ -62,7 +61,8 @@ RECOMMEND = rx(
     r"\bsuit(?:s|ed|able)?\b", r"\bwhen (?:should|would|to) (?:i |we |you )?(?:use|pick|choose)",
     r"\b(?:use|reach for|adopt|go for)\b.{0,40}\b(?:if|when)\b", r"\bworth (?:it|using|adopting)\b",
     r"\bwhat (?:do|should|would|can) (?:we|i) (?:use|pick|choose|go with|run)\b", r"\b(?:any )?options\s*\?\s*$",
-    r"\b(?:any )?advice\b", r"\bpoints? (?:us|me|you|them) (?:to|at|towards?)\b", r"\bwhat(?:'s| is) (?:the )?(?:best|right) (?:fit|choice|option|tool)\b",
+    r"\b(?:any )?advice\b", r"\b(?:article|post|piece|author|writer|comparison)\b[^?.!]{0,20}\bpoints? (?:us|me|you|them) "
+    r"(?:to|at|towards?)\b", r"\bwhat(?:'s| is) (?:the )?(?:best|right) (?:fit|choice|option|tool)\b",
     r"\bwhat (?:[\w-]+ )?(?:fits|suits)\b", r"\bwhat(?:'s| is) the (?:move|call|play)\b", r"\b(?:safer|safest|smarter) (?:bet|pick|choice)\b",
 )
 WHICH = rx(r"^\s*which\b", r"\bwhich (?:one|of|tool|option)\b",
@@ -134,13 +134,19 @@ def asking_sentence(text: str) -> str:
     return asked[-1] if asked else text
 
 
+# "why does the article stress X?": a sentence giving a reason ("This distinction matters because ...")
+ASKS_WHY = rx(r"^\W*(?:why|how come)\b(?!\s+not\b)")
+REASON = rx(r"\bbecause\b", r"\bso that\b", r"(?:,|;|—)\s*so\b", r"\b(?:that|this) is why\b", r"\bwhich is why\b",
+            r"\bdue to\b", r"\bmatters\b", r"\bthe reason\b")
+
+
 def answer_shape(text: str) -> re.Pattern | None:
     """What a sentence answering the question must state, by the question's shape: a number for "how
     many ...?", a duration for "how long ...?", a date for "when ...?", a cost for "what's the catch?", a
     negation for "what does it not cover?"."""
     text = asked_part(text)  # "out of the box, how many tries ...?": from the clause that asks
     for asks, shape in ((ASKS_COUNT, NUMBER), (ASKS_DURATION, DURATION), (ASKS_WHEN, DATE), (ASKS_DOWNSIDE, DOWNSIDE),
-                        (ASKS_NOT, NEGATION)):
+                        (ASKS_NOT, NEGATION), (ASKS_WHY, REASON)):
         if asks.search(text):
             return shape
     return None

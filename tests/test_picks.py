@@ -134,6 +134,7 @@ def test_a_label_alike_only_by_part_of_its_compound_is_not_the_row(bot):
 def test_is_it_just_another_kind_answers_with_what_the_article_calls_it(queues_bot):
     reply = queues_bot.ask("Is Temporal basically just another task queue?")
     assert "durable" in reply.text.split(". ")[0], reply.text  # "a durable execution platform / workflow engine"
+    assert "durable workflow engine" in reply.text, reply.text
     assert "Long-running workflows —" not in reply.text, reply.text  # no table row the question never names
     # "just a heavier B?" weighs A against another subject: the row of levels answers
     reply = queues_bot.ask("Is Temporal just a heavier Celery?")
@@ -262,6 +263,9 @@ def test_each_subjects_own_side_is_not_a_passage_contrasting_it_with_the_other(q
     # Celery: it says how they differ, and the Temporal passage on observability must still be retrieved
     reply = queues_bot.ask("compare the monitoring / observability story of celery vs temporal")
     assert "Temporal Web UI" in reply.text and "Flower" in reply.text, reply.text
+    # "the two" after a subject's name may be two things of its own
+    reply = queues_bot.ask("With Celery, chains and chords - how do the two differ?")
+    assert "chains and chords" in reply.text and "Temporal" not in reply.text, reply.text
 
 
 def test_a_row_retrieval_never_puts_first_is_not_settled(bot, queues_bot, vector_bot):
@@ -284,6 +288,13 @@ def test_a_or_b_after_a_situation_asks_which(queues_bot):
     assert "the article points to" not in reply.text, reply.text
 
 
+def test_a_or_b_then_a_question_of_its_own_is_no_choice(vector_bot):
+    reply = vector_bot.ask("Qdrant or Weaviate - do either of them generate embeddings for our 10 person team?")
+    assert "Qdrant does not create embeddings" in reply.text, reply.text
+    reply = vector_bot.ask("Weaviate or Milvus for hybrid search?")  # a row named: its values, no "lowest"
+    assert "has the lowest" not in reply.text and "hybrid search" in reply.text, reply.text
+
+
 def test_should_i_do_something_of_one_subject_is_no_choice_between_them(queues_bot, bot):
     # a practice asked of one subject: no recommendation, the sentence on that practice answers
     reply = queues_bot.ask("Because Temporal workflow code can call external APIs directly, should I just do my "
@@ -294,6 +305,11 @@ def test_should_i_do_something_of_one_subject_is_no_choice_between_them(queues_b
     assert reply.text.startswith("For that situation the article points to **Metaflow**"), reply.text
     reply = queues_bot.ask("we're a 3 person django shop sending emails, should we go with celery?")
     assert "**Celery**" in reply.text.split(". ")[0], reply.text
+    # any verb but a practice's still weighs a choice: no refusal on the asker's own setting, the advice heard
+    reply = queues_bot.ask("We have a Django monolith and 4 engineers; should we bother with Temporal?")
+    assert reply.text.startswith("For that situation the article points to"), reply.text
+    reply = queues_bot.ask("Should we self-host Temporal or pay for Temporal Cloud?")
+    assert "choose Temporal Cloud rather than self-hosting" in reply.text, reply.text
 
 
 def test_an_everyday_acronym_modifying_a_corpus_word_is_english(queues_bot):
@@ -313,12 +329,17 @@ def test_a_premise_the_article_says_with_a_negation_is_corrected_not_advised_on(
     # a premise the article does not negate leaves the advice
     reply = bot.ask("Since we just raised our Series A, which framework should we pick?")
     assert reply.text.startswith("For that situation the article points to **Metaflow**"), reply.text
+    # a negation beside other words of the sentence ("... run locally without any infrastructure setup") is none
+    reply = bot.ask("Given that Metaflow can run locally, should we start with it?")
+    assert reply.text.startswith("For that situation the article points to **Metaflow**"), reply.text
 
 
 def test_what_would_the_article_point_us_to_asks_for_its_advice(queues_bot):
     reply = queues_bot.ask("Our loan application process can sit for days waiting on a human underwriter to "
                            "approve it. What would the article point us to?")
     assert reply.text.startswith("For that situation the article points to **Temporal**"), reply.text
+    reply = queues_bot.ask("Does Flower point you at the failed tasks?")  # the article is not the one pointing
+    assert "the article points to" not in reply.text and "Flower" in reply.text, reply.text
 
 
 def test_the_company_behind_it_is_who_made_it(queues_bot, vector_bot):
@@ -338,15 +359,18 @@ def test_the_askers_own_code_in_a_why_question_is_no_missing_topic(queues_bot):
     reply = queues_bot.ask("why cant i just call requests.get() or datetime.now() inside a temporal workflow function?")
     assert not reply.refused and "deterministic" in reply.text, reply.text
     # code asked about is still the thing asked
-    reply = queues_bot.ask("does celery support asyncio.gather()?")
-    assert reply.refused and reply.reason == "unknown_terms", reply.text
+    for question in ("does celery support asyncio.gather()?", "How do I use asyncio.gather() inside a Temporal workflow?"):
+        reply = queues_bot.ask(question)
+        assert reply.refused and reply.reason == "unknown_terms", (question, reply.text)
 
 
 def test_no_maximum_answers_how_many(queues_bot):
     reply = queues_bot.ask("How many attempts will Temporal make on a failed activity by default?")
     assert not reply.refused and "no maximum number of attempts" in reply.text, reply.text
-    reply = queues_bot.ask("how many workers can celery run?")  # no number and no bound: not said
-    assert reply.refused and "doesn't say how many" in reply.text, reply.text
+    # no number and no bound, or a bound on another thing ("no maximum number of attempts" for timeouts): not said
+    for question in ("how many workers can celery run?", "how many timeouts can I configure per activity in temporal?"):
+        reply = queues_bot.ask(question)
+        assert reply.refused and "doesn't say how many" in reply.text, (question, reply.text)
 
 
 def test_what_is_x_for_asks_its_purpose_not_a_thing_called_for(queues_bot):
@@ -354,9 +378,11 @@ def test_what_is_x_for_asks_its_purpose_not_a_thing_called_for(queues_bot):
     assert not reply.refused and "advanced search over workflows" in reply.text, reply.text
 
 
-def test_how_do_you_kick_off_a_task_brings_the_sentence_with_code(queues_bot):
-    reply = queues_bot.ask("how do you kick off a celery task?")
+def test_how_do_you_enqueue_a_task_brings_the_sentence_with_code(queues_bot):
+    reply = queues_bot.ask("how do you enqueue a celery task?")
     assert "`.delay()`" in reply.text, reply.text
+    reply = queues_bot.ask("how do you trigger periodic jobs in celery?")  # how it is done, not its code
+    assert reply.text.startswith("Scheduling is handled by Celery Beat"), reply.text
 
 
 def test_moving_everything_to_one_gets_the_advice_to_use_it_with_the_other(queues_bot):
@@ -370,6 +396,9 @@ def test_moving_everything_to_one_gets_the_advice_to_use_it_with_the_other(queue
 def test_the_two_with_one_named_and_a_thing_of_the_other_hears_from_both(queues_bot):
     reply = queues_bot.ask("How does observability compare between the two — Flower versus Temporal's UI?")
     assert "Temporal Web UI" in reply.text and "Flower" in reply.text, reply.text
+    # "the two" after a subject's name may be two things of its own
+    reply = queues_bot.ask("With Celery, chains and chords - how do the two differ?")
+    assert "chains and chords" in reply.text and "Temporal" not in reply.text, reply.text
 
 
 def test_that_as_an_object_points_back_at_the_last_question(bot):
@@ -386,6 +415,23 @@ def test_what_inside_another_question_is_no_which_kind_asked(bot, queues_bot):
 
 
 def test_a_second_how_do_you_goes_on_with_the_first_asks_subject(queues_bot):
-    reply = queues_bot.ask("how do you kick off a celery task, and how do you scale the processing?")
+    reply = queues_bot.ask("how do you enqueue a celery task, and how do you scale the processing?")
     assert "`.delay()`" in reply.text and "you scale by starting more of them" in reply.text, reply.text
     assert "Operational effort" not in reply.text, reply.text  # how code is written: no row settled
+
+
+def test_why_prefers_the_sentence_giving_a_reason(bot):
+    reply = bot.ask("Why does the article stress being clear about what frameworks cover? what mistake do companies make?")
+    assert reply.text.startswith("This distinction matters because"), reply.text
+
+
+def test_a_common_word_of_the_corpus_and_an_everyday_one_written_as_one_is_known(queues_bot):
+    reply = queues_bot.ask("How does Temporal replace our crontab?")  # "cron" + "tab"
+    assert not reply.refused and "Schedules" in reply.text, reply.text
+    reply = queues_bot.ask("does celery work with redisson?")  # a name of the corpus + "son": a product
+    assert reply.refused and reply.reason == "unknown_terms", reply.text
+
+
+def test_whys_that_points_back(queues_bot):
+    reply = queues_bot.ask("why's that dangerous?", after("when does celery ack a task by default?"))
+    assert not reply.refused and "silently loses that job" in reply.text, reply.text
