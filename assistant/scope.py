@@ -107,9 +107,12 @@ def missing_answer(question: Question, sentences, index: Index, confident: float
     "what <thing> is ...?". Returns how to say it ("when", "who made it", ...), or "". A number in words in
     a sentence at least ``confident`` close answers "how many" ("how many beat processes?": "exactly one
     instance")."""
+    text = question.text
+    if question.recommendation and not question.about_article and shapes.ASKS_VERSION_NUMBER.search(text) \
+            and not any(shapes.VERSION.search(s.text) for s in sentences[:8]):
+        return "which version"  # "which A release version should we install?": a number, whatever the advice
     if question.about_article or question.recommendation:
         return ""
-    text = question.text
     about = [s.text for s in sentences
              if not question.subjects or set(s.passage.subjects) & set(question.subjects)][:8]
     cells = [v for d in question.dimensions for r in d.rows for v in r.cells.values()]
@@ -237,8 +240,10 @@ def offered_alternative(word: str, text: str, index: Index) -> bool:
     for m in shapes.OR_PAIR.finditer(text.lower()):
         sides = (m["a"], m["b"])
         other = [w for w in sides if w != word]
-        if word in sides and len(other) == 1 and known(other[0], index) and not (  # not "or not", "more or less"
-                other[0] in lang.STOPWORDS or lang.is_everyday(other[0]) or other[0] in numbers.NUMBER_WORDS):
+        model = index.model  # a name the corpus writes ("Java") counts, however everyday the word
+        if word in sides and len(other) == 1 and known(other[0], index) and (
+                other[0] in model.proper_names or other[0] in model.written_names or not (  # not "or not", "more or less"
+                other[0] in lang.STOPWORDS or lang.is_everyday(other[0]) or other[0] in numbers.NUMBER_WORDS)):
             return True
     return False
 

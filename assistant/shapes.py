@@ -232,7 +232,7 @@ ASKS_VERSION_NUMBER = rx(r"\b(?:latest|newest|current|first|oldest|last|minimum|
                           r"introduced|removed|supports?|requires?|is (?:required|needed))\b",
                           r"\b(?:which|what) (?:version|release)\b", r"\brelease version\b|\bversion number\b")  # a number, not "the managed version"
 # A rate asked for as a figure: "how many tasks/sec", "what's the max throughput".
-ASKS_RATE = rx(r"\b(?:how many|how much|what(?:'s| is| are)|max(?:imum)?|peak)\b.{0,50}?(?:\bper (?:second|sec|minute|min|hour)\b|"
+ASKS_RATE = rx(r"\b(?:how many|how much|what(?:'s| is| are)?|max(?:imum)?|peak)\b.{0,50}?(?:\bper (?:second|sec|minute|min|hour)\b|"
                 r"/s(?:ec)?\b|\bqps\b|\brps\b|\bthroughput\b)")
 VERSION = rx(r"\bv?\d+\.(?:\d+|x)(?:\.\d+)?\b", r"\b(?:version|release) \d")  # "2.0", "2.x", "version 3"
 ASKS_WHEN = rx(r"(?:^|[,;.?!]\s*|\band\s+)when (?:was|were|did|is|will|does)\b", r"\bwhat year\b", r"\bsince when\b", r"\bhow old\b")

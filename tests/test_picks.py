@@ -435,3 +435,20 @@ def test_a_common_word_of_the_corpus_and_an_everyday_one_written_as_one_is_known
 def test_whys_that_points_back(queues_bot):
     reply = queues_bot.ask("why's that dangerous?", after("when does celery ack a task by default?"))
     assert not reply.refused and "silently loses that job" in reply.text, reply.text
+
+
+def test_a_version_number_asked_in_a_choice_is_still_a_number(bot):
+    reply = bot.ask("which kubeflow release version should we install on our cluster?")
+    assert reply.refused and "doesn't say which version" in reply.text, reply.text
+    reply = bot.ask("we're a series A startup, which one should we pick?")  # no version asked: the advice
+    assert reply.text.startswith("For that situation the article points to **Metaflow**"), reply.text
+
+
+def test_what_throughput_asks_for_a_rate(queues_bot):
+    reply = queues_bot.ask("what throughput in tasks/sec can celery with redis handle on a single worker?")
+    assert reply.refused and "doesn't say how fast" in reply.text, reply.text
+
+
+def test_a_name_the_corpus_writes_offered_as_the_other_side_answers_which(queues_bot):
+    reply = queues_bot.ask("temporal server - golang or java?")  # "Java" is the corpus's (its SDKs), however everyday
+    assert not reply.refused and "The server is written in Go" in reply.text, reply.text
