@@ -300,6 +300,7 @@ def gather_evidence(index: Index, q: Question, vector: list[float], hits: list[H
     defining = shapes.defining(q.text, lambda thing: bool(  # "what's X?": the sentence saying "X, a ..."
         q.subjects or index.model.names_in(thing) or not all(map(lang.is_everyday, lang.words(thing)))))
     defined = index.model.find_subjects(shapes.defined_thing(q.text)[0], fuzzy=False) if defining else []  # said of it
+    calls_itself = shapes.self_description(q.text, q.subjects[0]) if len(q.subjects) == 1 else None
     for (s, hit), sim, rank_sim, topic in zip(items, sims, ranking, topics):
         bonus = MENTION_BONUS if q.subjects and (any(f in s.lower() for f in q.subjects) or (  # or "It ..." for it,
             lang.PRONOUN_START.match(s) and not index.model.section_subject(hit.passage)  # outside its section
@@ -312,6 +313,8 @@ def gather_evidence(index: Index, q: Question, vector: list[float], hits: list[H
             bonus += SHAPE_BONUS
         if defining and defining.search(s) and (not defined or index.model.owner(hit.passage, s) in defined):
             bonus += DEFINES_BONUS
+        elif calls_itself and calls_itself.search(s) and index.model.owner(hit.passage, s) in q.subjects:
+            bonus += 2 * DEFINES_BONUS  # "what does A call itself?": "It does not call itself a task queue, but ..." of A
         if not (q.downside and shape and not shape.search(s)):  # "what's the catch?": only a cost that comes next
             bonus += follows.get((hit.passage.chunk_id, s), 0.0)  # "why?": what comes next to what was said
         shared = set(tokenize(s)) & terms.keys()

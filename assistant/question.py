@@ -98,6 +98,8 @@ def analyse(text: str, model: ArticleModel, index=None, bare_vector=None) -> Que
     if kind and not any(q.shares.values()) and not q.mentioned and not lang.COMPARATIVE.search(text) \
             and not model.find_subjects(kind["kind"], aliases=False):  # not "is A just a heavier B?"
         q.dimensions, q.dimension_candidates = [], []  # "is A just another task queue?": what A is, not a row
+    if shapes.CALLS_ITSELF.search(text) and not q.mentioned:  # "what does A call itself?": no row either
+        q.dimensions, q.dimension_candidates = [], []
     q.polarity = lang.claimed_polarity(text)
     q.superlative = bool(lang.SUPERLATIVE.search(text)) and len(q.subjects) != 1
     q.comparative = bool(lang.COMPARATIVE.search(text))

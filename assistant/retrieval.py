@@ -189,8 +189,12 @@ def steered_passages(index: Index, question: Question) -> list[Passage]:
 def defining_passages(index: Index, question: Question) -> list[Passage]:
     """For "what's A?" or "is A just another Y?" on a subject A: the passages with a sentence of A's that
     defines it ("A is a ...") or says what it is of that kind ("It does not call itself a Y at all")."""
-    defined = index.model.find_subjects(shapes.defined_thing(question.text)[0], fuzzy=False)
-    pattern = shapes.defining(question.text, lambda thing: True) if defined else None
+    itself = shapes.self_description(question.text, question.subjects[0]) if len(question.subjects) == 1 else None
+    if itself:  # "what does A call itself?"
+        defined, pattern = question.subjects, itself
+    else:
+        defined = index.model.find_subjects(shapes.defined_thing(question.text)[0], fuzzy=False)
+        pattern = shapes.defining(question.text, lambda thing: True) if defined else None
     if pattern is None:
         return []
     return [p for p in index.passages if p.kind == "paragraph" and any(

@@ -159,6 +159,20 @@ IS_IT_A = re.compile(r"^\W*(?:is\s+(?P<thing>[\w-]+)|(?P<stated>[\w-]+)\s+is)\s+
                      r"[\w-]+){0,2})", re.I)
 
 
+# "what does A call itself?", "how does it describe itself?": what A says it is
+CALLS_ITSELF = re.compile(r"\b(?:what|how) (?:does|do|would) [\w-]+ (?:call|describe|present|position|pitch|bill|market|see)"
+                          r" (?:itself|themselves)\b", re.I)
+SELF_DESCRIPTION = re.compile(r"\b(?:calls?|describes?|presents?|positions?|bills?|pitch(?:es)?|markets?|sees?) "
+                              r"(?:itself|themselves)\b", re.I)
+
+
+def self_description(text: str, subject: str) -> re.Pattern | None:
+    """For "what does A call itself?", what a sentence saying what A is says: "... calls itself ..." or "A is a ..."."""
+    if not subject or not CALLS_ITSELF.search(text):
+        return None
+    return re.compile(SELF_DESCRIPTION.pattern + "|" + defining(f"what is {subject}?", lambda thing: True).pattern, re.I)
+
+
 def defined_thing(text: str) -> tuple[str, str]:
     """What "what's X?" or "is X just another Y?" asks to define, and the kind asked of it: (X, Y)."""
     m = WHAT_IS.match(text) or IS_IT_A.match(text)

@@ -452,3 +452,11 @@ def test_what_throughput_asks_for_a_rate(queues_bot):
 def test_a_name_the_corpus_writes_offered_as_the_other_side_answers_which(queues_bot):
     reply = queues_bot.ask("temporal server - golang or java?")  # "Java" is the corpus's (its SDKs), however everyday
     assert not reply.refused and "The server is written in Go" in reply.text, reply.text
+
+
+def test_what_does_it_call_itself_is_what_it_says_it_is(queues_bot):
+    reply = queues_bot.ask("If Temporal doesn't call itself a task queue, what does it call itself?")
+    assert "durable workflow engine" in reply.text.split("[1]")[0], reply.text
+    assert "Retries" not in reply.text, reply.text  # no row
+    reply = queues_bot.ask("what does celery call itself?")  # nothing said of itself: what the article says it is
+    assert reply.text.startswith("Celery is a distributed task queue"), reply.text
