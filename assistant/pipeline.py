@@ -34,7 +34,8 @@ from .spelling import spelled_as_corpus
 from .lexical import RARE_IDF
 from .settling import first_elsewhere, names_elsewhere, settle_dimension
 from .retrieval import Hit, decisive_match, fuse, search
-from .scope import ScopeDecision, check_scope, mostly_known
+from .known import mostly_known
+from .scope import ScopeDecision, check_scope
 from .settings import Settings, load_settings
 from .types import Citation, Passage, QuestionError, Reply, check_history
 

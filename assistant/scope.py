@@ -22,6 +22,7 @@ from .index import Index
 from .lexical import RARE_IDF
 from .question import Question, contradicted_origin, contradicted_value, strip_subjects
 from .settings import Settings
+from .known import QUESTION_WORDS, known, mostly_known
 
 PLACEHOLDERS = frozenset("something anything someone anyone it them this that these those".split())
 VALUE_LINKS = frozenset("is are was were be in of a an the".split())  # "license is", "written in a"
@@ -33,13 +34,8 @@ PHRASE_MIN_IDF = 1.0  # two words in a row the question and the best sentence sh
 PLURAL_ACRONYM = re.compile(r"^[A-Z]{2,}s$")  # "APIs", "SDKs": a common noun in capitals (a product has no plural)
 UNBOUNDED = re.compile(r"\b(?:no (?:maximum|limit|upper bound|cap)|unlimited|without (?:a )?limit)(?:\s+(?:number\s+)?(?:of|on)\s+)?"
                        r"(?:\s*[\w-]+){1,2}", re.I)  # "no maximum number of attempts", "unlimited retries"
-COMPOUND_PART_ZIPF = 3.5  # "tab" of "crontab": a common English word joined to a common word of the corpus
 OUTWEIGHING = 3  # topic words the corpus has that make one unknown word the asker's phrasing (``outweighed``)
 CONTEXT_WORDS = 10  # content words: a question this long sets out its situation before it asks
-# Question words that are rare in English but never a topic.
-QUESTION_WORDS = frozenset("pros cons tradeoff tradeoffs downside downsides upside upsides versus vs "
-                           "tldr summarise summarize overview recommend eli5 btw imo fyi gotcha gotchas caveat "
-                           "caveats pitfall pitfalls drawback drawbacks quirk quirks footgun footguns".split())
 
 
 @dataclass
@@ -374,15 +370,6 @@ def says_written_name(question: Question, index: Index) -> bool:
     return bool(set(lang.words(question.text)) & set(index.model.written_names))
 
 
-def mostly_known(question: Question, index: Index, share: float = 0.5) -> bool:
-    """At least ``share`` of the question's content words (everyday ones included) are in the corpus."""
-    content = [w for w in lang.tokenize(strip_subjects(question.text, index.model))
-               if len(w) > 2 and w not in QUESTION_WORDS and w != "one"]  # "which one"
-    vocab = index.vocabulary()
-    return not content or sum(1 for w in content if w in vocab or (  # "built-in": its parts
-        "-" in w and all(p in vocab or p in lang.STOPWORDS for p in map(lang.stem, w.split("-"))))) >= len(content) * share
-
-
 def after_noun(rest: str, vocab) -> bool:
     """The words after an acronym go on with a noun of the corpus it modifies ("an SQS queue")."""
     after = re.match(r"\s+([a-z]{3,})\b", rest)
@@ -394,31 +381,3 @@ def uncovered_terms(question: Question, index: Index) -> list[str]:
     questions naming none, anywhere in the corpus (typos within edit distance are forgiven)."""
     return [w for w in topic_words(question, index)
             if not any(known(w, index, s) for s in (question.subjects or [""]))]
-
-
-def known(word: str, index: Index, subject: str = "") -> bool:
-    vocab = index.vocabulary(subject)
-    s = lang.stem(word)
-    if s in vocab or word in vocab:
-        return True
-    parts = [p for p in re.split(r"[-.+/]", word) if p]
-    if len(parts) > 1 and all(known(p, index, subject) for p in parts):
-        return True
-    if len(parts) > 1 and known(parts[0], index, subject) and all(lang.is_everyday(p) for p in parts[1:]):
-        return True  # "cron-style": a known word made a modifier with an everyday one
-    if len(parts) == 2 and len(parts[0]) >= 3 and any(  # "perf-critical" for "performance-critical"
-            w.endswith("-" + parts[1]) for w in index.words_starting(parts[0], subject)):
-        return True
-    if word.isalpha() and any(  # "crontab": a common word of the corpus and an everyday one, written as one
-            (word[:i] in vocab or lang.stem(word[:i]) in vocab) and word[:i] not in index.model.proper_names
-            and lang.zipf(word[i:]) >= COMPOUND_PART_ZIPF for i in range(4, len(word) - 2)):
-        return True
-    if lang.NUMERONYM.fullmatch(word) and any(  # "k8s": the vocabulary holds stems ("kubernet")
-            lang.abbreviates(word, w + end) and lang.stem(w + end) == w
-            for w in index.words_starting(word[0], subject) for end in ("", "s", "es", "e", "ed", "ing")):
-        return True
-    if 3 <= len(word) <= 5 and word.isalpha() and word in index.initialisms():  # "ANN", said in full
-        return True
-    if len(word) >= 4 and index.has_prefix_word(s, subject):  # "infra" for "infrastructure"
-        return True
-    return len(word) >= 5 and bool(index.near_word(s, subject, cutoff=0.8 if len(s) >= 6 else 0.86))
