@@ -48,8 +48,16 @@ def split_asks(question: str, model: ArticleModel) -> list[str]:
 
 
 def about_answer(ask: str, answer: str, model: ArticleModel) -> str:
-    """A second ask naming no subject, its pronouns for the subject the first answer names first."""
-    return ask if model.find_subjects(ask) else _about_first(ask, answer, model)
+    """A second ask naming no subject, its pronouns for the subject the first answer names first, or for
+    all those its first sentence opens with ("A and B have the lowest ...": both)."""
+    if model.find_subjects(ask):
+        return ask
+    first = re.split(r"(?<=[.!?\]])\s+", answer.strip(), maxsplit=1)[0]
+    tied = model.find_subjects(re.split(r"\b(?:has|have|is|are)\b", first, maxsplit=1)[0])  # "A and B have the lowest X"
+    if len(tied) > 1:
+        possessive = lambda keys: model.names(keys) + "'"  # noqa: E731
+        return replace_pronouns(ask, SINGULAR, tied, model.names, possessive)
+    return _about_first(ask, answer, model)
 
 
 def _about_first(second: str, first: str, model: ArticleModel) -> str:

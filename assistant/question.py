@@ -81,7 +81,7 @@ def analyse(text: str, model: ArticleModel, index=None, bare_vector=None) -> Que
     judging_all = shapes.WHICH.search(text) or lang.SUPERLATIVE_WORD.search(text)
     named = model.find_subjects(text, aliases=False)
     if shapes.every_subject(text, len(model.subjects)) and (not named or every_first(text, model)):  # "how do the
-        # two differ on X?"; "between the two — Flower versus A's UI" (not "A comes in three sizes; how do the three differ?")
+        # two differ on X?"; "between the two — X versus A's UI" (not "A comes in three sizes; how do the three differ?")
         q.subjects = list(model.subjects)
     else:
         q.subjects = named or model.find_subjects(text, aliases=not judging_all)  # "cheapest on AWS?" asks of all
@@ -95,9 +95,12 @@ def analyse(text: str, model: ArticleModel, index=None, bare_vector=None) -> Que
         q.dimension_score = best
         q.dimensions = [d for s, d in q.dimension_candidates if s >= DIMENSION_MIN_SCORE and s >= best - 0.05][:2]
     kind = shapes.IS_IT_A.match(text)
-    if kind and not any(q.shares.values()) and not q.mentioned and not lang.COMPARATIVE.search(text) \
+    outside = set(lang.tokenize(text[:kind.start("kind")] + " " + text[kind.end("kind"):])) if kind else set()
+    said = [d for d in model.dimensions.values() if q.shares.get(d.key) and set(label_words(d)) & outside]
+    if kind and not said and not q.mentioned and not lang.COMPARATIVE.search(text) \
             and not model.find_subjects(kind["kind"], aliases=False):  # not "is A just a heavier B?"
-        q.dimensions, q.dimension_candidates = [], []  # "is A just another task queue?": what A is, not a row
+        q.dimensions, q.dimension_candidates = [], []  # "is A just another task queue / vector index?": what A is,
+        # not a row, unless a row's label is said outside the kind asked
     if shapes.CALLS_ITSELF.search(text) and not q.mentioned:  # "what does A call itself?": no row either
         q.dimensions, q.dimension_candidates = [], []
     q.polarity = lang.claimed_polarity(text)
@@ -168,7 +171,7 @@ def every_first(text: str, model: ArticleModel) -> bool:
 
 def a_or_b(asked: str, model: ArticleModel) -> bool:
     """The question asks "A or B?" of two subjects, with at most a setting after it ("... costs us money.
-    Celery or Temporal?", "A or B for a team of five?"): which of them."""
+    A or B?", "A or B for a team of five?"): which of them."""
     names = "|".join(re.escape(n) for key in model.subjects for n in [key] + model.subjects[key].aliases)
     m = re.match(rf"^\W*(?:(?:so|then|ok|okay|and|but|well)\W+)?(?P<a>{names})\s+or\s+(?P<b>{names})"
                  rf"(?=\s*(?:[?.!]|$)|\s+(?:for|if|when|given|with)\b)", asked, re.I)  # not "A or B - do either ...?"

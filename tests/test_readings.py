@@ -245,3 +245,18 @@ def test_what_does_it_call_itself_is_what_it_says_it_is(queues_bot):
     assert "Retries" not in reply.text, reply.text  # no row
     reply = queues_bot.ask("what does celery call itself?")  # nothing said of itself: what the article says it is
     assert reply.text.startswith("Celery is a distributed task queue"), reply.text
+
+
+def test_the_kind_asked_is_no_row_said(vector_bot, queues_bot):
+    # "index" of "vector index" is the kind asked, not the row "Index choices"
+    reply = vector_bot.ask("Is Weaviate just another vector index, or is it pitched differently?")
+    assert reply.text.startswith("**Weaviate**: “It presents itself as an AI-native database"), reply.text
+    # a row's word outside the kind still asks the row
+    reply = queues_bot.ask("is celery basically just another task queue with automatic retries?")
+    assert "Per task, opt-in in code" in reply.text, reply.text
+
+
+def test_a_second_ask_after_a_tie_is_about_all_tied(bot):
+    reply = bot.ask("I want the cheapest to self-host. Which one, and what is its learning curve?")
+    assert reply.text.startswith("Metaflow and Prefect have the lowest self-hosted cost"), reply.text
+    assert "Metaflow: **Low–Medium**; Prefect: **Low**" in reply.text, reply.text
