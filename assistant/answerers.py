@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Iterator, Protocol
 
 from . import language as lang
+from . import shapes
 from .advice import rank_advice
 from .article import ArticleModel, Dimension
 from .corpus import split_sentences
@@ -212,8 +213,9 @@ class ExtractiveAnswerer:
         holds = any(re.search(lang.whole(n), value, re.I) for n in named)
         if q.premise and not holds:
             return f"{NOT_SO}: {lead}"
-        if q.yes_no and q.wording.get(q.dimension.key, 0.0) >= VERDICT_MIN_WORDING:
-            return ("Yes — " if holds else "No — ") + lead
+        offered = [m for m in shapes.OR_PAIR.finditer(q.text) if any(re.search(lang.whole(n), m.group(), re.I) for n in named)]
+        if q.yes_no and q.wording.get(q.dimension.key, 0.0) >= VERDICT_MIN_WORDING and not offered:
+            return ("Yes — " if holds else "No — ") + lead  # (not for "is it X or Y?": the value says which)
         return lead  # the value alone matched the row: state the fact, no verdict on other wording
 
     def _extreme(self, q, asked, values, ranks, noun, model) -> str:

@@ -260,3 +260,10 @@ def test_a_second_ask_after_a_tie_is_about_all_tied(bot):
     reply = bot.ask("I want the cheapest to self-host. Which one, and what is its learning curve?")
     assert reply.text.startswith("Metaflow and Prefect have the lowest self-hosted cost"), reply.text
     assert "Metaflow: **Low–Medium**; Prefect: **Low**" in reply.text, reply.text
+
+
+def test_is_it_x_or_y_gets_the_value_not_a_yes(queues_bot):
+    reply = queues_bot.ask("is celery written in rust or python?")
+    assert reply.text.startswith("Celery — Written in: **Python**"), reply.text
+    reply = queues_bot.ask("is celery written in python?")  # one value asked: the verdict
+    assert reply.text.startswith("Yes — Celery — Written in: **Python**"), reply.text
