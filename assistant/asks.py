@@ -50,22 +50,18 @@ def split_asks(question: str, model: ArticleModel) -> list[str]:
 def about_answer(ask: str, answer: str, model: ArticleModel) -> str:
     """A second ask naming no subject, its pronouns for the subject the first answer names first, or for
     all those its first sentence opens with ("A and B have the lowest ...": both)."""
-    if model.find_subjects(ask):
-        return ask
     first = re.split(r"(?<=[.!?\]])\s+", answer.strip(), maxsplit=1)[0]
     tied = model.find_subjects(re.split(r"\b(?:has|have|is|are)\b", first, maxsplit=1)[0])  # "A and B have the lowest X"
-    if len(tied) > 1:
-        possessive = lambda keys: model.names(keys) + "'"  # noqa: E731
-        return replace_pronouns(ask, SINGULAR, tied, model.names, possessive)
-    return _about_first(ask, answer, model)
+    return _about_first(ask, answer, model, tied if len(tied) > 1 else None)
 
 
-def _about_first(second: str, first: str, model: ArticleModel) -> str:
-    """A second ask's pronouns for the first ask's subjects: "it" the first one named, "they" all."""
-    before = model.find_subjects(first)
+def _about_first(second: str, first: str, model: ArticleModel, every: list[str] | None = None) -> str:
+    """A second ask's pronouns for the first ask's subjects: "it" the first one named, "they" all; or,
+    given ``every``, any of them for all of those."""
+    before = every or model.find_subjects(first)
     if not before or model.find_subjects(second):
         return second
     possessive = lambda keys: model.names(keys) + ("'s" if len(keys) == 1 else "'")  # noqa: E731
     if PLURAL.search(second) and len(before) > 1:
         return replace_pronouns(second, PLURAL, before, model.names, possessive)
-    return replace_pronouns(second, SINGULAR, before[:1], model.names, possessive)
+    return replace_pronouns(second, SINGULAR, before if every else before[:1], model.names, possessive)

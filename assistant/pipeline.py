@@ -191,13 +191,15 @@ class Assistant:
         follows = after_said(q.said, hits)
         own = worded.split(FOLLOWING)[0] if FOLLOWING in worded else ""  # a follow-up's own ask, weighed too
         own = own if len(lang.tokenize(own)) >= OWN_ASK_WORDS else ""  # when it says enough ("why that one?" does not)
-        evidence = gather_evidence(index, q, vector, hits, follows, index.embed_query(own) if own else None,
+        own_vector = index.embed_query(own) if own else None
+        def gather(hits):
+            return gather_evidence(index, q, vector, hits, follows, own_vector,
                                    bare_vector if len(q.subjects) >= 2 else None, like)
+        evidence = gather(hits)
         if q.recommendation and negated_premise(q, evidence.sentences):  # "since the choice is permanent, ...?":
             q.recommendation = False  # the sentence saying it is not answers first, not the advice
             hits = fuse(index, q, candidates, self.settings, decisive)
-            evidence = gather_evidence(index, q, vector, hits, follows, index.embed_query(own) if own else None,
-                                       bare_vector if len(q.subjects) >= 2 else None, like)
+            evidence = gather(hits)
         scope = check_scope(q, evidence.best_similarity, index, self.settings, evidence.sentences)
         if follows and scope.reason == "weak_match":
             scope = ScopeDecision(False)  # "what's the reasoning behind that?": the article goes on from its answer

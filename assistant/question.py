@@ -165,23 +165,28 @@ def analyse(text: str, model: ArticleModel, index=None, bare_vector=None) -> Que
 def every_first(text: str, model: ArticleModel) -> bool:
     """"The two" (or "all three") said before any subject's name: the subjects compared, not things of the one named."""
     m = shapes.EVERY.search(text)
-    names = [re.search(lang.whole(n), text, re.I) for key in model.subjects for n in [key] + model.subjects[key].aliases]
-    return bool(m) and all(n is None or n.start() > m.start() for n in names)
+    name = re.search(rf"(?<![\w-])(?:{names_pattern(model)})(?![\w-])", text, re.I)
+    return bool(m) and (name is None or name.start() > m.start())
 
 
 def a_or_b(asked: str, model: ArticleModel) -> bool:
     """The question asks "A or B?" of two subjects, with at most a setting after it ("... costs us money.
     A or B?", "A or B for a team of five?"): which of them."""
-    names = "|".join(re.escape(n) for key in model.subjects for n in [key] + model.subjects[key].aliases)
+    names = names_pattern(model)
     m = re.match(rf"^\W*(?:(?:so|then|ok|okay|and|but|well)\W+)?(?P<a>{names})\s+or\s+(?P<b>{names})"
                  rf"(?=\s*(?:[?.!]|$)|\s+(?:for|if|when|given|with)\b)", asked, re.I)  # not "A or B - do either ...?"
     return bool(m) and len(set(model.find_subjects(m.group(), fuzzy=False))) == 2
 
 
+def names_pattern(model: ArticleModel) -> str:
+    """A regex alternation of every subject's names and aliases."""
+    return "|".join(re.escape(n) for key in model.subjects for n in [key] + model.subjects[key].aliases)
+
+
 def article_named(text: str, model: ArticleModel) -> str:
     """The question without subjects' names said as what an article is about ("the A/B article", "the
     A vs B post": the article, not A and B)."""
-    names = "|".join(re.escape(n) for key in model.subjects for n in [key] + model.subjects[key].aliases)
+    names = names_pattern(model)
     run = rf"(?:{names})(?:\s*(?:/|&|\+|,|\band\b|\bvs\.?|\bversus\b|\bor\b)\s*(?:{names}))*"
     return re.sub(rf"(?<![\w-]){run}\s+(?=(?:article|post|piece|comparison|write-?up)\b)", "", text, flags=re.I)
 

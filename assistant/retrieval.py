@@ -197,7 +197,7 @@ def defining_passages(index: Index, question: Question) -> list[Passage]:
         pattern = shapes.defining(question.text, lambda thing: True) if defined else None
     if pattern is None:
         return []
-    return [p for p in index.passages if p.kind == "paragraph" and any(
+    return [p for p in index.passages if p.kind == "paragraph" and set(p.subjects) & set(defined) and any(
         pattern.search(s) and index.model.owner(p, s) in defined for s in split_sentences(p.text))][:DEFINING_PASSAGES]
 
 

@@ -117,8 +117,9 @@ def first_elsewhere(dim: Dimension, q: Question, candidates, model: ArticleModel
         return dense[0][0].kind != "table_row" and dense[0][0].chunk_id not in own
     # two different passages first: both elsewhere, neither stating the row's cell ("The server is written in Go"),
     # and no word of the label said ("comfortably" of "Comfortable scale")
-    return not q.shares.get(dim.key) and all(p.kind != "table_row" and p.chunk_id not in own and not any(states_cell(dim, s, p, model) for s in q.subjects)
-               for p in (dense[0][0], lexical[0][0]))
+    return not q.shares.get(dim.key) and all(
+        p.kind != "table_row" and p.chunk_id not in own and not any(states_cell(dim, s, p, model) for s in q.subjects)
+        for p in (dense[0][0], lexical[0][0]))
 
 
 def own_passages(dim: Dimension, subjects: list[str], model: ArticleModel) -> set[str]:
