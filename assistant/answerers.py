@@ -156,7 +156,10 @@ class ExtractiveAnswerer:
                 lead = self._judge(q, s, lead, values, ranks, model)
             elif q.mentioned.get(dim.key) and (q.yes_no or q.premise):
                 lead = self._check_value(q, value, lead, q.mentioned[dim.key])
-            parts.append(f"{lead} {cite(source)}.")
+            holders = [o for o in values if o != s and owns_value(q.mentioned.get(dim.key, []), values[o][0], value)]
+            if holders:  # "is X, A's managed service, worth it?" when X is B's: say whose it is
+                lead += "; " + "; ".join(fact(name([o]), dim, values[o][0]) for o in holders)
+            parts.append(f"{lead} {' '.join(cite(c) for c in dict.fromkeys([source] + [values[o][1] for o in holders]))}.")
             for other, chunk_id, doc in dim.values(s)[1:]:  # the same subject in another document
                 if chunk_id in shown:
                     title = next((d.title for d in model.documents if d.source == doc), doc)
@@ -379,3 +382,10 @@ def elsewhere(s: Sentence, q: Question, model: ArticleModel) -> bool:
     either ("... is modelled as one workflow function" in B's section, for a question on A): said as B's."""
     owner = model.section_subject(s.passage)
     return bool(q.subjects) and owner is not None and owner not in q.subjects and not named_first(s.text, owner, model)
+
+
+def owns_value(named: list[str], cell: str, asked_cell: str) -> bool:
+    """A value the question names is in this cell and not in the cell of the subject it asked about."""
+    def holds(text):
+        return any(re.search(lang.whole(n), text, re.I) for n in named)
+    return holds(cell) and not holds(asked_cell)

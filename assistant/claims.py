@@ -52,21 +52,39 @@ NEGATED_TOP = 5  # ... among the closest sentences
 NEGATED_WORDS = re.compile(r"(?:\b(?:not|never|no)|n['’]t)\s+(?P<on>(?:[\w-]+\s+){0,1}[\w-]+)", re.I)  # and the words it negates
 
 
-def negated_premise(q: Question, sentences) -> str:
+def negated_premise(q: Question, sentences, model: ArticleModel | None = None) -> str:
     """"Since the stack decision is basically permanent, shouldn't we ...?": a premise (opening "since /
     given / because", or stated then asked) one of the closest sentences says with a negation it lacks
-    ("The MLOps stack decision is not permanent — ..."): that sentence, or ""."""
-    if not q.premise or not shapes.PREMISE.match(q.text) or q.text.lstrip().lower().startswith("why"):
+    ("The MLOps stack decision is not permanent — ..."); or a premise with a negation ("A has no built-in
+    scheduling, so which cron tool ...?") one of them says without any ("Scheduling is built into the
+    server ..."): that sentence, or ""."""
+    clause = premise_clause(q)
+    if not clause:
         return ""
-    clause = re.split(r"[,;?]|\b(?:so|then|and|but)\b", shapes.PREMISE.sub("", q.text, count=1), maxsplit=1)[0]
-    if shapes.NEGATION.search(clause):
-        return ""
-    words = {lang.stem(w) for w in lang.tokenize(clause) if len(w) > 2}
-    if len(words) < 3:
+    negated = bool(shapes.NEGATION.search(clause))
+    words = {lang.stem(w) for w in lang.tokenize(shapes.NEGATION.sub(" ", clause.replace("-", " "))) if len(w) > 2
+             and not (model and model.is_subject_word(w))}  # ("built-in": built, as in "built into")
+    if len(words) < (2 if negated else 3):
         return ""
     for s in sentences[:NEGATED_TOP]:
-        said = {lang.stem(w) for w in lang.tokenize(s.text)}
-        if len(words & said) >= NEGATED_SHARE * len(words) and any(  # "... is not permanent": the negation
-                words & {lang.stem(w) for w in lang.tokenize(m.group("on"))} for m in NEGATED_WORDS.finditer(s.text)):
-            return s.text  # falls on a word of the premise, not on any word nearby ("... without any setup")
+        said = {lang.stem(w) for w in lang.tokenize(s.text.replace("-", " "))}
+        if len(words & said) < NEGATED_SHARE * len(words):
+            continue
+        denies = any(  # "... is not permanent": a negation falls on a word of the premise,
+            words & {lang.stem(w) for w in lang.tokenize(m.group("on"))} for m in NEGATED_WORDS.finditer(s.text))
+        if not negated and denies:  # not on any word nearby ("... without any setup")
+            return s.text
+        if negated and not denies and (not q.subjects or set(s.passage.subjects) <= set(q.subjects)):
+            return s.text  # the subject's own sentence says it has what the premise says it lacks
     return ""
+
+
+def premise_clause(q: Question) -> str:
+    """The claim a premise makes: after "since / given / because" up to the clause's end, or the
+    statement before ", so <question>"; "" for a question with no premise (or one asking why)."""
+    if not q.premise or q.text.lstrip().lower().startswith("why"):
+        return ""
+    if shapes.PREMISE.match(q.text):
+        return re.split(r"[,;?]|\b(?:so|then|and|but)\b", shapes.PREMISE.sub("", q.text, count=1), maxsplit=1)[0]
+    stated = shapes.STATED_THEN_ASKED.search(q.text)
+    return re.split(r"[\s,;]+so\s+\w+\W*$", stated.group())[0] if stated else ""

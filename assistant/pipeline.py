@@ -29,7 +29,8 @@ from .claims import negated_premise
 from .followups import (FOLLOWING, asked_of_another, in_context, said_already, said_before, standalone_question,
                         with_last_subjects)
 from .index import Index, Progress, open_index, tokenize
-from .question import Question, analyse, bare_question
+from .question import Question, analyse
+from .rows import bare_question
 from .spelling import spelled_as_corpus
 from .lexical import RARE_IDF
 from .settling import first_elsewhere, names_elsewhere, settle_dimension
@@ -196,7 +197,7 @@ class Assistant:
             return gather_evidence(index, q, vector, hits, follows, own_vector,
                                    bare_vector if len(q.subjects) >= 2 else None, like)
         evidence = gather(hits)
-        if q.recommendation and negated_premise(q, evidence.sentences):  # "since the choice is permanent, ...?":
+        if q.recommendation and negated_premise(q, evidence.sentences, index.model):  # "since the choice is permanent, ...?":
             q.recommendation = False  # the sentence saying it is not answers first, not the advice
             hits = fuse(index, q, candidates, self.settings, decisive)
             evidence = gather(hits)

@@ -1,13 +1,11 @@
 """Reading a (standalone) question against the article model: which subjects and table dimensions
 it names, whether it asks for a recommendation, a comparison or a yes/no, and what situation it
-describes. Subjects come from the model's names; the dimension from similarity to the row labels."""
+describes. Subjects come from the model's names; the dimension from the row labels (``rows``)."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-
-import numpy as np
 
 from . import language as lang
 from . import shapes
@@ -16,24 +14,7 @@ from .article import ArticleModel, Dimension
 from .claims import claimed_row
 from .followups import FOLLOWING
 from .lexical import RARE_IDF
-
-# A dimension is what the question asks about when its label is this close (cosine to the label's
-# embedding, plus a share of the label's words found in the question).
-DIMENSION_MIN_SCORE = 0.4
-DIMENSION_WORD_WEIGHT = 0.35
-COSINE_ONLY_MIN = 0.5  # a dimension none of whose words or values the question uses needs this similarity
-CELL_WORD_WEIGHT = 0.15  # a word of the row's cells ("hours" for "Awkward beyond an hour") points at it a little
-COMPOUND_PART_DISCOUNT = 0.15  # a label alike only by a later part of its compound said alone
-KIND_MIN_COSINE, KIND_MARGIN = 0.45, 0.1  # "which <kind>": a row's cells this close to the kind, and clearly closest
-ASKED_KIND = re.compile(r"\b(?:which|what)\s+(?P<kind>(?!(?:is|are|was|were|do|does|did|can|should|would|will|kind|type|sort|"
-                        r"one|ones|of)\b)[a-z][\w-]+(?: (?!(?:is|are|was|were|do|does|did|can|should|would|will|has|have)\b)"
-                        r"[a-z][\w-]+)?)", re.I)
-COMMON_IDF, COMMON_LABEL_WORD = 1.0, 0.5  # a label word in about half the passages ("workflows") points half as much
-LEVEL_WEIGHT = 0.15  # a row of levels, of a question judging one by an adjective ("hard", "cheap") that says its words
-VALUE_WEIGHT = 0.4  # naming one of a dimension's own values ("written in Go?") points at it
-PARTICLES = frozenset("in on at by for with of to from into".split())  # "Written in": a word and its preposition
-PARTICIPLE = re.compile(r"(?:ed|en|built|made|kept|held|run|set)$")
-
+from .rows import ASKED_KIND, DIMENSION_MIN_SCORE, VALUE_WEIGHT, label_words, match_dimensions
 
 @dataclass
 class Question:
@@ -129,7 +110,8 @@ def analyse(text: str, model: ArticleModel, index=None, bare_vector=None) -> Que
                         and not degree and not shapes.ASKS_NOT.search(text)  # "which things won't they do for us?"
                         and not (q.subjects and shapes.WHAT_IT_USES.search(asked))  # "what does A use for X when ...?"
                         and not (len(q.subjects) == 1 and shapes.WHICH_ONE.match(text) and FOLLOWING in text)
-                        and not shapes.HOW_MANY.search(asked))  # "how many replicas should we run?": a number
+                        and not shapes.HOW_MANY.search(asked)  # "how many replicas should we run?": a number
+                        and not asks_other_kind(q, asked, index))
     content = [w for w in lang.tokenize(text) if len(w) > 2 and w not in shapes.ASKING_ONLY]
     if index is not None and not q.subjects and content and not any(w in index.vocabulary() for w in content):
         q.recommendation = q.weighing = False  # "what should I cook tonight?": nothing the corpus speaks of
@@ -199,112 +181,13 @@ def rare_names(text: str, model: ArticleModel, index) -> set[str]:
             if lang.is_rare(w) and idf.get(lang.stem(w), 0.0) >= RARE_IDF}  # not "Python", a word of English too
 
 
-def match_dimensions(text: str, model: ArticleModel, index, vector, mentioned=None,
-                     shares: dict | None = None) -> list[tuple[float, Dimension]]:
-    """Table dimensions the question asks about, best first: the question without its subjects'
-    names (``vector``), compared with each label (bare and as "What is its <label>?"), plus the
-    share of the label's words the question uses (recorded in ``shares``, by dimension)."""
-    dims = list(model.dimensions.values())
-    if not dims:
-        return []
-    bare = bare_question(text, model)
-    labels = np.asarray(index.embed_sentences([d.label for d in dims] + [f"What is its {d.noun}?" for d in dims]))
-    cosine = (labels @ np.asarray(vector)).reshape(2, len(dims)).max(axis=0)
-    asked = set(lang.tokenize(bare))
-    asked |= {lang.stem(part) for a in asked if "-" in a for part in a.split("-") if len(part) > 2}  # "GPL-licensed"
-    said = lang.words(bare)
-    said = [part for w in said for part in ([w] + (w.split("-") if "-" in w else []))]
-    short = {a for a in asked if a not in index.vocabulary()}  # "ops": perhaps short for a label's word
-    named = bool(model.find_subjects(text))  # a cell's word points at its row only in a question about a subject
-    cells = distinct_cell_words(model) if named else {}
-    scored, shares_of, priced = [], {}, set()
-    idf = index.bm25.idf
-    judged = lang.claimed_polarity(text) is not None
-    for dim, cos in zip(dims, cosine):
-        own = label_words(dim)
-        found = {w for w in own if w in asked or ("-" not in w and any(lang.same_word(w, a) for a in asked))
-                 or any(lang.abbreviates(a, w) for a in short)}
-        share = sum(COMMON_LABEL_WORD if idf.get(w, 9.0) < COMMON_IDF else 1.0 for w in own
-                    if w in found and with_particle(w, dim.label, said) and whole_compound(w, dim.label, found, bare))
-        share = share / len(own) if own else 0.0
-        if not share and any(not whole_compound(w, dim.label, found, bare) for w in found):
-            cos -= COMPOUND_PART_DISCOUNT  # "is there a hosted version?": alike only by a part of "self-hosted"
-        shares_of[dim.key] = share
-        if shares is not None:
-            shares[dim.key] = share
-        named_value = VALUE_WEIGHT if (mentioned or {}).get(dim.key) else 0.0  # "is it written in Go?"
-        if not named_value and cells.get(dim.key, set()) & asked:  # "is A ok for jobs that take hours?"
-            named_value = CELL_WORD_WEIGHT
-        if not named_value and dim.ordered and lang.COST_NOUNS & set(own) and lang.PRICED.search(bare):
-            priced.add(dim.key)
-        if not share and not named_value and dim.key not in priced and cos < COSINE_ONLY_MIN:
-            cos = min(cos, DIMENSION_MIN_SCORE - 0.01)  # similarity alone, and not close: only a candidate
-        if judged and dim.ordered and share:  # "is A hard to learn for a team ...?": "hard" judges a level
-            named_value += LEVEL_WEIGHT
-        scored.append((float(cos) + DIMENSION_WORD_WEIGHT * share + named_value, dim))
-    # "is it expensive?": a level of a cost row, named as a value would be; not when the question names a
-    # value of a row ("is A Cloud expensive?") or words of another row of levels ("expensive to learn?")
-    if any((mentioned or {}).get(d.key) or cells.get(d.key, set()) & asked
-           or (d.ordered and d.key not in priced and shares_of[d.key]) for _, d in scored):
-        priced = set()
-    # "built with which programming language?": no label word said, the row whose cells are of that kind
-    kind_row = "" if any(shares_of.values()) or any((mentioned or {}).values()) else row_of_kind(text, dims, index)
-    return sorted(((s + (VALUE_WEIGHT if d.key in priced or d.key == kind_row else 0.0), d) for s, d in scored),
-                  key=lambda pair: -pair[0])
-
-
-def row_of_kind(text: str, dims: list[Dimension], index) -> str:
-    """The row whose cells are things of the kind a "which <kind> ...?" question asks for, clearly
-    closer to it than any other row's ("which programming language": "Python; Go"; "what broker":
-    "Message broker (Redis or RabbitMQ)"); the dimension's key, or ""."""
-    m = ASKED_KIND.search(text)
-    if m and m.start() > 0 and re.match(r"\W*(?:why|how|where|when|who)\b", text, re.I):
-        m = None  # "why does it make a point of what A does?": a clause of another question, not "which <kind>?"
-    rows = [(d.key, d.cells) for d in dims if d.rows]
-    if not m or len(rows) < 2 or m["kind"].split()[-1] in lang.STOPWORDS:
-        return ""
-    vectors = np.asarray(index.embed_sentences([m["kind"]] + [cells for _, cells in rows]))
-    sims = sorted(zip((vectors[1:] @ vectors[0]).tolist(), (k for k, _ in rows)), reverse=True)
-    return sims[0][1] if sims[0][0] >= KIND_MIN_COSINE and sims[0][0] - sims[1][0] >= KIND_MARGIN else ""
-
-
-def distinct_cell_words(model: ArticleModel) -> dict[str, set[str]]:
-    """Per dimension, the content words of its cells that no other dimension's cells use: not level
-    words, not the subjects' names ("hour", "broker", "official"; not "High", "Acme")."""
-    words = {key: {lang.stem(w) for r in d.rows for v in r.cells.values() for w in lang.tokenize(v)
-                   if len(w) > 3 and lang.RANK.get(w) is None and not model.is_subject_word(w)}
-             for key, d in model.dimensions.items()}
-    return {key: own - set().union(*(w for k, w in words.items() if k != key)) for key, own in words.items()}
-
-
-def label_words(dim: Dimension) -> list[str]:
-    """The tokens of a dimension's label that can name it ("Long-running jobs" -> long, running, job)."""
-    return [w for w in lang.tokenize(compound_parts(dim.label)) if len(w) > 2 and w not in lang.JUDGING]
-
-
-def whole_compound(word: str, label: str, found: set[str], text: str) -> bool:
-    """A word of one of the label's compounds counts alone only as its first part, the one that
-    sets it apart, and not as "how <word>" ("Long-running jobs": "long jobs", "jobs that run long";
-    not "the dashboard people run", nor "how long?")."""
-    for compound in re.findall(r"[A-Za-z]+(?:-[A-Za-z]+)+", label):
-        parts = [w for w in lang.tokenize(compound.replace("-", " ")) if len(w) > 2 and w not in lang.JUDGING]
-        if word not in parts or all(p in found for p in parts):
-            continue
-        if word != parts[0] or re.search(rf"\bhow {re.escape(word)}", text, re.I):
-            return False
-    return True
-
-
-def with_particle(word: str, label: str, said: list[str]) -> bool:
-    """A label word that a preposition follows in the label ("Written in") counts only when the
-    question says it with that preposition close after ("what is A written in?", "written in Go"),
-    not in another sense ("how workflow code is written, right?")."""
-    label_words = lang.words(compound_parts(label))
-    at = [i for i, w in enumerate(label_words) if lang.stem(w) == word or w == word]
-    particle = label_words[at[0] + 1] if at and at[0] + 1 < len(label_words) else ""
-    if particle not in PARTICLES or not PARTICIPLE.search(label_words[at[0]]):
-        return True  # only a participle with its preposition ("Written in"), not "Support for"
-    return any(lang.same_word(lang.stem(w), word) and particle in said[i + 1: i + 3] for i, w in enumerate(said))
+def asks_other_kind(q: Question, asked: str, index) -> bool:
+    """"To work on A's server, which language should I learn?": a thing of a kind the corpus never names,
+    for a subject the question names; not a pick among the subjects (which the corpus calls by its own
+    words: "which tool / engine / queue should we pick?")."""
+    m = ASKED_KIND.search(asked)
+    return bool(m and q.subjects and index is not None) and not any(
+        lang.stem(w) in index.vocabulary() or w in shapes.TOOL_WORDS for w in lang.words(m["kind"]))
 
 
 def mentioned_values(text: str, model: ArticleModel) -> dict[str, list[str]]:
@@ -378,26 +261,6 @@ def contradicted_value(q: Question) -> bool:
         return False
     own = dim.value(q.subjects[0])  # subjects are found in the order the question names them
     return bool(own) and not any(re.search(lang.whole(v), own[0], re.I) for v in q.mentioned[dim.key])
-
-
-def compound_parts(label: str) -> str:
-    """A label with its compounds split into words ("Long-running workflows" -> "Long running
-    workflows"), but not those made with a particle ("Built-in" stays whole)."""
-    def split(m: re.Match) -> str:
-        parts = m.group().split("-")
-        return m.group() if any(p.lower() in lang.STOPWORDS for p in parts) else " ".join(parts)
-    return re.sub(r"[A-Za-z]+(?:-[A-Za-z]+)+", split, label)
-
-
-def bare_question(text: str, model: ArticleModel) -> str:
-    """The question without its subjects' names, spaces tidied; "each one", "both", "side by side" said
-    of them all become "it" ("how heavy is each one to run?": "how heavy is it to run?"), and who does
-    what is asked goes ("what do teams usually pair it with?": "what do usually pair it with?"), and what
-    software is "implemented in" it is "written in" ("what is A coded in?": "what is written in?")."""
-    text = shapes.AUTHORED_IN.sub("written", text)
-    text = re.sub(r"\s+", " ", model.without_names(text))
-    text = shapes.ACTOR.sub(lambda m: m.group()[: m.start("actor") - m.start()], text)
-    return re.sub(r"\s+", " ", shapes.ALL_OF_THEM.sub("it", text)).strip()
 
 
 def strip_subjects(text: str, model: ArticleModel) -> str:

@@ -70,12 +70,16 @@ def check_scope(question: Question, best_sentence: float, index: Index, settings
         uncovered = [w for w in uncovered if not re.search(rf"(?<![\w.]){re.escape(w)}\s*\(", text)]  # workflow?": its own code
     # "Since A is GPL-licensed, do we need sign-off before bundling it?": the table corrects the premise
     corrected = question.premise and question.dimensions and any(claimed_value(w, question) for w in unknown)
-    if uncovered and best_sentence < settings.confident_sentence_score and not phrasing_only(question, uncovered, index) \
+    # a close sentence answers a question worded its own way, not one naming a product the corpus never writes
+    names = set(topic_words(question, index, names_only=True)) if uncovered else set()
+    unheard = any(w in names and not lang.zipf(w) or " " in w for w in uncovered)  # no English word ("mlflow"), a release
+    if uncovered and (best_sentence < settings.confident_sentence_score or unheard) \
+            and not phrasing_only(question, uncovered, index) \
             and not corrected and not outweighed(question, uncovered, sentences, index) \
             and contradicted_origin(question, sentences, index.model) is None \
             and not contradicted_value(question):  # the answer corrects that premise
         about = ""
-        if question.subjects and all(known(w, index) for w in uncovered):
+        if question.subjects and all(" " not in w and known(w, index) for w in uncovered):  # (not a release)
             about = " for " + " or ".join(index.model.names([s]) for s in question.subjects)
         shown = ", ".join(f"“{w}”" for w in uncovered[:4])
         return ScopeDecision(True, f"The article doesn't cover that: it says nothing on {shown}{about}. "
@@ -174,10 +178,12 @@ def phrasing_only(question: Question, uncovered: list[str], index: Index) -> boo
     situation asking for advice ("we're building a chatbot ...") brings its own words; a question the
     article's structure answers (a table dimension) may word it freely ("a hassle to deploy"), unless
     it names something the corpus never mentions."""
-    if set(uncovered) & set(asked_thing(question, index)):
-        return False  # the very thing asked about
+    if set(uncovered) & set(asked_thing(question, index) + unwritten_releases(question, index)):
+        return False  # the very thing asked about, or a release the corpus never writes
     if question.situation and (question.recommendation or question.weighing):
         return True  # a situation weighing a choice, asked about or set ("if we go with A, ..."): its own words
+    if all(w in question.things and known(w, index) for w in uncovered):
+        return True  # "how does X compare with what B gives you?": X a name the corpus writes of another subject
     if all(offered_alternative(w, question.text, index) for w in uncovered):
         return True  # "is it decorators or some yaml thing?": the corpus holds the other choice
     names = set(topic_words(question, index, names_only=True))
@@ -256,10 +262,10 @@ def asked_about(words: list[str], question: Question, index: Index) -> list[str]
 
 
 def outside_condition(words: list[str], text: str, index: Index) -> list[str]:
-    """The words not only in a condition the question sets ("if a worker gets OOM-killed mid-job, is
+    """The words not only in a condition the question sets or an example it gives in brackets ("if a worker gets OOM-killed mid-job, is
     the job retried?", "... later if we outgrow it?"): a condition is the asker's circumstance when the
     rest of the question asks about things the corpus holds (at least two of its content words)."""
-    main = shapes.CONDITION.sub(" ", text)
+    main = shapes.EXAMPLE.sub(" ", shapes.CONDITION.sub(" ", text))
     if main == text:
         return words
     known_words = [w for w in lang.tokenize(strip_subjects(main, index.model))
@@ -378,6 +384,15 @@ def after_noun(rest: str, vocab) -> bool:
 
 def uncovered_terms(question: Question, index: Index) -> list[str]:
     """Topic words found neither in the passages about any subject the question names nor, for
-    questions naming none, anywhere in the corpus (typos within edit distance are forgiven)."""
-    return [w for w in topic_words(question, index)
-            if not any(known(w, index, s) for s in (question.subjects or [""]))]
+    questions naming none, anywhere in the corpus (typos within edit distance are forgiven); and
+    releases no passage writes."""
+    releases = unwritten_releases(question, index)
+    return [w for w in topic_words(question, index) if not any(w == r.split()[-1] for r in releases)
+            and not any(known(w, index, s) for s in (question.subjects or [""]))] + releases
+
+
+def unwritten_releases(question: Question, index: Index) -> list[str]:
+    """A release the question names after a name ("A 3.0", "Python 3.12") that no passage writes."""
+    return [f"{m[1]} {m[2]}".lower() for m in shapes.NAMED_RELEASE.finditer(question.text)
+            if (m[1][:1].isupper() or index.model.is_subject_word(m[1]))
+            and not any(re.search(rf"(?<![\w.]){re.escape(m[2])}(?![\w])", p.text) for p in index.passages)]

@@ -9,7 +9,8 @@ from . import numbers
 from . import shapes
 from .article import ArticleModel, Dimension
 from .corpus import split_sentences
-from .question import Question, label_words, strip_subjects
+from .question import Question, strip_subjects
+from .rows import label_words
 
 INFERRED_MIN_COSINE = 0.55  # a dimension's passage retrieved first this close stands for the dimension
 AGREEMENT_MIN_SCORE = 0.3  # a weaker candidate counts when retrieval ranks its passage in the top few

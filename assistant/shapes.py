@@ -36,7 +36,10 @@ RECOMMEND_THING = rx(r"\b(?:recommend|suggest)(?: me| us)? (?:a |an |some |any )
 HOW_TO_WRITE = rx(r"^\W*(?:\w+\W+){0,3}?how (?:do|does|would|can|should|to) (?:(?:you|i|we|one) )?(?:\w+ ){0,2}?"
                    r"(?:define|write|declare|mark|create|build|turn|make|express|code|implement|register|wrap|tag|"
                    r"invoke|enqueue)\b",
-                   r"^\W*(?:\w+\W+){0,3}?how (?:do|does|would|can|should|to) .{0,60}\b(?:from|in) (?:the |my |our |your )?(?:[a-z]+ )?code\b")
+                   r"^\W*(?:\w+\W+){0,3}?how (?:do|does|would|can|should|to) .{0,60}\b(?:from|in) (?:the |my |our |your )?(?:[a-z]+ )?code\b",
+                   # "how do you kick off / start / trigger a task?": the call that does it (not "how do I start with A?")
+                   r"^\W*(?:\w+\W+){0,3}?how (?:do|would|can|should) (?:you|i|we|one) (?:actually )?(?:kick off|start|"
+                   r"call|trigger|launch|dispatch|submit|fire off|queue up|send off) (?:a|an|the|my|our|your|one)\b")
 CODE = re.compile(r"(?<!\w)@\w+|`[^`]+`|\b\w+\(\)|\.\w+\(")
 # "How big / hard / much ...?": asks for a degree or an amount (a value), not for a choice.
 DEGREE = rx(r"^\W*(?:(?:so|and|ok|okay|but)\W+)?how (?:big|large|small|many|much|hard|easy|difficult|steep|long|"
@@ -99,6 +102,9 @@ OR_PAIR = re.compile(r"(?<![\w.+-])(?P<a>[\w.+-]{2,})\s+or\s+(?:some\s+|a\s+|an\
 # A condition the asker sets, up to the end of its clause: "if a worker dies mid-task, ...", "... if we outgrow it?"
 CONDITION_WORDS = r"if|whenever|in case|unless"
 CONDITION = rx(rf"\b(?:{CONDITION_WORDS})\b[^,;:?.!()]*")
+# An example the asker gives of an activity, in brackets: "where does code with side effects (like calling
+# a web service) go?" (not "(like X)": a thing named alone may be the very thing asked about)
+EXAMPLE = rx(r"\((?:like|e\.g\.,?|eg|such as|say|for example,?|for instance,?)\s+\w+ing\b[^()]*\)")
 # A clause setting the time or case the asker speaks of: "once we pick a stack, ...", "if we go with A ...".
 SETTING = rx(rf"\b(?:(?!if so\b|if not\b)(?:{CONDITION_WORDS})\b|(?:once|after|when|before) (?=(?:we|i|you|they)\b))"
              r"[^,;:?.!()]*?(?=\s+(?:which|what|who|how|should|would|could|can|is|are|do|does)\b|[,;:?.!()]|$)")
@@ -249,11 +255,13 @@ ASKS_VERSION_NUMBER = rx(r"\b(?:latest|newest|current|first|oldest|last|minimum|
 ASKS_RATE = rx(r"\b(?:how many|how much|what(?:'s| is| are)?|max(?:imum)?|peak)\b.{0,50}?(?:\bper (?:second|sec|minute|min|hour)\b|"
                 r"/s(?:ec)?\b|\bqps\b|\brps\b|\bthroughput\b)")
 VERSION = rx(r"\bv?\d+\.(?:\d+|x)(?:\.\d+)?\b", r"\b(?:version|release) \d")  # "2.0", "2.x", "version 3"
+NAMED_RELEASE = re.compile(r"\b([A-Za-z][\w-]*)\s+(v?\d+(?:\.(?:\d+|x))+)(?![\w.])")  # "A 3.0", "Python 3.12"
 ASKS_WHEN = rx(r"(?:^|[,;.?!]\s*|\band\s+)when (?:was|were|did|is|will|does)\b", r"\bwhat year\b", r"\bsince when\b", r"\bhow old\b")
 # "what is A implemented in?": software coded, implemented or programmed in something is written in it (a
 # language); only with nothing after "in" but the question's end or "what/which" ("how is X implemented in A?"
 # asks how, inside A)
 AUTHORED_IN = rx(r"\b(?:coded|implemented|programmed)(?=\s+in\s*(?:[?.!,;]|$|(?:what|which)\b))")
+ASKS_LANGUAGE = rx(r"\b(?:which|what) (?:programming )?languages?\b(?! (?:model|models|support)\b)")  # a program's: "written in"
 ASKS_MAKER = rx(r"^\s*who (?:created|made|built|founded|develops|developed|maintains|maintained|wrote|designed|"
                  r"invented|started|owns|is behind|came up with)\b",
                  r"\b(?:which|what) (?:company|organi[sz]ation|team|firm)\b.{0,20}\b(?:created|made|built|founded|"
@@ -281,7 +289,8 @@ ASKS_COUNT = rx(r"^\s*how many\b", r"\bwhat (?:number|percentage) of\b")
 ASKS_NOUN = rx(r"^\s*(?:what|which)\s+(?!(?:do|does|did|can|could|should|would|will|must)\b)"  # not "what do we still have ..."
               r"(?:is the |are the |kind of |type of |sort of )?(?:\w+[\s-]){0,2}?"
               r"(?P<noun>[a-z][\w-]{2,})\s+(?:is|are|was|were|does|do|did|has|have|should|would|can)\b",
-              r"^\s*what(?:'s| is| are) (?:the |a |an )(?:[\w-]+\s+){0,4}(?P<last>(?!(?:for|about|with|from|into|like)\b)[a-z][\w-]{2,})\s*\??\s*$")
+              r"^\s*what(?:'s| is| are) (?:the |a |an )(?:[\w-]+\s+){0,4}(?P<last>(?!(?:for|about|with|from|into|like|called|named|"
+              r"known)\b)[a-z][\w-]{2,})\s*\??\s*$")  # (not "what's the X for A called?": a name)
 DATE = rx(r"\b(?:1[89]|20)\d\d\b", r"\b(?:january|february|march|april|may|june|july|august|september|october|"
            r"november|december)\b", r"\b\d+ (?:years?|months?) ago\b")
 # (not "written in Go", "built in Python": a language is no maker; "founded in 2016" is a maker's date)
@@ -326,6 +335,8 @@ SHARED_WORK = rx(r"\b(?:keep|use|run|leave)\b.{1,80}\bfor\b.{1,80}\b(?:move|put|
 # "do we have to rip out A entirely to use B?": whether one must replace the other, all or nothing
 RIP_OUT = rx(r"\b(?:rip|tear|throw) (?:\w+ )?out\b", r"\b(?:migrate|move|port) (?:everything|it all|all of it)\b")
 # "Which tool fits?", "what one would you take?": asks for one of the compared tools, not for a thing of one
+TOOL_WORDS = frozenset("tool tools framework frameworks library libraries product products platform platforms option "
+                       "options stack solution solutions system systems service services software one ones".split())
 ASKS_FOR_A_TOOL = rx(r"^\W*(?:(?:so|and|ok|okay|then)\W+)?(?:which|what) (?:tool|one|framework|library|product|platform|"
                      r"of (?:them|these|those|the (?:two|three|four)))s?\b")
 ALL_OR_NOTHING = rx(r"\b(?:completely|entirely|altogether)\b", r"\breplace\b", RIP_OUT.pattern)

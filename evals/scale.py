@@ -15,7 +15,8 @@ from pathlib import Path
 
 from assistant import Assistant, load_settings
 from assistant.index import open_index
-from assistant.question import analyse, bare_question
+from assistant.question import analyse
+from assistant.rows import bare_question
 from assistant.retrieval import retrieve
 
 from .scoring import load_cases

@@ -82,7 +82,8 @@ def corpus_passage_texts(bot) -> set[str]:
 
 def analysed(bot, text: str):
     """The question as the pipeline reads it, and its vector."""
-    from assistant.question import analyse, bare_question
+    from assistant.question import analyse
+    from assistant.rows import bare_question
 
     index = bot.index
     vector, bare_vector = index.embed_question(text, bare_question(text, index.model))

@@ -150,7 +150,7 @@ def test_which_kind_of_thing_asks_the_row_whose_cells_are_of_that_kind(queues_bo
     reply = queues_bot.ask("temporal server is built with which programming language")
     assert reply.text.startswith("Temporal — Written in: **Go**"), reply.text
     # a kind no row's cells are clearly closest to is no row
-    from assistant.question import row_of_kind
+    from assistant.rows import row_of_kind
     dims = list(queues_bot.index.model.dimensions.values())
     assert row_of_kind("built with which programming language", dims, queues_bot.index) == "written in"
     assert row_of_kind("which dashboard do teams deploy?", dims, queues_bot.index) == ""
