@@ -87,4 +87,28 @@ def premise_clause(q: Question) -> str:
     if shapes.PREMISE.match(q.text):
         return re.split(r"[,;?]|\b(?:so|then|and|but)\b", shapes.PREMISE.sub("", q.text, count=1), maxsplit=1)[0]
     stated = shapes.STATED_THEN_ASKED.search(q.text)
-    return re.split(r"[\s,;]+so\s+\w+\W*$", stated.group())[0] if stated else ""
+    if stated:
+        return re.split(r"[\s,;]+so\s+\w+\W*$", stated.group())[0]
+    being = shapes.BEING.match(q.text)
+    return being.group().rstrip(",; ") if being else ""
+
+
+def contradicted_claim(q: Question, sentences, model: ArticleModel):
+    """A premise naming something the closest sentence on its subject says otherwise ("A being a CNCF
+    graduated project, ...": "A ... is now a graduated project of the LF AI & Data Foundation"): the
+    sentence says the premise's other words but none of the names it gives; that sentence, or None."""
+    clause = premise_clause(q)
+    if not clause or len(q.subjects) != 1:
+        return None
+    named = {w.lower() for w in re.findall(r"(?<=\s)[A-Z][\w&.-]*|\b[A-Z]{2,}\b", " " + clause)
+             if not model.is_subject_word(w.lower())}  # "CNCF", "Netflix", as the asker writes them
+    words = {lang.stem(w) for w in lang.tokenize(re.sub(r"\bbeing\b", " ", clause))  # (the shape's own word)
+             if len(w) > 2 and w not in named and not model.is_subject_word(w)}
+    if not named or len(words) < 2:
+        return None
+    for s in sentences[:NEGATED_TOP]:
+        said = {lang.stem(w) for w in lang.tokenize(s.text)}
+        if q.subjects[0] in s.passage.subjects and len(words & said) >= NEGATED_SHARE * len(words) \
+                and not named & {w.lower() for w in lang.words(s.text)}:
+            return s
+    return None

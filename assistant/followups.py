@@ -65,6 +65,9 @@ THING_ASK = re.compile(r"\bwhat (?:does|do|would|will|can) (?:it|that) (?:buy|ge
 # The previous question's ask, for another subject: "is there something like that for B?".
 LIKE_THAT = re.compile(r"\b(?:something|anything|one) (?:like|similar to) (?:that|this)\b|\b(?:something|anything) "
                        r"similar\b|\bthe same (?:thing )?for\b", re.I)
+# A question with no subject or verb, judging what was just discussed: "good enough as an audit trail?"
+ELLIPTICAL = re.compile(r"^(?P<lead>\W*(?:(?:and|but|so|ok|okay)\W+)?)(?P<said>(?:still |really |actually )?(?:good|great|fine|"
+                        r"reliable|safe|solid|worth|usable|ready|mature|stable|fast|slow|expensive|cheap|hard|easy|free)\b)", re.I)
 BARE_WORDS = frozenset("is there are does do have has got any a an exist exists offer offers the for it".split())
 PREPOSITIONS = frozenset("in on at of to by from under using within inside".split())
 FILLER = re.compile(r"\b(?:for|about|with|the|a|an|please|then|instead|one)\b|[^\w\s]", re.I)
@@ -166,6 +169,8 @@ def _rewrite(q: str, previous: str, model: ArticleModel, previous_answer: str) -
     possessive = lambda keys: names(keys) + ("'s" if len(keys) == 1 else "'")  # noqa: E731
     mine = model.find_subjects(q)
     before = model.find_subjects(previous) or _lead_subjects(previous_answer, model)
+    if not mine and ELLIPTICAL.match(q):  # "good enough as an audit trail?": "is it good enough ...?"
+        q = ELLIPTICAL.sub(lambda m: f"{m['lead'] or ''}is it {m['said']}", q, count=1)
 
     if OTHERS.search(q):
         others = [k for k in everyone if k not in before] or [k for k in everyone if k not in mine]
@@ -352,8 +357,8 @@ def _named_thing(previous: str, answer: str, model: ArticleModel, question: str)
     the question."""
     about = shapes.OVERVIEW.match(previous)
     if about and 0 < len(about["rest"].split()) <= 4 and (
-            not model.find_subjects(previous) or model.names_a_part(about["rest"])):
-        return about["rest"]  # "what's X?" (or "what's A Cloud?") then "what does it show?": X
+            not model.find_subjects(previous, aliases=False) or model.names_a_part(about["rest"])):
+        return about["rest"]  # "what's X?" (or "what's A Cloud?", or a name for A) then "what does it show?": X
     having = WHICH_HAS.match(previous) if THING_ASK.search(question) else None
     if having and not model.find_subjects(having["thing"], aliases=False) and len(having["thing"].split()) <= 3 and (
             model.names_in(having["thing"]) or not all(map(lang.is_everyday, lang.words(having["thing"])))):

@@ -93,9 +93,21 @@ def same_word(a: str, b: str) -> bool:
     return True
 
 
+# Verbs saying where a thing is kept ("where does it keep / store / persist its data?")
+KEEPING = frozenset("live lives kept keep keeps store stores stored persist persists persisted save saves saved hold holds "
+                    "held track tracks tracked record records recorded reside resides stay stays".split())
+SET_UP = re.compile(r"\b(?:set(?:ting)?|stand(?:ing)?|stood|spin(?:ning)?|spun)[ -]up\b", re.I)  # "stood up": set up
+TRY_AGAIN = re.compile(r"\b(?:try|tries|tried|trying)(?: (?:it|them|that|the \w+))? again\b", re.I)  # "retry"
+
+
+def phrased_as_one_word(text: str) -> str:
+    """Phrasal verbs as the one word a corpus writes for them: "stood up" -> "set up", "try again" -> "retry"."""
+    return TRY_AGAIN.sub("retry", SET_UP.sub("set up", text))
+
+
 def tokenize(text: str) -> list[str]:
     """Lexical tokens: lower-case words without stop words, plural/verb endings folded."""
-    text = re.sub(r"\b(?:set(?:ting)?|stand(?:ing)?|spin(?:ning)?)[ -]up\b", "setup", text, flags=re.I)
+    text = TRY_AGAIN.sub("retry", SET_UP.sub("setup", text))
     return [stem(w.replace("'s", "")) for w in words(text) if w not in STOPWORDS]
 
 

@@ -11,7 +11,7 @@ from . import language as lang
 from . import shapes
 from . import numbers
 from .article import ArticleModel, Dimension
-from .claims import claimed_row
+from .claims import claimed_row, contradicted_claim
 from .followups import FOLLOWING
 from .lexical import RARE_IDF
 from .rows import ASKED_KIND, DIMENSION_MIN_SCORE, VALUE_WEIGHT, label_words, match_dimensions
@@ -82,6 +82,8 @@ def analyse(text: str, model: ArticleModel, index=None, bare_vector=None) -> Que
             and not model.find_subjects(kind["kind"], aliases=False):  # not "is A just a heavier B?"
         q.dimensions, q.dimension_candidates = [], []  # "is A just another task queue / vector index?": what A is,
         # not a row, unless a row's label is said outside the kind asked
+    if shapes.ASKS_BENEFIT.search(text) and not any(q.shares.get(d.key) for d in q.dimensions):
+        q.dimensions, q.dimension_candidates = [], []  # "what does paying for X buy you?": what X does, not X's row
     if shapes.CALLS_ITSELF.search(text) and not q.mentioned:  # "what does A call itself?": no row either
         q.dimensions, q.dimension_candidates = [], []
     q.polarity = lang.claimed_polarity(text)
@@ -90,8 +92,10 @@ def analyse(text: str, model: ArticleModel, index=None, bare_vector=None) -> Que
     q.yes_no = bool(shapes.YES_NO.match(text) or shapes.TAG_QUESTION.match(text))
     q.which = bool(shapes.WHICH.search(text)) or (a_or_b(shapes.asking_sentence(text), model) and not q.dimensions)
     stated = shapes.STATED_THEN_ASKED.search(text)
+    being = shapes.BEING.match(text)  # "A being GPL licensed, do we ...?"
     q.premise = bool(shapes.PREMISE.match(text) or shapes.TAG_QUESTION.match(text)
-                     or (stated and model.find_subjects(stated.group(), aliases=False)))  # not "we are a small team, so ...?"
+                     or (stated and model.find_subjects(stated.group(), aliases=False))  # not "we are a small team, so ...?"
+                     or (being and model.find_subjects(being["who"], aliases=False)))
     q.counts = numbers.counts(text)
     q.downside = bool(shapes.ASKS_DOWNSIDE.search(shapes.asked_part(text).split(FOLLOWING)[0]))
     q.situation = bool(q.counts) or bool(SITUATION.search(text))
@@ -137,7 +141,7 @@ def analyse(text: str, model: ArticleModel, index=None, bare_vector=None) -> Que
     q.overview = (bool(om) and not q.dimensions and len(q.subjects) == 1 and len(om["rest"].split()) <= 3
                   and not q.by_alias  # "what is <A's engine>?" asks of the engine, not of A
                   and not model.names_a_part(om["rest"]))  # nor "what is A Beat?"
-    q.about_article = bool(shapes.ABOUT_ARTICLE.search(text)) and not model.find_subjects(
+    q.about_article = bool(shapes.ABOUT_ARTICLE.search(text)) and not q.recommendation and not model.find_subjects(
         article_named(text, model), fuzzy=False)  # not "who wrote the A/B article?" for A and B
     if q.about_article:
         q.subjects = []
@@ -243,7 +247,7 @@ def contradicted_origin(q: Question, sentences, model: ArticleModel):
     premise that holds leaves the question to be answered as usual)."""
     m = shapes.ORIGIN_CLAIM.search(q.text)
     if not (q.premise and len(q.subjects) == 1 and m):
-        return None
+        return contradicted_claim(q, sentences, model)  # "A being a <name>'s project, ...": another name
     claimed = lang.stem((m["a"] or m["b"] or m["c"]).lower())
     for s in sentences:
         if shapes.ORIGIN.search(s.text) and (model.section_subject(s.passage) == q.subjects[0]

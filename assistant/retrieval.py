@@ -176,6 +176,9 @@ def steered_passages(index: Index, question: Question) -> list[Passage]:
     if question.subjects and shapes.HOW_TO_WRITE.match(question.text):  # "how do you kick off a task from code?"
         out += [p for p in index.passages if p.kind == "paragraph" and model.owner(p) in question.subjects
                 and shapes.CODE.search(p.text)][:CODE_PASSAGES]  # the subject's passages that show code
+    if question.subjects and shapes.ASKS_COMMON_USE.search(question.text):  # "what do people use to watch A?"
+        out += [p for p in index.passages if p.kind == "paragraph" and model.owner(p) in question.subjects
+                and shapes.COMMON_USE.search(p.text)][:CODE_PASSAGES]  # the subject's passages on what most teams use
     out += defining_passages(index, question)
     for dim in question.dimensions[:1]:
         ids = [r.chunk_id for r in dim.rows]

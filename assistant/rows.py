@@ -46,6 +46,8 @@ def match_dimensions(text: str, model: ArticleModel, index, vector, mentioned=No
     said = lang.words(bare)
     said = [part for w in said for part in ([w] + (w.split("-") if "-" in w else []))]
     short = {a for a in asked if a not in index.vocabulary()}  # "ops": perhaps short for a label's word
+    if set(said) & lang.KEEPING and re.match(r"\W*where\b", text, re.I):  # "where does A keep ...?": a label's
+        asked |= {lang.stem(w) for w in lang.KEEPING}  # verb of keeping ("Where state lives") is said
     named = bool(model.find_subjects(text))  # a cell's word points at its row only in a question about a subject
     cells = distinct_cell_words(model) if named else {}
     scored, shares_of, priced = [], {}, set()
@@ -72,7 +74,7 @@ def match_dimensions(text: str, model: ArticleModel, index, vector, mentioned=No
             cos = min(cos, DIMENSION_MIN_SCORE - 0.01)  # similarity alone, and not close: only a candidate
         if judged and dim.ordered and share:  # "is A hard to learn for a team ...?": "hard" judges a level
             named_value += LEVEL_WEIGHT
-        if share and asked_as_label(text, dim.label):  # "where does A keep its state?": "Where state lives"
+        if asked_as_label(text, dim.label, share):  # "where does A keep its state?": "Where state lives"
             named_value += LEVEL_WEIGHT
         scored.append((float(cos) + DIMENSION_WORD_WEIGHT * share + named_value, dim))
     # "is it expensive?": a level of a cost row, named as a value would be; not when the question names a
@@ -110,11 +112,12 @@ def distinct_cell_words(model: ArticleModel) -> dict[str, set[str]]:
     return {key: own - set().union(*(w for k, w in words.items() if k != key)) for key, own in words.items()}
 
 
-def asked_as_label(text: str, label: str) -> bool:
+def asked_as_label(text: str, label: str, share: float) -> bool:
     """The label is itself a question's opening ("Where state lives", "Who maintains it") and the question
-    asks with the same word ("where does A persist its state?")."""
+    asks with the same word and says another of the label's words ("where does A persist its state?", "where
+    does A keep track of jobs?": a verb of keeping counts as the label's)."""
     wh = re.match(r"(?:where|when|who|how|why)\b", label, re.I)
-    return bool(wh) and re.match(rf"\W*{wh.group()}\b", text, re.I) is not None
+    return bool(share) and bool(wh) and re.match(rf"\W*{wh.group()}\b", text, re.I) is not None
 
 
 def label_words(dim: Dimension) -> list[str]:
@@ -162,7 +165,7 @@ def bare_question(text: str, model: ArticleModel) -> str:
     what is asked goes ("what do teams usually pair it with?": "what do usually pair it with?"), and what
     software is "implemented in" it is "written in" ("what is A coded in?": "what is written in?"), as is the
     language it is asked in ("which language is A's server?": "..., written in?")."""
-    text = shapes.AUTHORED_IN.sub("written", text)
+    text = lang.phrased_as_one_word(shapes.AUTHORED_IN.sub("written", text))
     if shapes.ASKS_LANGUAGE.search(text) and not re.search(r"\bwritten in\b", text, re.I):
         text = f"{text.rstrip(' ?.')}, written in?"  # "which language should I learn to work on A?"
     text = re.sub(r"\s+", " ", model.without_names(text))

@@ -265,7 +265,8 @@ def outside_condition(words: list[str], text: str, index: Index) -> list[str]:
     """The words not only in a condition the question sets or an example it gives in brackets ("if a worker gets OOM-killed mid-job, is
     the job retried?", "... later if we outgrow it?"): a condition is the asker's circumstance when the
     rest of the question asks about things the corpus holds (at least two of its content words)."""
-    main = shapes.EXAMPLE.sub(" ", shapes.CONDITION.sub(" ", text))
+    main = shapes.EXAMPLE.sub(" ", shapes.CONDITION.sub(" ", shapes.SETTING.sub(" ", text)))  # (a condition up to
+    # its comma, or up to the words that ask: "if a worker segfaults mid-job what happens to the job?")
     if main == text:
         return words
     known_words = [w for w in lang.tokenize(strip_subjects(main, index.model))

@@ -100,7 +100,7 @@ def states_cell(dim: Dimension, subject: str, passage, model: ArticleModel) -> b
     names = {w for n in [subject] + model.subjects[subject].aliases for w in lang.tokenize(n)}
     cell = {lang.stem(w) for w in lang.tokenize(found[0]) if len(w) > 1} - label - names
     for sentence in split_sentences(passage.text):
-        said = {lang.stem(w) for w in lang.tokenize(sentence)}
+        said = {lang.stem(w) for w in lang.tokenize(sentence.replace("-", " "))}  # "one-hour": hour
         if said & cell and any(lang.same_word(w, x) for w in label for x in said):
             return True
     return False

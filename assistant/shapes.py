@@ -63,7 +63,7 @@ RECOMMEND = rx(
     r"\bchoose\b", r"\bwhat (?:would|do) you (?:use|pick|choose)", r"\bmakes? (?:the most )?sense\b",
     r"\bsuit(?:s|ed|able)?\b", r"\bwhen (?:should|would|to) (?:i |we |you )?(?:use|pick|choose)",
     r"\b(?:use|reach for|adopt|go for)\b.{0,40}\b(?:if|when)\b", r"\bworth (?:it|using|adopting)\b",
-    r"\bwhat (?:do|should|would|can) (?:we|i) (?:use|pick|choose|go with|run)\b", r"\b(?:any )?options\s*\?\s*$",
+    r"\bwhat (?:do|should|would|can) (?:we|i) (?:use|pick|choose|go with|run)\b", r"\bwhat should (?:we|i) do\W*$", r"\b(?:any )?options\s*\?\s*$",
     r"\b(?:any )?advice\b", r"\b(?:article|post|piece|author|writer|comparison)\b[^?.!]{0,20}\bpoints? (?:us|me|you|them) "
     r"(?:to|at|towards?)\b", r"\bwhat(?:'s| is) (?:the )?(?:best|right) (?:fit|choice|option|tool)\b",
     r"\bwhat (?:[\w-]+ )?(?:fits|suits)\b", r"\bwhat(?:'s| is) the (?:move|call|play)\b", r"\b(?:safer|safest|smarter) (?:bet|pick|choice)\b",
@@ -124,6 +124,9 @@ ASKING_WORDS = (r"what|what's|which|who|whom|whose|when|where|why|how|is|are|was
 INTERROGATIVE = rx(rf"^\W*(?:{ASKING_WORDS}|any|anyone)\b")
 # A statement put up for confirmation ("A is written in Go, right?"): a yes/no question and a premise;
 # not a question that opens as one ("What does A get right?").
+# "A being a graduated project, is it safe ...?": a claim about a subject, set before the question
+BEING = rx(r"^\W*(?:with |since |given )?(?P<who>[\w.-]+(?:['’]s)?(?: [\w.-]+){0,2}) being\b[^,;?]{2,80}[,;]")
+ASKS_BENEFIT = rx(r"\bwhat (?:does|do|would|will|can) (?:[\w'-]+ ){1,6}?(?:buy|get|give|bring|gain|save) (?:you|us|me|them)\b")
 TAG_QUESTION = rx(rf"^(?!\W*(?:{ASKING_WORDS})\b)[^?]{{12,}}?[\s,]+(?:right|correct|yeah|true|isn'?t (?:it|that)|"
                    r"aren'?t they|doesn'?t it|don'?t they|no)\s*\?")
 
@@ -142,6 +145,13 @@ def asking_sentence(text: str) -> str:
 
 # "why does the article stress X?": a sentence giving a reason ("This distinction matters because ...")
 ASKS_WHY = rx(r"^\W*(?:why|how come)\b(?!\s+not\b)")
+# "what do most teams use to watch A?": answered by a sentence saying what most teams (usually) use
+ASKS_COMMON_USE = rx(r"\bwhat (?:do|does|would) (?:most |many |the )?(?:[\w-]+ )?(?:people|teams|folks|users|shops|companies|"
+                     r"devs|developers|engineers) (?:usually |typically |normally |generally |commonly )?(?:use|deploy|run|"
+                     r"pair|reach for|go with|install)\b")
+COMMON_USE = rx(r"\b(?:most|many|typical|usual)\w* (?:[\w-]+ )?(?:teams|people|users|shops|companies|adopters) "
+                r"(?:\w+ )?(?:use|deploy|run|pair|rent|reach for|choose|adopt)",
+                r"\b(?:usually|typically|commonly|often|generally) (?:use|deploy|run|pair|rent|reach for|choose|adopt)\b")
 REASON = rx(r"\bbecause\b", r"\bso that\b", r"(?:,|;|—)\s*so\b", r"\b(?:that|this) is why\b", r"\bwhich is why\b",
             r"\bdue to\b", r"\bmatters\b", r"\bthe reason\b")
 
@@ -149,10 +159,10 @@ REASON = rx(r"\bbecause\b", r"\bso that\b", r"(?:,|;|—)\s*so\b", r"\b(?:that|t
 def answer_shape(text: str) -> re.Pattern | None:
     """What a sentence answering the question must state, by the question's shape: a number for "how
     many ...?", a duration for "how long ...?", a date for "when ...?", a cost for "what's the catch?", a
-    negation for "what does it not cover?"."""
+    negation for "what does it not cover?", what most teams use for "what do people use ...?"."""
     text = asked_part(text)  # "out of the box, how many tries ...?": from the clause that asks
     for asks, shape in ((ASKS_COUNT, NUMBER), (ASKS_DURATION, DURATION), (ASKS_WHEN, DATE), (ASKS_DOWNSIDE, DOWNSIDE),
-                        (ASKS_NOT, NEGATION), (ASKS_WHY, REASON)):
+                        (ASKS_NOT, NEGATION), (ASKS_WHY, REASON), (ASKS_COMMON_USE, COMMON_USE)):
         if asks.search(text):
             return shape
     return None

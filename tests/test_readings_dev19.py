@@ -1,0 +1,85 @@
+"""How questions are read and answered (dev19 round): phrasal verbs as the corpus's one word ("stood
+up", "try again"); a cell stated across a hyphen ("one-hour"); the author's advice vs the byline; "what
+should we do?"; a condition up to the words that ask; "A being X, ...?" premises another name
+contradicts; "where does A keep ...?"; "it" after "what is <a name for A>?"; what paying for a thing
+buys; "good enough as an audit trail?"; what most teams use. Each test also asks what must not fire."""
+
+from conftest import after
+
+
+def test_phrasal_verbs_read_as_the_one_word_the_corpus_writes(bot, queues_bot):
+    reply = bot.ask("getting metaflow stood up the first time — painful or nah?")
+    assert reply.text.startswith("Metaflow's setup complexity is **Medium**"), reply.text
+    reply = queues_bot.ask("how does temporal deal with a step that fails — does it try again on its own?")
+    assert reply.text.startswith("Temporal's retries are **Automatic"), reply.text
+    from assistant import language as lang
+    assert lang.phrased_as_one_word("we tried again and it stood up") == "we retry and it set up"
+    assert lang.phrased_as_one_word("try the other one") == "try the other one"  # no "again": no retry
+
+
+def test_a_cell_stated_across_a_hyphen_settles_its_row(queues_bot):
+    # "a task that runs longer than the one-hour visibility timeout": the passage states "Awkward beyond an hour"
+    reply = queues_bot.ask("Multi-day processes in Celery: feasible or a pain?")
+    assert reply.text.startswith("Celery's long-running workflows are **Awkward beyond an hour**"), reply.text
+
+
+def test_what_the_author_suggests_is_the_advice_not_the_byline(queues_bot):
+    reply = queues_bot.ask("We're building a payments process with a lot of steps that absolutely all have to "
+                           "finish eventually. What does the author suggest?")
+    assert reply.text.startswith("For that situation the article points to **Temporal**"), reply.text
+    reply = queues_bot.ask("who is the author?")  # the byline still answers who wrote it
+    assert "Priya Raman" in reply.text, reply.text
+
+
+def test_what_should_we_do_after_a_situation_asks_the_advice(queues_bot):
+    reply = queues_bot.ask("need processes that run for weeks and survive deploys, but there's no way we're "
+                           "operating a database cluster. what should we do?")
+    assert "Temporal Cloud" in reply.text and "article points to" in reply.text, reply.text
+
+
+def test_a_condition_ends_where_the_question_asks(queues_bot):
+    # "if a worker segfaults ..." is the asker's circumstance; what happens to the job is the question
+    reply = queues_bot.ask("if a celery worker segfaults halfway through a job what happens to that job by default")
+    assert not reply.refused and "late acknowledgement" in reply.text, reply.text
+    reply = queues_bot.ask("what happens if celery segfaults?")  # the condition is all it asks about
+    assert reply.refused and "segfaults" in reply.text, reply.text
+
+
+def test_a_premise_set_with_being_is_checked(queues_bot, vector_bot):
+    reply = vector_bot.ask("milvus being a CNCF graduated project, is it safe to assume long-term governance?")
+    assert reply.text.startswith("No — that premise doesn't match the article") and "LF AI & Data" in reply.text, reply.text
+    reply = queues_bot.ask("temporal being apache 2.0 licensed, do we need to include a NOTICE file?")
+    assert "**MIT**" in reply.text, reply.text
+    # a premise the sentence holds (the same names) is no contradiction
+    reply = vector_bot.ask("milvus being an LF AI & Data graduated project, who created it?")
+    assert "No — that premise" not in reply.text and "Zilliz" in reply.text, reply.text
+
+
+def test_where_does_it_keep_asks_the_row_whose_label_says_where_a_thing_lives(queues_bot):
+    reply = queues_bot.ask("where does celery keep track of which jobs are still pending?")
+    assert reply.text.startswith("Celery — Where state lives"), reply.text
+    reply = queues_bot.ask("where do celery workers usually end up running?")  # no verb of keeping: no row
+    assert "Where state lives" not in reply.text, reply.text
+
+
+def test_it_after_what_is_a_name_for_a_subject_is_that_name(bot):
+    reply = bot.ask("ok and what does paying for it actually buy you?", after("what is outerbounds?"))
+    assert "outerbounds" in reply.standalone_question.lower(), reply.standalone_question
+    assert "removes the operational overhead" in reply.text, reply.text  # what it does, not its table cell
+    assert not reply.text.startswith("Metaflow's managed options"), reply.text
+
+
+def test_a_question_with_no_subject_or_verb_judges_what_was_just_named(queues_bot):
+    reply = queues_bot.ask("good enough as an audit trail?", after("What do Celery teams use for monitoring?"))
+    assert reply.standalone_question.lower().startswith("is "), reply.standalone_question
+    assert "no substitute for an audit trail" in reply.text, reply.text
+
+
+def test_what_most_teams_use_is_answered_by_the_sentence_saying_so(queues_bot):
+    # the follow-up carries "what do Celery teams use ...?": the passage saying what most teams deploy is
+    # brought and its sentence preferred, though "monitoring" embeds far from its "observability"
+    reply = queues_bot.ask("does it keep history long term?", after("What do Celery teams use for monitoring?"))
+    assert "limited in-memory history" in reply.text, reply.text
+    from assistant import shapes
+    assert shapes.answer_shape("what do most teams use to watch it?") is shapes.COMMON_USE
+    assert shapes.answer_shape("what does it use to store state?") is None  # what it uses, not what people do
