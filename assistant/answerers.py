@@ -317,10 +317,11 @@ class ExtractiveAnswerer:
             pool = [naming[0]] + [s for s in pool if s is not naming[0]]
         best = pool[0].score
         picked = [pool[0]]
+        code = bool(shapes.HOW_TO_WRITE.match(q.text))  # "how do I turn a function into a flow?": the code shown
         for s in pool[1:]:
             if len(picked) >= limit or s.score < best * self.support_ratio:
                 break
-            if s.similarity < self.min_similarity:
+            if s.similarity < self.min_similarity and not (code and shapes.CODE.search(s.text)):
                 continue
             picked.append(s)
         parallels = frozenset(h.passage.chunk_id for h in ev.hits if h.parallel)

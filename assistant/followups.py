@@ -56,6 +56,8 @@ ASKS_FOR_THING = re.compile(
     r"^\W*(?:what|which)\b.{0,30}\b(?:do|does|did|would|should)\b.{0,30}\b(?:use|deploy|run|pair|combine|install|"
     r"reach for|add)\b|^\W*what(?:'s| is| are) (?:the |a )?(?:usual|typical|common|standard|default|recommended|"
     r"go-to|popular) [\w-]+", re.I)
+# "does A have / offer a ...?": asks after a thing of A's, which the answer names
+HAS_A = re.compile(r"\b(?:have|has|offer|offers|provide|provides|come with|comes with|ship|ships|sell|sells)\s+(?:an?|any)\b", re.I)
 # "which of them has X?": the thing asked after, for a pronoun next that a subject cannot be the answer to
 WHICH_HAS = re.compile(r"^\W*(?:which|what)\b(?:\s+[\w-]+){0,4}?\s+(?:has|have|offers?|supports?|ships?|includes?|"
                        r"comes? with|uses?)\s+(?:an? |the )?(?P<thing>[\w-]+(?: [\w-]+){0,2})\W*$", re.I)
@@ -249,10 +251,11 @@ def carried_subjects(q: str, previous: str, previous_answer: str, model: Article
     we use?", anything about the article itself) nor what something is ("what is a durable workflow engine?")."""
     if model.find_subjects(q) or len(q.split()) > CARRIED_WORDS or FOLLOWING in q:
         return []
-    if shapes.WHICH.search(q) or lang.SUPERLATIVE_WORD.search(q) or lang.COMPARATIVE.search(q) \
-            or shapes.WHAT_IS.match(q) \
-            or shapes.RECOMMEND.search(q) or shapes.ABOUT_ARTICLE.search(q) \
-            or shapes.every_subject(q, len(model.subjects)):
+    kind = shapes.ASKED_KIND.search(q)  # "which version should I look at?": a thing of theirs, not a pick among them
+    of_theirs = bool(kind) and not set(lang.words(kind["kind"])) & shapes.TOOL_WORDS and not shapes.FIT_WORDS.search(q)
+    if (shapes.WHICH.search(q) or shapes.RECOMMEND.search(q)) and not of_theirs \
+            or lang.SUPERLATIVE_WORD.search(q) or lang.COMPARATIVE.search(q) or shapes.WHAT_IS.match(q) \
+            or shapes.ABOUT_ARTICLE.search(q) or shapes.every_subject(q, len(model.subjects)):
         return []
     if not any(w in vocabulary for w in tokenize(q) if len(w) > 2):
         return []  # "what's the capital of <country>?": no follow-up, whatever came before
@@ -363,6 +366,11 @@ def _named_thing(previous: str, answer: str, model: ArticleModel, question: str)
     if having and not model.find_subjects(having["thing"], aliases=False) and len(having["thing"].split()) <= 3 and (
             model.names_in(having["thing"]) or not all(map(lang.is_everyday, lang.words(having["thing"])))):
         return having["thing"]  # "which of them has X?" then "what does it buy you?": X, a name of the corpus
+    if answer and HAS_A.search(previous):  # "does A have a managed offering?" answered "A Cloud": "if I use it"
+        named = [m.group() for part in model.parts for m in [re.search(whole(part), answer, re.I)]
+                 if m and not re.search(whole(part), previous, re.I)]
+        if len(set(map(str.lower, named))) == 1:
+            return named[0]
     if not answer or not ASKS_FOR_THING.search(previous):
         return ""
     if shapes.WHICH.search(previous) and not model.find_subjects(previous) and _opening_subject(answer, model):

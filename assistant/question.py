@@ -14,7 +14,7 @@ from .article import ArticleModel, Dimension
 from .claims import claimed_row, contradicted_claim
 from .followups import FOLLOWING
 from .lexical import RARE_IDF
-from .rows import ASKED_KIND, DIMENSION_MIN_SCORE, VALUE_WEIGHT, label_words, match_dimensions
+from .rows import DIMENSION_MIN_SCORE, VALUE_WEIGHT, label_words, match_dimensions
 
 @dataclass
 class Question:
@@ -82,6 +82,8 @@ def analyse(text: str, model: ArticleModel, index=None, bare_vector=None) -> Que
             and not model.find_subjects(kind["kind"], aliases=False):  # not "is A just a heavier B?"
         q.dimensions, q.dimension_candidates = [], []  # "is A just another task queue / vector index?": what A is,
         # not a row, unless a row's label is said outside the kind asked
+    if shapes.ASKS_NOT.search(shapes.asking_sentence(text)) and not q.mentioned and not q.premise:
+        q.dimensions, q.dimension_candidates = [], []  # "what do they leave to you?": what no row's cell says
     if shapes.ASKS_BENEFIT.search(text) and not any(q.shares.get(d.key) for d in q.dimensions):
         q.dimensions, q.dimension_candidates = [], []  # "what does paying for X buy you?": what X does, not X's row
     if shapes.CALLS_ITSELF.search(text) and not q.mentioned:  # "what does A call itself?": no row either
@@ -109,6 +111,7 @@ def analyse(text: str, model: ArticleModel, index=None, bare_vector=None) -> Que
         and not q.mentioned)  # not "which one lets us keep our stack all Python?": whose cell says so
     judged = q.dimensions and q.polarity is not None and (q.premise or q.superlative or q.comparative or (
         q.which and not shapes.RECOMMEND.search(asked)))  # "which ones are cheap ...?", not "which would you pick ...?"
+    judged = judged or (q.premise and len(q.subjects) == 1 and q.polarity is not None)  # "A's the lightweight pick, right?"
     degree = bool(shapes.DEGREE.match(text)) and bool(q.dimensions)  # "how big a team before A makes sense?"
     q.recommendation = (bool(model.advice) and asks_which and (q.situation or not q.dimensions) and not judged
                         and not degree and not shapes.ASKS_NOT.search(text)  # "which things won't they do for us?"
@@ -186,12 +189,14 @@ def rare_names(text: str, model: ArticleModel, index) -> set[str]:
 
 
 def asks_other_kind(q: Question, asked: str, index) -> bool:
-    """"To work on A's server, which language should I learn?": a thing of a kind the corpus never names,
-    for a subject the question names; not a pick among the subjects (which the corpus calls by its own
-    words: "which tool / engine / queue should we pick?")."""
-    m = ASKED_KIND.search(asked)
-    return bool(m and q.subjects and index is not None) and not any(
-        lang.stem(w) in index.vocabulary() or w in shapes.TOOL_WORDS for w in lang.words(m["kind"]))
+    """"To work on A's server, which language should I learn?", "which version of A should I look at?": a
+    thing of A's, or of a kind the corpus never names; not a pick among the subjects ("which tool should we
+    pick?", or a word the corpus calls them by, of several: "which engine suits A or B?")."""
+    m = shapes.ASKED_KIND.search(asked)
+    if not (m and q.subjects and index is not None) or any(w in shapes.TOOL_WORDS for w in lang.words(m["kind"])) \
+            or shapes.FIT_WORDS.search(asked):  # "which situations is A the right choice for?": the advice
+        return False
+    return len(q.subjects) == 1 or not any(lang.stem(w) in index.vocabulary() for w in lang.words(m["kind"]))
 
 
 def mentioned_values(text: str, model: ArticleModel) -> dict[str, list[str]]:

@@ -21,14 +21,12 @@ COSINE_ONLY_MIN = 0.5  # a dimension none of whose words or values the question 
 CELL_WORD_WEIGHT = 0.15  # a word of the row's cells ("hours" for "Awkward beyond an hour") points at it a little
 COMPOUND_PART_DISCOUNT = 0.15  # a label alike only by a later part of its compound said alone
 KIND_MIN_COSINE, KIND_MARGIN = 0.45, 0.1  # "which <kind>": a row's cells this close to the kind, and clearly closest
-ASKED_KIND = re.compile(r"\b(?:which|what)\s+(?P<kind>(?!(?:is|are|was|were|do|does|did|can|should|would|will|kind|type|sort|"
-                        r"one|ones|of)\b)[a-z][\w-]+(?: (?!(?:is|are|was|were|do|does|did|can|should|would|will|has|have)\b)"
-                        r"[a-z][\w-]+)?)", re.I)
 COMMON_IDF, COMMON_LABEL_WORD = 1.0, 0.5  # a label word in about half the passages ("workflows") points half as much
 LEVEL_WEIGHT = 0.15  # a row of levels, of a question judging one by an adjective ("hard", "cheap") that says its words
 VALUE_WEIGHT = 0.4  # naming one of a dimension's own values ("written in Go?") points at it
 PARTICLES = frozenset("in on at by for with of to from into".split())  # "Written in": a word and its preposition
 PARTICIPLE = re.compile(r"(?:ed|en|built|made|kept|held|run|set)$")
+
 
 def match_dimensions(text: str, model: ArticleModel, index, vector, mentioned=None,
                      shares: dict | None = None) -> list[tuple[float, Dimension]]:
@@ -68,7 +66,8 @@ def match_dimensions(text: str, model: ArticleModel, index, vector, mentioned=No
         named_value = VALUE_WEIGHT if (mentioned or {}).get(dim.key) else 0.0  # "is it written in Go?"
         if not named_value and cells.get(dim.key, set()) & asked:  # "is A ok for jobs that take hours?"
             named_value = CELL_WORD_WEIGHT
-        if not named_value and dim.ordered and lang.COST_NOUNS & set(own) and lang.PRICED.search(bare):
+        if not named_value and dim.ordered and lang.COST_NOUNS & set(own) and (
+                lang.PRICED.search(bare) or shapes.COST_QUESTION.search(bare)):  # "what's it gonna cost us?"
             priced.add(dim.key)
         if not share and not named_value and dim.key not in priced and cos < COSINE_ONLY_MIN:
             cos = min(cos, DIMENSION_MIN_SCORE - 0.01)  # similarity alone, and not close: only a candidate
@@ -92,7 +91,7 @@ def row_of_kind(text: str, dims: list[Dimension], index) -> str:
     """The row whose cells are things of the kind a "which <kind> ...?" question asks for, clearly
     closer to it than any other row's ("which programming language": "Python; Go"; "what broker":
     "Message broker (Redis or RabbitMQ)"); the dimension's key, or ""."""
-    m = ASKED_KIND.search(text)
+    m = shapes.ASKED_KIND.search(text)
     if m and m.start() > 0 and re.match(r"\W*(?:why|how|where|when|who)\b", text, re.I):
         m = None  # "why does it make a point of what A does?": a clause of another question, not "which <kind>?"
     rows = [(d.key, d.cells) for d in dims if d.rows]

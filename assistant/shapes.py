@@ -248,7 +248,8 @@ PRICE = rx(
 )
 PRICE_OK = rx(r"self[- ]host|cheap|expensive|\bcost\b(?! per)")
 COST_QUESTION = rx(r"\bhow much (?:does|do|is|would|will|are|did)\b.{0,60}\b(?:cost|charge|run you|set you back)\b",
-                    r"\bwhat (?:does|do|would|will) .{0,40}\bcost\b", r"\bhow (?:expensive|pricey)\b")
+                    r"\bwhat (?:does|do|would|will) .{0,40}\bcost\b", r"\bhow (?:expensive|pricey)\b",
+                    r"\bwhat(?:'s| is) (?:it|that|this) (?:gonna|going to) cost\b")
 
 VERSION_KIND = r"(?:\w+ed|cloud|free|paid|enterprise|commercial|community|open-source|oss|stable|lite)\b"
 # -- what a question asks for, and what an answer to it must contain ---------------------------
@@ -291,7 +292,8 @@ DOWNSIDE = rx(r"\bat the (?:cost|expense) of\b", r"\bbut\b", r"\bhowever\b", r"\
                r"\bno substitute\b", r"\bonly (?:a )?limited\b")
 # "what do they NOT cover?", "what won't it do for us?": a sentence that says what something does not do.
 ASKS_NOT = rx(r"(?:\b(?:not|never)|n[’']t)\s+(?:\w+\s+){0,2}?(?:cover|covered|handle|handled|do|include|included|support|"
-               r"supported|provide|offer|manage|deal with)\b")
+               r"supported|provide|offer|manage|deal with)\b",
+               r"\b(?:leave|leaves|left)\s+(?:\w+\s+)?(?:to|for|up to)\s+(?:you|us|me|them|the user)\b")  # "what do they leave to you?"
 NEGATION = rx(r"\b(?:not|never|no|neither|nor|without)\b", r"n[’']t\b")
 ASKS_DURATION = rx(r"^\W*(?:\w+\s+){0,3}?how (?:long|much time)\b", r"\b(?:wait|delay|interval|timeout) between\b")
 HOW_MANY = rx(r"\bhow many\b(?![^?]*\b(?:before|until|till)\b)")  # not "how many engineers before A makes sense?"
@@ -347,6 +349,11 @@ RIP_OUT = rx(r"\b(?:rip|tear|throw) (?:\w+ )?out\b", r"\b(?:migrate|move|port) (
 # "Which tool fits?", "what one would you take?": asks for one of the compared tools, not for a thing of one
 TOOL_WORDS = frozenset("tool tools framework frameworks library libraries product products platform platforms option "
                        "options stack solution solutions system systems service services software one ones".split())
+# "which <kind> ...?": the kind of thing asked for ("which programming language", "which version")
+ASKED_KIND = re.compile(r"\b(?:which|what)\s+(?P<kind>(?!(?:is|are|was|were|do|does|did|can|should|would|will|kind|type|sort|"
+                        r"one|ones|of)\b)[a-z][\w-]+(?: (?!(?:is|are|was|were|do|does|did|can|should|would|will|has|have)\b)"
+                        r"[a-z][\w-]+)?)", re.I)
+FIT_WORDS = rx(r"\b(?:right|best|better|ideal|good) (?:choice|fit|pick|option|call)\b", r"\b(?:fits?|suits?|suited|makes? sense)\b")
 ASKS_FOR_A_TOOL = rx(r"^\W*(?:(?:so|and|ok|okay|then)\W+)?(?:which|what) (?:tool|one|framework|library|product|platform|"
                      r"of (?:them|these|those|the (?:two|three|four)))s?\b")
 ALL_OR_NOTHING = rx(r"\b(?:completely|entirely|altogether)\b", r"\breplace\b", RIP_OUT.pattern)
@@ -356,7 +363,9 @@ BOTH_ASKED = rx(r"\bboth\b", r"\b(?:only|just) one\b", r"\bone or the other\b", 
 TOGETHER = rx(r"\bboth\b", r"\btogether\b", r"\bcombin\w*", r"\bside by side\b")
 # "can A and B be used together / in the same system?": asks for the advice on using them together
 USED_TOGETHER = rx(r"\b(?:use[sd]?|using|run|running|work|combined?|mix(?:ed)?|keep)\b.{0,40}\b(?:together|alongside|"
-                   r"in combination|side by side|in the same (?:system|stack|project|app|codebase|service|architecture))\b")
+                   r"in combination|side by side|in the same (?:system|stack|project|app|codebase|service|architecture))\b",
+                   r"\beither[ /-]or\b", r"\bmutually exclusive\b", r"\b(?:have|need|forced) to (?:choose|pick|decide) between\b",
+                   r"\bone or the other\b")  # "is it either/or?": whether one must give up the other
 IDEA = rx(r"\b(?:bad|good|terrible|dumb|smart|better|wise|crazy) idea\b", r"\bunwise\b", r"\bwise\b")
 NEGATIVE_ADVICE = rx(r"\btoo much\b", r"\boverkill\b", r"\bavoid\b", r"\bnot (?:the right|a good|worth)\b",
                       r"\bdon'?t (?:use|pick|choose)\b", r"\bpoor fit\b", r"\bwrong choice\b")

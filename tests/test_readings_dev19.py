@@ -2,7 +2,9 @@
 up", "try again"); a cell stated across a hyphen ("one-hour"); the author's advice vs the byline; "what
 should we do?"; a condition up to the words that ask; "A being X, ...?" premises another name
 contradicts; "where does A keep ...?"; "it" after "what is <a name for A>?"; what paying for a thing
-buys; "good enough as an audit trail?"; what most teams use. Each test also asks what must not fire."""
+buys; "good enough as an audit trail?"; what most teams use; "what's it gonna cost?"; a level claimed of
+one subject; what they leave to you; code for "how do I turn X into Y?"; "which version ...?" going on;
+"it" after "does A have a ...?"; "either/or". Each test also asks what must not fire."""
 
 from conftest import after
 
@@ -83,3 +85,47 @@ def test_what_most_teams_use_is_answered_by_the_sentence_saying_so(queues_bot):
     from assistant import shapes
     assert shapes.answer_shape("what do most teams use to watch it?") is shapes.COMMON_USE
     assert shapes.answer_shape("what does it use to store state?") is None  # what it uses, not what people do
+
+
+def test_what_it_will_cost_asks_the_cost_row(bot):
+    # "on our own infra" says a word of "Infrastructure requirement"; "what's it gonna cost" asks the cost
+    reply = bot.ask("what's it gonna cost us to run kubeflow on our own infra?")
+    assert reply.text.startswith("Kubeflow's self-hosted cost is **High"), reply.text
+    reply = bot.ask("what infra does kubeflow need?")  # no cost asked: the infrastructure row
+    assert reply.text.startswith("Kubeflow's infrastructure requirement"), reply.text
+
+
+def test_a_claimed_level_for_one_subject_is_judged_not_advised(bot):
+    reply = bot.ask("kubeflow's the lightweight pick right? I heard you can have it up in like an hour")
+    assert reply.text.startswith("No — that premise doesn't match the article: Kubeflow's setup complexity is **High**"), reply.text
+    reply = bot.ask("metaflow's the right pick for a 10 person team, right?")  # a pick confirmed: the advice
+    assert reply.text.startswith("For that situation the article points to **Metaflow**"), reply.text
+
+
+def test_what_they_leave_to_you_is_what_they_do_not_handle(bot):
+    reply = bot.ask("so what parts of the ML stack do these frameworks typically leave to you?")
+    assert "They don’t typically handle: model serving" in reply.text, reply.text
+
+
+def test_the_code_sentence_answers_how_to_turn_something_into_a_flow(bot):
+    # "Decorating functions with @flow and @task ..." is less similar than the min for a second sentence
+    reply = bot.ask("how do i turn a regular python function into something prefect orchestrates?")
+    assert "@flow and @task" in reply.text, reply.text
+
+
+def test_which_thing_of_theirs_goes_on_with_the_subject_and_asks_no_pick(bot):
+    reply = bot.ask("which version should i be looking at", after("is prefect actually an ML tool?"))
+    assert "prefect" in reply.standalone_question.lower() and "significant rewrite" in reply.text, reply.text
+    reply = bot.ask("which situations is kubeflow the right choice for?")  # a fit: still the advice
+    assert reply.text.startswith("For that situation the article points to **Kubeflow**"), reply.text
+
+
+def test_it_after_does_a_have_a_thing_is_the_thing_the_answer_named(queues_bot):
+    history = after("does temporal have a managed offering?", "Temporal's managed service is **Temporal Cloud** [1].")
+    reply = queues_bot.ask("what do I still have to run myself if I use it?", history)
+    assert "Temporal Cloud" in reply.standalone_question and "your own workers" in reply.text, reply.text
+
+
+def test_either_or_asks_whether_they_are_used_together(queues_bot):
+    reply = queues_bot.ask("is it either/or — do we have to choose between celery and temporal?")
+    assert "keep Celery for fire-and-forget jobs" in reply.text, reply.text
