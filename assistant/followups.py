@@ -56,8 +56,6 @@ ASKS_FOR_THING = re.compile(
     r"^\W*(?:what|which)\b.{0,30}\b(?:do|does|did|would|should)\b.{0,30}\b(?:use|deploy|run|pair|combine|install|"
     r"reach for|add)\b|^\W*what(?:'s| is| are) (?:the |a )?(?:usual|typical|common|standard|default|recommended|"
     r"go-to|popular) [\w-]+", re.I)
-# "does A have / offer a ...?": asks after a thing of A's, which the answer names
-HAS_A = re.compile(r"\b(?:have|has|offer|offers|provide|provides|come with|comes with|ship|ships|sell|sells)\s+(?:an?|any)\b", re.I)
 # "which of them has X?": the thing asked after, for a pronoun next that a subject cannot be the answer to
 WHICH_HAS = re.compile(r"^\W*(?:which|what)\b(?:\s+[\w-]+){0,4}?\s+(?:has|have|offers?|supports?|ships?|includes?|"
                        r"comes? with|uses?)\s+(?:an? |the )?(?P<thing>[\w-]+(?: [\w-]+){0,2})\W*$", re.I)
@@ -67,9 +65,6 @@ THING_ASK = re.compile(r"\bwhat (?:does|do|would|will|can) (?:it|that) (?:buy|ge
 # The previous question's ask, for another subject: "is there something like that for B?".
 LIKE_THAT = re.compile(r"\b(?:something|anything|one) (?:like|similar to) (?:that|this)\b|\b(?:something|anything) "
                        r"similar\b|\bthe same (?:thing )?for\b", re.I)
-# A question with no subject or verb, judging what was just discussed: "good enough as an audit trail?"
-ELLIPTICAL = re.compile(r"^(?P<lead>\W*(?:(?:and|but|so|ok|okay)\W+)?)(?P<said>(?:still |really |actually )?(?:good|great|fine|"
-                        r"reliable|safe|solid|worth|usable|ready|mature|stable|fast|slow|expensive|cheap|hard|easy|free)\b)", re.I)
 BARE_WORDS = frozenset("is there are does do have has got any a an exist exists offer offers the for it".split())
 PREPOSITIONS = frozenset("in on at of to by from under using within inside".split())
 FILLER = re.compile(r"\b(?:for|about|with|the|a|an|please|then|instead|one)\b|[^\w\s]", re.I)
@@ -171,8 +166,8 @@ def _rewrite(q: str, previous: str, model: ArticleModel, previous_answer: str) -
     possessive = lambda keys: names(keys) + ("'s" if len(keys) == 1 else "'")  # noqa: E731
     mine = model.find_subjects(q)
     before = model.find_subjects(previous) or _lead_subjects(previous_answer, model)
-    if not mine and ELLIPTICAL.match(q):  # "good enough as an audit trail?": "is it good enough ...?"
-        q = ELLIPTICAL.sub(lambda m: f"{m['lead'] or ''}is it {m['said']}", q, count=1)
+    if not mine and shapes.ELLIPTICAL.match(q):  # "good enough as an audit trail?": "is it good enough ...?"
+        q = shapes.ELLIPTICAL.sub(lambda m: f"{m['lead'] or ''}is it {m['said']}", q, count=1)
 
     if OTHERS.search(q):
         others = [k for k in everyone if k not in before] or [k for k in everyone if k not in mine]
@@ -366,7 +361,7 @@ def _named_thing(previous: str, answer: str, model: ArticleModel, question: str)
     if having and not model.find_subjects(having["thing"], aliases=False) and len(having["thing"].split()) <= 3 and (
             model.names_in(having["thing"]) or not all(map(lang.is_everyday, lang.words(having["thing"])))):
         return having["thing"]  # "which of them has X?" then "what does it buy you?": X, a name of the corpus
-    if answer and HAS_A.search(previous):  # "does A have a managed offering?" answered "A Cloud": "if I use it"
+    if answer and shapes.HAS_A.search(previous):  # "does A have a managed offering?" answered "A Cloud": "if I use it"
         named = [m.group() for part in model.parts for m in [re.search(whole(part), answer, re.I)]
                  if m and not re.search(whole(part), previous, re.I)]
         if len(set(map(str.lower, named))) == 1:

@@ -40,7 +40,9 @@ HOW_TO_WRITE = rx(r"^\W*(?:\w+\W+){0,3}?how (?:do|does|would|can|should|to) (?:(
                    # "how do you kick off / start / trigger a task?": the call that does it (not "how do I start with A?")
                    r"^\W*(?:\w+\W+){0,3}?how (?:do|would|can|should) (?:you|i|we|one) (?:actually )?(?:kick off|start|"
                    r"call|trigger|launch|dispatch|submit|fire off|queue up|send off) (?:a|an|the|my|our|your|one)\b")
-CODE = re.compile(r"(?<!\w)@\w+|`[^`]+`|\b\w+\(\)|\.\w+\(")
+CODE = re.compile(r"(?<!\w)@\w+|`[^`]+`|\b\w+\(\)|\.\w+\("  # code, or what code construct a thing is written as:
+                  r"|\b(?:are|is) (?:plain |ordinary |regular )?(?:python |java |go |rust )?(?:classes|class|methods|method|"
+                  r"functions|function|decorators|decorator|subclasses)\b")  # "Flows are Python classes"
 # "How big / hard / much ...?": asks for a degree or an amount (a value), not for a choice.
 DEGREE = rx(r"^\W*(?:(?:so|and|ok|okay|but)\W+)?how (?:big|large|small|many|much|hard|easy|difficult|steep|long|"
              r"complex|complicated|expensive|cheap|costly|heavy|light|mature|rough|painful)\b")
@@ -373,3 +375,10 @@ DEFAULT_ADVICE = rx(r"\bdefault\b", r"\bfor most\b", r"\bin most cases\b", r"\bg
 # Who does it, not what is asked: "what do teams usually pair it with?" asks for a thing, not of teams.
 ACTOR = re.compile(r"\b(?:what|which [\w-]+|how) (?:do|does|did|would|should) (?:most |many |other |the |some )?"
                    r"(?P<actor>teams|people|folks|users|engineers|companies|developers|devs|shops)\b", re.I)
+
+# -- follow-ups ------------------------------------------------------------------------------
+# A question with no subject or verb, judging what was just discussed: "good enough as an audit trail?"
+ELLIPTICAL = re.compile(r"^(?P<lead>\W*(?:(?:and|but|so|ok|okay)\W+)?)(?P<said>(?:still |really |actually )?(?:good|great|fine|"
+                        r"reliable|safe|solid|worth|usable|ready|mature|stable|fast|slow|expensive|cheap|hard|easy|free)\b)", re.I)
+# "does A have / offer a ...?": asks after a thing of A's, which the answer names
+HAS_A = re.compile(r"\b(?:have|has|offer|offers|provide|provides|come with|comes with|ship|ships|sell|sells)\s+(?:an?|any)\b", re.I)

@@ -129,3 +129,11 @@ def test_it_after_does_a_have_a_thing_is_the_thing_the_answer_named(queues_bot):
 def test_either_or_asks_whether_they_are_used_together(queues_bot):
     reply = queues_bot.ask("is it either/or — do we have to choose between celery and temporal?")
     assert "keep Celery for fire-and-forget jobs" in reply.text, reply.text
+
+
+def test_what_code_construct_a_thing_is_written_as_answers_how_to_write_it(bot):
+    # "Flows are Python classes. Steps are methods." shows no code, but says how a pipeline is written
+    reply = bot.ask("in metaflow how do you actually structure a pipeline in code")
+    assert "Flows are Python classes" in reply.text and "Steps are methods" in reply.text, reply.text
+    from assistant import shapes
+    assert shapes.CODE.search("Steps are methods.") and not shapes.CODE.search("Its design is a class of its own.")
