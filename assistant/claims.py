@@ -94,21 +94,24 @@ def premise_clause(q: Question) -> str:
 
 
 def contradicted_claim(q: Question, sentences, model: ArticleModel):
-    """A premise naming something the closest sentence on its subject says otherwise ("A being a CNCF
-    graduated project, ...": "A ... is now a graduated project of the LF AI & Data Foundation"): the
-    sentence says the premise's other words but none of the names it gives; that sentence, or None."""
+    """A premise naming something the closest sentence on its subject says otherwise ("A being an X
+    graduated project, ...": "A ... is now a graduated project of the Y Foundation"): the sentence says the
+    premise's other words and a name of its own, but none of the names the premise gives (nor a longer
+    form of one); that sentence, or None."""
     clause = premise_clause(q)
     if not clause or len(q.subjects) != 1:
         return None
     named = {w.lower() for w in re.findall(r"(?<=\s)[A-Z][\w&.-]*|\b[A-Z]{2,}\b", " " + clause)
-             if not model.is_subject_word(w.lower())}  # "CNCF", "Netflix", as the asker writes them
+             if not model.is_subject_word(w.lower())}  # names as the asker writes them ("X", "ACME")
     words = {lang.stem(w) for w in lang.tokenize(re.sub(r"\bbeing\b", " ", clause))  # (the shape's own word)
              if len(w) > 2 and w not in named and not model.is_subject_word(w)}
     if not named or len(words) < 2:
         return None
     for s in sentences[:NEGATED_TOP]:
         said = {lang.stem(w) for w in lang.tokenize(s.text)}
-        if q.subjects[0] in s.passage.subjects and len(words & said) >= NEGATED_SHARE * len(words) \
-                and not named & {w.lower() for w in lang.words(s.text)}:
-            return s
+        written = [w.lower() for w in lang.words(s.text)]
+        its_own = {w.lower() for w in re.findall(r"(?<=\s)[A-Z][\w&.-]*", s.text) if not model.is_subject_word(w.lower())}
+        if q.subjects[0] in s.passage.subjects and len(words & said) >= NEGATED_SHARE * len(words) and its_own \
+                and not any(w.startswith(n) or n.startswith(w) and len(w) >= 4 for n in named for w in written):
+            return s  # (not "a Postgres database" against "... such as PostgreSQL")
     return None

@@ -166,7 +166,8 @@ def _rewrite(q: str, previous: str, model: ArticleModel, previous_answer: str) -
     possessive = lambda keys: names(keys) + ("'s" if len(keys) == 1 else "'")  # noqa: E731
     mine = model.find_subjects(q)
     before = model.find_subjects(previous) or _lead_subjects(previous_answer, model)
-    if not mine and shapes.ELLIPTICAL.match(q):  # "good enough as an audit trail?": "is it good enough ...?"
+    if not mine and shapes.ELLIPTICAL.match(q) and not re.search(r"\w\s*[,.;:!]\s*\w", q):  # "good enough as an audit
+        # trail?": "is it good enough ...?" (not "Great, and how does it filter?")
         q = shapes.ELLIPTICAL.sub(lambda m: f"{m['lead'] or ''}is it {m['said']}", q, count=1)
 
     if OTHERS.search(q):
@@ -246,11 +247,10 @@ def carried_subjects(q: str, previous: str, previous_answer: str, model: Article
     we use?", anything about the article itself) nor what something is ("what is a durable workflow engine?")."""
     if model.find_subjects(q) or len(q.split()) > CARRIED_WORDS or FOLLOWING in q:
         return []
-    kind = shapes.ASKED_KIND.search(q)  # "which version should I look at?": a thing of theirs, not a pick among them
-    of_theirs = bool(kind) and not set(lang.words(kind["kind"])) & shapes.TOOL_WORDS and not shapes.FIT_WORDS.search(q)
-    if (shapes.WHICH.search(q) or shapes.RECOMMEND.search(q)) and not of_theirs \
-            or lang.SUPERLATIVE_WORD.search(q) or lang.COMPARATIVE.search(q) or shapes.WHAT_IS.match(q) \
-            or shapes.ABOUT_ARTICLE.search(q) or shapes.every_subject(q, len(model.subjects)):
+    if shapes.WHICH.search(q) or lang.SUPERLATIVE_WORD.search(q) or lang.COMPARATIVE.search(q) \
+            or shapes.WHAT_IS.match(q) \
+            or shapes.RECOMMEND.search(q) or shapes.ABOUT_ARTICLE.search(q) \
+            or shapes.every_subject(q, len(model.subjects)):
         return []
     if not any(w in vocabulary for w in tokenize(q) if len(w) > 2):
         return []  # "what's the capital of <country>?": no follow-up, whatever came before
@@ -352,7 +352,8 @@ def _named_thing(previous: str, answer: str, model: ArticleModel, question: str)
     asked which subject has, when ``question`` asks what a thing does ("what does it buy you?"); or the
     name the previous answer gave for the thing that question asked for ("Flower"): a capitalised word inside
     the answer sentence sharing most words with that question, that is neither a subject nor a word of
-    the question."""
+    the question; after "does A have a ...?", the thing asked if the answer says it, else the one name
+    of a subject's part ("A Cloud") the answer gives."""
     about = shapes.OVERVIEW.match(previous)
     if about and 0 < len(about["rest"].split()) <= 4 and (
             not model.find_subjects(previous, aliases=False) or model.names_a_part(about["rest"])):
@@ -361,9 +362,14 @@ def _named_thing(previous: str, answer: str, model: ArticleModel, question: str)
     if having and not model.find_subjects(having["thing"], aliases=False) and len(having["thing"].split()) <= 3 and (
             model.names_in(having["thing"]) or not all(map(lang.is_everyday, lang.words(having["thing"])))):
         return having["thing"]  # "which of them has X?" then "what does it buy you?": X, a name of the corpus
-    if answer and shapes.HAS_A.search(previous):  # "does A have a managed offering?" answered "A Cloud": "if I use it"
+    has = shapes.HAS_A.search(previous)
+    if answer and has:  # "does A have a managed offering?" answered "A Cloud": "if I use it" is A Cloud
+        thing = re.match(r"\s*((?:[\w-]+\s+){0,2}[\w-]+)\s*\?", previous[has.end():])
+        if thing and re.search(whole(thing[1]), re.sub(r"\*\*", "", answer), re.I):  # "does A have a hybrid search?":
+            owners = model.find_subjects(previous)  # the thing asked, A's, when the answer says it
+            return f"{model.names(owners)}'s {thing[1]}" if len(owners) == 1 else thing[1]
         named = [m.group() for part in model.parts for m in [re.search(whole(part), answer, re.I)]
-                 if m and not re.search(whole(part), previous, re.I)]
+                 if m and not re.search(whole(part), previous, re.I) and all(len(w) > 2 for w in part.split()[1:])]
         if len(set(map(str.lower, named))) == 1:
             return named[0]
     if not answer or not ASKS_FOR_THING.search(previous):

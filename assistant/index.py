@@ -52,7 +52,7 @@ os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
 SENTENCE_CACHE = 50_000
 WARM_LIMIT = 2_000  # passages; larger corpora embed sentences as questions need them
 EXACT_LIMIT = 20_000  # passages; up to this many, dense search is exact over the saved vectors (~2 ms)
-TYPO_LONG_WORD = 8  # letters: a typo of a shorter word is one edit (swapped letters count once), of a longer one two
+TYPO_LONG_WORD = 6  # letters: a typo of a shorter word is one edit (swapped letters count once), of a longer one two
 
 
 def fingerprint(passages: list[Passage], model_id: str) -> str:
@@ -196,7 +196,7 @@ class Index:
             self._vocab_buckets[key] = buckets
         buckets = self._vocab_buckets[key]
         candidates = [w for n in range(len(word) - 2, len(word) + 3) for w in buckets.get((word[:1], n), ())]
-        edits = 1 if len(word) < TYPO_LONG_WORD else 2  # a name two letters off a short word is another name
+        edits = 1 if len(word) < TYPO_LONG_WORD else 2  # a name three edits off ("mlflow") is another name
         return next((w for w in difflib.get_close_matches(word, candidates, n=3, cutoff=cutoff)
                      if OSA.distance(word, w) <= edits), "")
 

@@ -97,7 +97,7 @@ def same_word(a: str, b: str) -> bool:
 KEEPING = frozenset("live lives kept keep keeps store stores stored persist persists persisted save saves saved hold holds "
                     "held track tracks tracked record records recorded reside resides stay stays".split())
 SET_UP = re.compile(r"\b(?:set(?:ting)?|stand(?:ing)?|stood|spin(?:ning)?|spun)[ -]up\b", re.I)  # "stood up": set up
-TRY_AGAIN = re.compile(r"\b(?:try|tries|tried|trying)(?: (?:it|them|that|the \w+))? again\b", re.I)  # "retry"
+TRY_AGAIN = re.compile(r"\b(?:try|tries|tried|trying)(?: (?:it|them|that|the \w+))? again\b(?! with\b)", re.I)  # "retry"
 
 
 def phrased_as_one_word(text: str) -> str:

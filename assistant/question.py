@@ -82,7 +82,8 @@ def analyse(text: str, model: ArticleModel, index=None, bare_vector=None) -> Que
             and not model.find_subjects(kind["kind"], aliases=False):  # not "is A just a heavier B?"
         q.dimensions, q.dimension_candidates = [], []  # "is A just another task queue / vector index?": what A is,
         # not a row, unless a row's label is said outside the kind asked
-    if shapes.ASKS_NOT.search(shapes.asking_sentence(text)) and not q.mentioned and not q.premise:
+    if shapes.ASKS_NOT.search(shapes.asking_sentence(text)) and not q.mentioned and not q.premise \
+            and not re.match(r"\W*(?:is|are|does|do|can|will|would|was|has|have)(?:n['’]t)?\b", shapes.asking_sentence(text), re.I):
         q.dimensions, q.dimension_candidates = [], []  # "what do they leave to you?": what no row's cell says
     if shapes.ASKS_BENEFIT.search(text) and not any(q.shares.get(d.key) for d in q.dimensions):
         q.dimensions, q.dimension_candidates = [], []  # "what does paying for X buy you?": what X does, not X's row
@@ -103,7 +104,8 @@ def analyse(text: str, model: ArticleModel, index=None, bare_vector=None) -> Que
     q.situation = bool(q.counts) or bool(SITUATION.search(text))
     asked = shapes.asking_sentence(text)
     q.weighing = bool(shapes.RECOMMEND.search(asked))
-    asks_which = shapes.outside_setting(shapes.RECOMMEND, asked) or bool(shapes.IDEA.search(asked) and shapes.TOGETHER.search(asked)) or (
+    asks_which = shapes.outside_setting(shapes.RECOMMEND, asked) or bool(shapes.IDEA.search(asked) and shapes.TOGETHER.search(asked)) \
+        or bool(shapes.WHAT_TO_DO.search(asked) and shapes.NEEDS.search(text)) or (
         len(q.subjects) >= 2 and bool(shapes.USED_TOGETHER.search(asked))  # "can A and B be used together?",
         or bool(q.subjects) and bool(shapes.RIP_OUT.search(asked))  # "do we have to rip out A entirely?",
         ) and any(set(q.subjects) <= set(a.together) for a in model.advice) or (  # when the article says
@@ -111,7 +113,8 @@ def analyse(text: str, model: ArticleModel, index=None, bare_vector=None) -> Que
         and not q.mentioned)  # not "which one lets us keep our stack all Python?": whose cell says so
     judged = q.dimensions and q.polarity is not None and (q.premise or q.superlative or q.comparative or (
         q.which and not shapes.RECOMMEND.search(asked)))  # "which ones are cheap ...?", not "which would you pick ...?"
-    judged = judged or (q.premise and len(q.subjects) == 1 and q.polarity is not None)  # "A's the lightweight pick, right?"
+    judged = judged or (q.premise and len(q.subjects) == 1 and q.polarity is not None  # "A's the lightweight pick, right?"
+                        and not shapes.WHICH.search(asked))  # (not "since A is heavy, which should we choose?")
     degree = bool(shapes.DEGREE.match(text)) and bool(q.dimensions)  # "how big a team before A makes sense?"
     q.recommendation = (bool(model.advice) and asks_which and (q.situation or not q.dimensions) and not judged
                         and not degree and not shapes.ASKS_NOT.search(text)  # "which things won't they do for us?"
@@ -144,7 +147,8 @@ def analyse(text: str, model: ArticleModel, index=None, bare_vector=None) -> Que
     q.overview = (bool(om) and not q.dimensions and len(q.subjects) == 1 and len(om["rest"].split()) <= 3
                   and not q.by_alias  # "what is <A's engine>?" asks of the engine, not of A
                   and not model.names_a_part(om["rest"]))  # nor "what is A Beat?"
-    q.about_article = bool(shapes.ABOUT_ARTICLE.search(text)) and not q.recommendation and not model.find_subjects(
+    q.about_article = bool(shapes.ABOUT_ARTICLE.search(text)) and not (q.recommendation and not shapes.BYLINE.search(text)) \
+        and not model.find_subjects(
         article_named(text, model), fuzzy=False)  # not "who wrote the A/B article?" for A and B
     if q.about_article:
         q.subjects = []
@@ -190,13 +194,16 @@ def rare_names(text: str, model: ArticleModel, index) -> set[str]:
 
 def asks_other_kind(q: Question, asked: str, index) -> bool:
     """"To work on A's server, which language should I learn?", "which version of A should I look at?": a
-    thing of A's, or of a kind the corpus never names; not a pick among the subjects ("which tool should we
-    pick?", or a word the corpus calls them by, of several: "which engine suits A or B?")."""
+    thing said to be A's, or of a kind the corpus never names; not a pick among the subjects ("which tool
+    should we pick?", "which workloads should we move to A?")."""
     m = shapes.ASKED_KIND.search(asked)
     if not (m and q.subjects and index is not None) or any(w in shapes.TOOL_WORDS for w in lang.words(m["kind"])) \
             or shapes.FIT_WORDS.search(asked):  # "which situations is A the right choice for?": the advice
         return False
-    return len(q.subjects) == 1 or not any(lang.stem(w) in index.vocabulary() for w in lang.words(m["kind"]))
+    noun = re.escape(([w for w in m["kind"].split() if w.lower() not in lang.STOPWORDS] or [m["kind"]])[-1])
+    of_it = len(q.subjects) == 1 and re.search(rf"\b{noun}\s+(?:of|for|in)\s+{lang.whole(q.subjects[0])}|"
+                                                rf"{lang.whole(q.subjects[0])}['’]s\s+{noun}\b", asked, re.I)
+    return bool(of_it) or not any(lang.stem(w) in index.vocabulary() for w in lang.words(m["kind"]))
 
 
 def mentioned_values(text: str, model: ArticleModel) -> dict[str, list[str]]:

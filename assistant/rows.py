@@ -44,8 +44,9 @@ def match_dimensions(text: str, model: ArticleModel, index, vector, mentioned=No
     said = lang.words(bare)
     said = [part for w in said for part in ([w] + (w.split("-") if "-" in w else []))]
     short = {a for a in asked if a not in index.vocabulary()}  # "ops": perhaps short for a label's word
-    if set(said) & lang.KEEPING and re.match(r"\W*where\b", text, re.I):  # "where does A keep ...?": a label's
-        asked |= {lang.stem(w) for w in lang.KEEPING}  # verb of keeping ("Where state lives") is said
+    if set(said) & lang.KEEPING and re.match(r"\W*where\b", text, re.I) and not model.names_in(text):  # "where does A keep ...?": a label's
+        asked |= {lang.stem(w) for w in lang.KEEPING}  # verb of keeping ("Where state lives") is said (not of a
+        # thing the corpus names: "where does X keep its schedule?")
     named = bool(model.find_subjects(text))  # a cell's word points at its row only in a question about a subject
     cells = distinct_cell_words(model) if named else {}
     scored, shares_of, priced = [], {}, set()
@@ -165,7 +166,8 @@ def bare_question(text: str, model: ArticleModel) -> str:
     software is "implemented in" it is "written in" ("what is A coded in?": "what is written in?"), as is the
     language it is asked in ("which language is A's server?": "..., written in?")."""
     text = lang.phrased_as_one_word(shapes.AUTHORED_IN.sub("written", text))
-    if shapes.ASKS_LANGUAGE.search(text) and not re.search(r"\bwritten in\b", text, re.I):
+    if shapes.ASKS_LANGUAGE.search(text) and not re.search(r"\bwritten in\b|\b(?:sdks?|clients?|bindings?|librar(?:y|ies)|"
+                                                           r"apis?|write|writing|code|quer(?:y|ies))\b", text, re.I):
         text = f"{text.rstrip(' ?.')}, written in?"  # "which language should I learn to work on A?"
     text = re.sub(r"\s+", " ", model.without_names(text))
     text = shapes.ACTOR.sub(lambda m: m.group()[: m.start("actor") - m.start()], text)

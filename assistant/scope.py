@@ -262,10 +262,11 @@ def asked_about(words: list[str], question: Question, index: Index) -> list[str]
 
 
 def outside_condition(words: list[str], text: str, index: Index) -> list[str]:
-    """The words not only in a condition the question sets or an example it gives in brackets ("if a worker gets OOM-killed mid-job, is
-    the job retried?", "... later if we outgrow it?"): a condition is the asker's circumstance when the
+    """The words not only in a condition the question sets ("if a worker gets OOM-killed mid-job, is the
+    job retried?", "... later if we outgrow it?", up to the words that ask when no comma ends it) or in an
+    example it gives in brackets ("(like calling an API)"): those are the asker's circumstance when the
     rest of the question asks about things the corpus holds (at least two of its content words)."""
-    main = shapes.EXAMPLE.sub(" ", shapes.CONDITION.sub(" ", shapes.SETTING.sub(" ", text)))  # (a condition up to
+    main = shapes.EXAMPLE.sub(" ", shapes.CONDITION.sub(" ", shapes.IF_CLAUSE.sub(" ", text)))  # (a condition up to
     # its comma, or up to the words that ask: "if a worker segfaults mid-job what happens to the job?")
     if main == text:
         return words
@@ -395,5 +396,6 @@ def uncovered_terms(question: Question, index: Index) -> list[str]:
 def unwritten_releases(question: Question, index: Index) -> list[str]:
     """A release the question names after a name ("A 3.0", "Python 3.12") that no passage writes."""
     return [f"{m[1]} {m[2]}".lower() for m in shapes.NAMED_RELEASE.finditer(question.text)
-            if (m[1][:1].isupper() or index.model.is_subject_word(m[1]))
+            if (index.model.is_subject_word(m[1]) or (m[1][:1].isupper() and m.start() > 0  # not "With 2.5 ..."
+                                                      and not lang.is_everyday(m[1].lower())))
             and not any(re.search(rf"(?<![\w.]){re.escape(m[2])}(?![\w])", p.text) for p in index.passages)]

@@ -41,8 +41,8 @@ HOW_TO_WRITE = rx(r"^\W*(?:\w+\W+){0,3}?how (?:do|does|would|can|should|to) (?:(
                    r"^\W*(?:\w+\W+){0,3}?how (?:do|would|can|should) (?:you|i|we|one) (?:actually )?(?:kick off|start|"
                    r"call|trigger|launch|dispatch|submit|fire off|queue up|send off) (?:a|an|the|my|our|your|one)\b")
 CODE = re.compile(r"(?<!\w)@\w+|`[^`]+`|\b\w+\(\)|\.\w+\("  # code, or what code construct a thing is written as:
-                  r"|\b(?:are|is) (?:plain |ordinary |regular )?(?:python |java |go |rust )?(?:classes|class|methods|method|"
-                  r"functions|function|decorators|decorator|subclasses)\b")  # "Flows are Python classes"
+                  r"|\b(?:are|is) (?:plain |ordinary |regular )?(?:[A-Z]\w+ )?(?:classes|class|methods|method|"
+                  r"functions|function|decorators|decorator|subclasses)\b")  # "Xs are <Language> classes", "Ys are methods"
 # "How big / hard / much ...?": asks for a degree or an amount (a value), not for a choice.
 DEGREE = rx(r"^\W*(?:(?:so|and|ok|okay|but)\W+)?how (?:big|large|small|many|much|hard|easy|difficult|steep|long|"
              r"complex|complicated|expensive|cheap|costly|heavy|light|mature|rough|painful)\b")
@@ -65,7 +65,7 @@ RECOMMEND = rx(
     r"\bchoose\b", r"\bwhat (?:would|do) you (?:use|pick|choose)", r"\bmakes? (?:the most )?sense\b",
     r"\bsuit(?:s|ed|able)?\b", r"\bwhen (?:should|would|to) (?:i |we |you )?(?:use|pick|choose)",
     r"\b(?:use|reach for|adopt|go for)\b.{0,40}\b(?:if|when)\b", r"\bworth (?:it|using|adopting)\b",
-    r"\bwhat (?:do|should|would|can) (?:we|i) (?:use|pick|choose|go with|run)\b", r"\bwhat should (?:we|i) do\W*$", r"\b(?:any )?options\s*\?\s*$",
+    r"\bwhat (?:do|should|would|can) (?:we|i) (?:use|pick|choose|go with|run)\b", r"\b(?:any )?options\s*\?\s*$",
     r"\b(?:any )?advice\b", r"\b(?:article|post|piece|author|writer|comparison)\b[^?.!]{0,20}\bpoints? (?:us|me|you|them) "
     r"(?:to|at|towards?)\b", r"\bwhat(?:'s| is) (?:the )?(?:best|right) (?:fit|choice|option|tool)\b",
     r"\bwhat (?:[\w-]+ )?(?:fits|suits)\b", r"\bwhat(?:'s| is) the (?:move|call|play)\b", r"\b(?:safer|safest|smarter) (?:bet|pick|choice)\b",
@@ -107,6 +107,9 @@ CONDITION = rx(rf"\b(?:{CONDITION_WORDS})\b[^,;:?.!()]*")
 # An example the asker gives of an activity, in brackets: "where does code with side effects (like calling
 # a web service) go?" (not "(like X)": a thing named alone may be the very thing asked about)
 EXAMPLE = rx(r"\((?:like|e\.g\.,?|eg|such as|say|for example,?|for instance,?)\s+\w+ing\b[^()]*\)")
+# A condition up to the words that ask, when no comma ends it: "if a worker crashes mid-job what happens?"
+IF_CLAUSE = rx(rf"\b(?:{CONDITION_WORDS})\b[^,;:?.!()]*?(?=\s+(?:which|what|who|how|should|would|could|can|is|are|do|does)\b"
+               r"|[,;:?.!()]|$)")
 # A clause setting the time or case the asker speaks of: "once we pick a stack, ...", "if we go with A ...".
 SETTING = rx(rf"\b(?:(?!if so\b|if not\b)(?:{CONDITION_WORDS})\b|(?:once|after|when|before) (?=(?:we|i|you|they)\b))"
              r"[^,;:?.!()]*?(?=\s+(?:which|what|who|how|should|would|could|can|is|are|do|does)\b|[,;:?.!()]|$)")
@@ -152,8 +155,8 @@ ASKS_COMMON_USE = rx(r"\bwhat (?:do|does|would) (?:most |many |the )?(?:[\w-]+ )
                      r"devs|developers|engineers) (?:usually |typically |normally |generally |commonly )?(?:use|deploy|run|"
                      r"pair|reach for|go with|install)\b")
 COMMON_USE = rx(r"\b(?:most|many|typical|usual)\w* (?:[\w-]+ )?(?:teams|people|users|shops|companies|adopters) "
-                r"(?:\w+ )?(?:use|deploy|run|pair|rent|reach for|choose|adopt)",
-                r"\b(?:usually|typically|commonly|often|generally) (?:use|deploy|run|pair|rent|reach for|choose|adopt)\b")
+                r"(?:\w+ )?(?:use|deploy|run|pair|reach for|choose|adopt)",
+                r"\b(?:usually|typically|commonly|often|generally) (?:use|deploy|run|pair|reach for|choose|adopt)\b")
 REASON = rx(r"\bbecause\b", r"\bso that\b", r"(?:,|;|—)\s*so\b", r"\b(?:that|this) is why\b", r"\bwhich is why\b",
             r"\bdue to\b", r"\bmatters\b", r"\bthe reason\b")
 
@@ -224,6 +227,7 @@ OVERVIEW = rx(
     r"^\s*(?:tell me (?:more )?about|what(?:'s| is| are)|describe|explain|give me an overview of|"
     r"overview of|summari[sz]e|who (?:is|are))\s+(?:the )?\s*(?P<rest>.*?)\W*$"
 )
+BYLINE = rx(r"\bwho (?:wrote|writes|authored|published|is the author)", r"\bwhen was\b", r"\bpublished\b")
 ABOUT_ARTICLE = rx(
     r"\bwho (?:wrote|writes|authored|published|is the author)", r"\bauthor\b",
     r"\bwhen was (?:the|this) (?:article|post|piece|comparison) (?:written|published)",
@@ -268,7 +272,8 @@ ASKS_VERSION_NUMBER = rx(r"\b(?:latest|newest|current|first|oldest|last|minimum|
 ASKS_RATE = rx(r"\b(?:how many|how much|what(?:'s| is| are)?|max(?:imum)?|peak)\b.{0,50}?(?:\bper (?:second|sec|minute|min|hour)\b|"
                 r"/s(?:ec)?\b|\bqps\b|\brps\b|\bthroughput\b)")
 VERSION = rx(r"\bv?\d+\.(?:\d+|x)(?:\.\d+)?\b", r"\b(?:version|release) \d")  # "2.0", "2.x", "version 3"
-NAMED_RELEASE = re.compile(r"\b([A-Za-z][\w-]*)\s+(v?\d+(?:\.(?:\d+|x))+)(?![\w.])")  # "A 3.0", "Python 3.12"
+NAMED_RELEASE = re.compile(r"(?<![\w-])([A-Za-z][\w-]{0,40})\s+(v?\d+(?:\.(?:\d+|x))+)(?![\w.])"  # "A 3.0", "Python 3.12"
+                           r"(?!\s*(?:k|m|b|million|billion|thousand|percent|%|gb|mb|tb|ms|s|x|times)\b)", re.I)
 ASKS_WHEN = rx(r"(?:^|[,;.?!]\s*|\band\s+)when (?:was|were|did|is|will|does)\b", r"\bwhat year\b", r"\bsince when\b", r"\bhow old\b")
 # "what is A implemented in?": software coded, implemented or programmed in something is written in it (a
 # language); only with nothing after "in" but the question's end or "what/which" ("how is X implemented in A?"
@@ -356,6 +361,10 @@ ASKED_KIND = re.compile(r"\b(?:which|what)\s+(?P<kind>(?!(?:is|are|was|were|do|d
                         r"one|ones|of)\b)[a-z][\w-]+(?: (?!(?:is|are|was|were|do|does|did|can|should|would|will|has|have)\b)"
                         r"[a-z][\w-]+)?)", re.I)
 FIT_WORDS = rx(r"\b(?:right|best|better|ideal|good) (?:choice|fit|pick|option|call)\b", r"\b(?:fits?|suits?|suited|makes? sense)\b")
+# "we need X and Y, but not Z. what should we do?": asks for a pick when a need is set out (not after a
+# problem: "Beat fired every job twice. What should I do?")
+WHAT_TO_DO = rx(r"\bwhat should (?:we|i) do\W*$")
+NEEDS = rx(r"^\W*(?:we |i )?(?:need|want|require)\b", r"\b(?:we|i) (?:need|want|require|are looking for|am looking for)\b")
 ASKS_FOR_A_TOOL = rx(r"^\W*(?:(?:so|and|ok|okay|then)\W+)?(?:which|what) (?:tool|one|framework|library|product|platform|"
                      r"of (?:them|these|those|the (?:two|three|four)))s?\b")
 ALL_OR_NOTHING = rx(r"\b(?:completely|entirely|altogether)\b", r"\breplace\b", RIP_OUT.pattern)

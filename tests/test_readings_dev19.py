@@ -3,7 +3,7 @@ up", "try again"); a cell stated across a hyphen ("one-hour"); the author's advi
 should we do?"; a condition up to the words that ask; "A being X, ...?" premises another name
 contradicts; "where does A keep ...?"; "it" after "what is <a name for A>?"; what paying for a thing
 buys; "good enough as an audit trail?"; what most teams use; "what's it gonna cost?"; a level claimed of
-one subject; what they leave to you; code for "how do I turn X into Y?"; "which version ...?" going on;
+one subject; what they leave to you; code for "how do I turn X into Y?"; "which version of A ...?";
 "it" after "does A have a ...?"; "either/or". Each test also asks what must not fire."""
 
 from conftest import after
@@ -113,9 +113,9 @@ def test_the_code_sentence_answers_how_to_turn_something_into_a_flow(bot):
     assert "@flow and @task" in reply.text, reply.text
 
 
-def test_which_thing_of_theirs_goes_on_with_the_subject_and_asks_no_pick(bot):
-    reply = bot.ask("which version should i be looking at", after("is prefect actually an ML tool?"))
-    assert "prefect" in reply.standalone_question.lower() and "significant rewrite" in reply.text, reply.text
+def test_which_thing_of_a_subject_asks_no_pick(bot):
+    reply = bot.ask("which version of prefect should i be looking at?")
+    assert "significant rewrite" in reply.text and "article points to" not in reply.text, reply.text
     reply = bot.ask("which situations is kubeflow the right choice for?")  # a fit: still the advice
     assert reply.text.startswith("For that situation the article points to **Kubeflow**"), reply.text
 
@@ -137,3 +137,34 @@ def test_what_code_construct_a_thing_is_written_as_answers_how_to_write_it(bot):
     assert "Flows are Python classes" in reply.text and "Steps are methods" in reply.text, reply.text
     from assistant import shapes
     assert shapes.CODE.search("Steps are methods.") and not shapes.CODE.search("Its design is a class of its own.")
+
+
+def test_the_rounds_rules_do_not_fire_on_questions_they_were_not_meant_for(bot, queues_bot, vector_bot):
+    # a problem described, then "what should I do?": the fix the article gives, not which tool to pick
+    reply = queues_bot.ask("Beat fired every periodic job twice. What should I do?")
+    assert reply.text.startswith("Beat must run as exactly one instance"), reply.text
+    # a figure with its magnitude is no release; a sentence's first word is no product
+    reply = vector_bot.ask("With 2.5 million vectors and lots of filters, which database should we pick?")
+    assert not reply.refused, reply.text
+    reply = vector_bot.ask("Is Wevaite written in Go?")  # two edits off a seven-letter word: a typo
+    assert not reply.refused and "Go" in reply.text, reply.text
+    # a name the sentence writes in a longer form ("PostgreSQL") is no contradicted premise
+    reply = queues_bot.ask("Temporal keeps state in a Postgres database, so do we need a DBA?")
+    assert "that premise doesn't match" not in reply.text, reply.text
+    reply = vector_bot.ask("Great, and how does it filter?", after("Tell me about Weaviate"))
+    assert not reply.refused and "filter" in reply.text.lower(), reply.text
+    reply = queues_bot.ask("Which languages does Temporal have SDKs for?")  # the SDKs', not the server's
+    assert not reply.text.startswith("Temporal — Written in"), reply.text
+    reply = queues_bot.ask("Where does Celery Beat keep its schedule?")  # a thing of the corpus keeps it
+    assert "Where state lives" not in reply.text, reply.text
+    reply = bot.ask("Who wrote this article and what do they recommend?")
+    assert "The article is by" in reply.text, reply.text
+    reply = vector_bot.ask("Once we deploy pgvector, how do we filter by tenant?")  # a setting names the topic
+    assert reply.refused and "pgvector" in reply.text, reply.text
+    reply = queues_bot.ask("If Temporal doesn't work out, can we try again with Celery later?")
+    assert "retries are" not in reply.text.split(" [")[0].lower(), reply.text
+    reply = bot.ask("Doesn't Metaflow offer a managed option?")  # a negative yes/no keeps its row
+    assert "Outerbounds" in reply.text.split(" [")[0], reply.text
+    reply = vector_bot.ask("How is it weighted?", after("Does Weaviate have a hybrid search?",
+                                                        "Weaviate is built by Weaviate B.V. ... hybrid search [1]."))
+    assert "Weaviate B" not in reply.standalone_question and "hybrid search" in reply.standalone_question, reply.standalone_question
