@@ -59,12 +59,6 @@ ASKS_FOR_THING = re.compile(
 # "which of them has X?": the thing asked after, for a pronoun next that a subject cannot be the answer to
 WHICH_HAS = re.compile(r"^\W*(?:which|what)\b(?:\s+[\w-]+){0,4}?\s+(?:has|have|offers?|supports?|ships?|includes?|"
                        r"comes? with|uses?)\s+(?:an? |the )?(?P<thing>[\w-]+(?: [\w-]+){0,2})\W*$", re.I)
-# What a thing (not a tool) is asked: "what does it buy you?", "how does it work?", "what's it for?"
-THING_ASK = re.compile(r"\bwhat (?:does|do|would|will|can) (?:it|that) (?:buy|get|give|mean|do|offer|bring)\b"
-                       r"|\bhow does (?:it|that) work\b|\bwhat(?:'s| is) (?:it|that) (?:for|good for)\b", re.I)
-# The previous question's ask, for another subject: "is there something like that for B?".
-LIKE_THAT = re.compile(r"\b(?:something|anything|one) (?:like|similar to) (?:that|this)\b|\b(?:something|anything) "
-                       r"similar\b|\bthe same (?:thing )?for\b", re.I)
 BARE_WORDS = frozenset("is there are does do have has got any a an exist exists offer offers the for it".split())
 PREPOSITIONS = frozenset("in on at of to by from under using within inside".split())
 FILLER = re.compile(r"\b(?:for|about|with|the|a|an|please|then|instead|one)\b|[^\w\s]", re.I)
@@ -199,7 +193,7 @@ def _rewrite(q: str, previous: str, model: ArticleModel, previous_answer: str) -
     if thing:  # "does it keep a full history?" after "what do teams use to watch A?" -> the tool named
         return _in_context(_without_lead(replace_pronouns(q, SINGULAR, [thing], lambda keys: keys[0],
                                                            lambda keys: keys[0] + "'s")), previous)
-    if mine and before and not lead and LIKE_THAT.search(q) and set(mine) != set(before) and _only_like_that(q, model):
+    if mine and before and not lead and shapes.LIKE_THAT.search(q) and set(mine) != set(before) and _only_like_that(q, model):
         return _swap(previous, before, mine, names, possessive)  # "is there something like that for B?"
     referents = [k for k in before if k not in mine]
     if referents and (PLURAL.search(q) or SINGULAR.search(q)) and not _own_referent(q, mine, model):
@@ -266,7 +260,7 @@ def _beside_labels(q: str, model: ArticleModel) -> list[str]:
 
 def _only_like_that(q: str, model: ArticleModel) -> bool:
     """Nothing but the subject and "something like that" ("is there something like that for B?")."""
-    rest = [w for w in lang.words(LIKE_THAT.sub(" ", q)) if w not in BARE_WORDS and not model.is_subject_word(w)]
+    rest = [w for w in lang.words(shapes.LIKE_THAT.sub(" ", q)) if w not in BARE_WORDS and not model.is_subject_word(w)]
     return len(rest) <= 1
 
 
@@ -358,7 +352,7 @@ def _named_thing(previous: str, answer: str, model: ArticleModel, question: str)
     if about and 0 < len(about["rest"].split()) <= 4 and (
             not model.find_subjects(previous, aliases=False) or model.names_a_part(about["rest"])):
         return about["rest"]  # "what's X?" (or "what's A Cloud?", or a name for A) then "what does it show?": X
-    having = WHICH_HAS.match(previous) if THING_ASK.search(question) else None
+    having = WHICH_HAS.match(previous) if shapes.THING_ASK.search(question) else None
     if having and not model.find_subjects(having["thing"], aliases=False) and len(having["thing"].split()) <= 3 and (
             model.names_in(having["thing"]) or not all(map(lang.is_everyday, lang.words(having["thing"])))):
         return having["thing"]  # "which of them has X?" then "what does it buy you?": X, a name of the corpus

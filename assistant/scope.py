@@ -71,8 +71,7 @@ def check_scope(question: Question, best_sentence: float, index: Index, settings
     # "Since A is GPL-licensed, do we need sign-off before bundling it?": the table corrects the premise
     corrected = question.premise and question.dimensions and any(claimed_value(w, question) for w in unknown)
     # a close sentence answers a question worded its own way, not one naming a product the corpus never writes
-    names = set(topic_words(question, index, names_only=True)) if uncovered else set()
-    unheard = any(w in names and not lang.zipf(w) or " " in w for w in uncovered)  # no English word ("mlflow"), a release
+    unheard = any(" " in w or not lang.zipf(w) and w in topic_words(question, index, names_only=True) for w in uncovered)
     if uncovered and (best_sentence < settings.confident_sentence_score or unheard) \
             and not phrasing_only(question, uncovered, index) \
             and not corrected and not outweighed(question, uncovered, sentences, index) \

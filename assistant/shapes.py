@@ -391,3 +391,9 @@ ELLIPTICAL = re.compile(r"^(?P<lead>\W*(?:(?:and|but|so|ok|okay)\W+)?)(?P<said>(
                         r"reliable|safe|solid|worth|usable|ready|mature|stable|fast|slow|expensive|cheap|hard|easy|free)\b)", re.I)
 # "does A have / offer a ...?": asks after a thing of A's, which the answer names
 HAS_A = re.compile(r"\b(?:have|has|offer|offers|provide|provides|come with|comes with|ship|ships|sell|sells)\s+(?:an?|any)\b", re.I)
+# What a thing (not a tool) is asked: "what does it buy you?", "how does it work?", "what's it for?"
+THING_ASK = re.compile(r"\bwhat (?:does|do|would|will|can) (?:it|that) (?:buy|get|give|mean|do|offer|bring)\b"
+                       r"|\bhow does (?:it|that) work\b|\bwhat(?:'s| is) (?:it|that) (?:for|good for)\b", re.I)
+# The previous question's ask, for another subject: "is there something like that for B?".
+LIKE_THAT = re.compile(r"\b(?:something|anything|one) (?:like|similar to) (?:that|this)\b|\b(?:something|anything) "
+                       r"similar\b|\bthe same (?:thing )?for\b", re.I)
