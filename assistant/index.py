@@ -16,8 +16,6 @@ HNSW index for large ones or a Chroma server.
 
 from __future__ import annotations
 
-import bisect
-import difflib
 import hashlib
 import logging
 import os
@@ -27,7 +25,6 @@ import uuid
 from pathlib import Path
 
 import numpy as np
-from rapidfuzz.distance import OSA
 
 from . import derived, store
 from .article import MODEL_VERSION, ArticleModel, derive_model
@@ -39,6 +36,7 @@ from . import language as lang
 from .language import tokenize  # the index's tokens (shared with retrieval and grounding)
 from .lexical import BM25
 from .settings import Settings
+from .vocabulary import Vocabulary, vocabulary_of
 from .store import Progress, drop_other_builds  # noqa: F401  (part of this module's interface)
 from .types import IndexFailure, Passage
 
@@ -52,7 +50,6 @@ os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
 SENTENCE_CACHE = 50_000
 WARM_LIMIT = 2_000  # passages; larger corpora embed sentences as questions need them
 EXACT_LIMIT = 20_000  # passages; up to this many, dense search is exact over the saved vectors (~2 ms)
-TYPO_LONG_WORD = 6  # letters: a typo of a shorter word is one edit (swapped letters count once), of a longer one two
 
 
 def fingerprint(passages: list[Passage], model_id: str) -> str:
@@ -81,7 +78,7 @@ class IndexGone(IndexFailure):
     """The collection an index names is not (or no longer) in Chroma."""
 
 
-class Index:
+class Index(Vocabulary):
     """Passages with a dense (Chroma) and a lexical (BM25) search over exactly the same set."""
 
     def __init__(self, corpus: Corpus, saved: derived.Derived, embeddings, name: str, settings: Settings,
@@ -185,53 +182,6 @@ class Index:
                 self._sentence_vectors.update((s, np.asarray(v, dtype=np.float32)) for s, v in zip(missing, vectors))
         return [self._sentence_vectors[s] for s in sentences]
 
-    def near_word(self, word: str, subject: str = "", cutoff: float = 0.86) -> str:
-        """The vocabulary's word within a typo of ``word``, if any (candidates share the first letter
-        and nearly the length, so this stays fast on a large corpus)."""
-        key = (subject, "buckets")
-        if key not in self._vocab_buckets:
-            buckets: dict[tuple[str, int], list[str]] = {}
-            for w in self.vocabulary(subject):
-                buckets.setdefault((w[:1], len(w)), []).append(w)
-            self._vocab_buckets[key] = buckets
-        buckets = self._vocab_buckets[key]
-        candidates = [w for n in range(len(word) - 2, len(word) + 3) for w in buckets.get((word[:1], n), ())]
-        edits = 1 if len(word) < TYPO_LONG_WORD else 2  # a name three edits off ("mlflow") is another name
-        return next((w for w in difflib.get_close_matches(word, candidates, n=3, cutoff=cutoff)
-                     if OSA.distance(word, w) <= edits), "")
-
-    def has_prefix_word(self, word: str, subject: str = "") -> bool:
-        """Whether the vocabulary holds a longer word that starts with ``word`` (a clipped word)."""
-        return any(len(w) > len(word) for w in self.words_starting(word, subject))
-
-    def words_starting(self, prefix: str, subject: str = ""):
-        """The vocabulary's words that begin with ``prefix``, in order."""
-        key = (subject, "sorted")
-        if key not in self._vocab_buckets:
-            self._vocab_buckets[key] = sorted(self.vocabulary(subject))
-        words = self._vocab_buckets[key]
-        for i in range(bisect.bisect_left(words, prefix), len(words)):
-            if not words[i].startswith(prefix):
-                return
-            yield words[i]
-
-    def vocabulary(self, subject: str = "") -> frozenset[str]:
-        """Stemmed words of every passage (or of the passages about one subject)."""
-        if subject not in self._vocab:
-            if not subject:
-                self._vocab[subject] = frozenset(self.bm25.terms)
-            else:
-                self._vocab[subject] = vocabulary_of(self.passages, subject)
-        return self._vocab[subject]
-
-    def initialisms(self) -> frozenset[str]:
-        """The initials of the compound terms the passages write ("ann" for "approximate
-        nearest-neighbour"): an acronym a question uses for one of them is known. Read once, on the
-        first question with an acronym the vocabulary lacks."""
-        if self._initialisms is None:
-            self._initialisms = frozenset().union(*(lang.initialisms(p.text) for p in self.passages))
-        return self._initialisms
-
     @property
     def model(self) -> ArticleModel:
         return self.corpus.model
@@ -254,11 +204,6 @@ class Index:
 
     def bm25_search(self, query: str, k: int) -> list[tuple[Passage, float]]:
         return [(self.passages[i], score) for i, score in self.bm25.top(tokenize(query), k)]
-
-
-def vocabulary_of(passages, subject: str = "") -> frozenset[str]:
-    texts = (f"{p.section} {p.label} {p.text}" for p in passages if not subject or subject in p.subjects)
-    return frozenset(w for t in texts for w in tokenize(t))
 
 
 # -- opening -----------------------------------------------------------------------------------
