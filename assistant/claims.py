@@ -52,7 +52,7 @@ NEGATED_TOP = 5  # ... among the closest sentences
 NEGATED_WORDS = re.compile(r"(?:\b(?:not|never|no)|n['’]t)\s+(?P<on>(?:[\w-]+\s+){0,1}[\w-]+)", re.I)  # and the words it negates
 
 
-def negated_premise(q: Question, sentences, model: ArticleModel | None = None) -> str:
+def negated_premise(q: Question, sentences, model: ArticleModel) -> str:
     """"Since the stack decision is basically permanent, shouldn't we ...?": a premise (opening "since /
     given / because", or stated then asked) one of the closest sentences says with a negation it lacks
     ("The MLOps stack decision is not permanent — ..."); or a premise with a negation ("A has no built-in
@@ -63,7 +63,7 @@ def negated_premise(q: Question, sentences, model: ArticleModel | None = None) -
         return ""
     negated = bool(shapes.NEGATION.search(clause))
     words = {lang.stem(w) for w in lang.tokenize(shapes.NEGATION.sub(" ", clause.replace("-", " "))) if len(w) > 2
-             and not (model and model.is_subject_word(w))}  # ("built-in": built, as in "built into")
+             and not model.is_subject_word(w)}  # ("built-in": built, as in "built into")
     if len(words) < (2 if negated else 3):
         return ""
     for s in sentences[:NEGATED_TOP]:

@@ -1,12 +1,13 @@
 """Whether the corpus knows a word: as written, by its stem, or in a form it takes in questions (a
 compound of known parts, a clipping, a numeronym, an initialism said in full, a typo within a small edit
-distance); and whether most of a question's words are the corpus's."""
+distance); whether most of a question's words are the corpus's; and the releases it never writes."""
 
 from __future__ import annotations
 
 import re
 
 from . import language as lang
+from . import shapes
 from .index import Index
 from .question import Question, strip_subjects
 
@@ -53,3 +54,17 @@ def known(word: str, index: Index, subject: str = "") -> bool:
     if len(word) >= 4 and index.has_prefix_word(s, subject):  # "infra" for "infrastructure"
         return True
     return len(word) >= 5 and bool(index.near_word(s, subject, cutoff=0.8 if len(s) >= 6 else 0.86))
+
+
+def unwritten_releases(question: Question, index: Index) -> list[str]:
+    """A release the question names after a name ("A 3.0", "Python 3.12") that no passage writes (a
+    version is one token of the vocabulary), as "<name> <version>": the one kind of term with a space."""
+    return [f"{m[1]} {m[2]}".lower() for m in shapes.NAMED_RELEASE.finditer(question.text)
+            if (index.model.is_subject_word(m[1]) or (m[1][:1].isupper() and m.start() > 0  # not "With 2.5 ..."
+                                                      and not lang.is_everyday(m[1].lower())))
+            and m[2].lower().lstrip("v") not in index.vocabulary() and m[2].lower() not in index.vocabulary()]
+
+
+def is_release(term: str) -> bool:
+    """An uncovered term that ``unwritten_releases`` gave."""
+    return " " in term

@@ -82,8 +82,9 @@ def analyse(text: str, model: ArticleModel, index=None, bare_vector=None) -> Que
             and not model.find_subjects(kind["kind"], aliases=False):  # not "is A just a heavier B?"
         q.dimensions, q.dimension_candidates = [], []  # "is A just another task queue / vector index?": what A is,
         # not a row, unless a row's label is said outside the kind asked
-    if shapes.ASKS_NOT.search(shapes.asking_sentence(text)) and not q.mentioned and not q.premise \
-            and not re.match(r"\W*(?:is|are|does|do|can|will|would|was|has|have)(?:n['’]t)?\b", shapes.asking_sentence(text), re.I):
+    asking = shapes.asking_sentence(text)
+    if shapes.ASKS_NOT.search(asking) and not q.mentioned and not q.premise \
+            and not re.match(r"\W*(?:is|are|does|do|can|will|would|was|has|have)(?:n['’]t)?\b", asking, re.I):
         q.dimensions, q.dimension_candidates = [], []  # "what do they leave to you?": what no row's cell says
     if shapes.ASKS_BENEFIT.search(text) and not any(q.shares.get(d.key) for d in q.dimensions):
         q.dimensions, q.dimension_candidates = [], []  # "what does paying for X buy you?": what X does, not X's row

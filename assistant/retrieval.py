@@ -173,12 +173,12 @@ def steered_passages(index: Index, question: Question) -> list[Passage]:
         ids = dict.fromkeys(a.chunk_id for a in model.advice if a.subject in wanted or wanted & set(a.together))
         return [index.by_id[c] for c in ids if c in index.by_id]
     out = named_passages(index, question)
-    if question.subjects and shapes.HOW_TO_WRITE.match(question.text):  # "how do you kick off a task from code?"
-        out += [p for p in index.passages if p.kind == "paragraph" and model.owner(p) in question.subjects
-                and shapes.CODE.search(p.text)][:CODE_PASSAGES]  # the subject's passages that show code
-    if question.subjects and shapes.ASKS_COMMON_USE.search(question.text):  # "what do people use to watch A?"
-        out += [p for p in index.passages if p.kind == "paragraph" and model.owner(p) in question.subjects
-                and shapes.COMMON_USE.search(p.text)][:CODE_PASSAGES]  # the subject's passages on what most teams use
+    # "how do you kick off a task from code?": the subject's passages that show code; "what do people use to
+    # watch A?": those saying what most teams use
+    for asks, says in ((shapes.HOW_TO_WRITE.match, shapes.CODE), (shapes.ASKS_COMMON_USE.search, shapes.COMMON_USE)):
+        if question.subjects and asks(question.text):
+            out += [p for p in index.passages if p.kind == "paragraph" and model.owner(p) in question.subjects
+                    and says.search(p.text)][:CODE_PASSAGES]
     out += defining_passages(index, question)
     for dim in question.dimensions[:1]:
         ids = [r.chunk_id for r in dim.rows]

@@ -22,7 +22,7 @@ from .index import Index
 from .lexical import RARE_IDF
 from .question import Question, contradicted_origin, contradicted_value, strip_subjects
 from .settings import Settings
-from .known import QUESTION_WORDS, known, mostly_known
+from .known import QUESTION_WORDS, is_release, known, mostly_known, unwritten_releases
 
 PLACEHOLDERS = frozenset("something anything someone anyone it them this that these those".split())
 VALUE_LINKS = frozenset("is are was were be in of a an the".split())  # "license is", "written in a"
@@ -71,14 +71,15 @@ def check_scope(question: Question, best_sentence: float, index: Index, settings
     # "Since A is GPL-licensed, do we need sign-off before bundling it?": the table corrects the premise
     corrected = question.premise and question.dimensions and any(claimed_value(w, question) for w in unknown)
     # a close sentence answers a question worded its own way, not one naming a product the corpus never writes
-    unheard = any(" " in w or not lang.zipf(w) and w in topic_words(question, index, names_only=True) for w in uncovered)
+    unheard = any(map(is_release, uncovered)) or any(  # (names: looked up only for a word English lacks)
+        w in topic_words(question, index, names_only=True) for w in uncovered if not lang.zipf(w))
     if uncovered and (best_sentence < settings.confident_sentence_score or unheard) \
             and not phrasing_only(question, uncovered, index) \
             and not corrected and not outweighed(question, uncovered, sentences, index) \
             and contradicted_origin(question, sentences, index.model) is None \
             and not contradicted_value(question):  # the answer corrects that premise
         about = ""
-        if question.subjects and all(" " not in w and known(w, index) for w in uncovered):  # (not a release)
+        if question.subjects and all(not is_release(w) and known(w, index) for w in uncovered):
             about = " for " + " or ".join(index.model.names([s]) for s in question.subjects)
         shown = ", ".join(f"“{w}”" for w in uncovered[:4])
         return ScopeDecision(True, f"The article doesn't cover that: it says nothing on {shown}{about}. "
@@ -177,7 +178,7 @@ def phrasing_only(question: Question, uncovered: list[str], index: Index) -> boo
     situation asking for advice ("we're building a chatbot ...") brings its own words; a question the
     article's structure answers (a table dimension) may word it freely ("a hassle to deploy"), unless
     it names something the corpus never mentions."""
-    if set(uncovered) & set(asked_thing(question, index) + unwritten_releases(question, index)):
+    if set(uncovered) & set(asked_thing(question, index)) or any(map(is_release, uncovered)):
         return False  # the very thing asked about, or a release the corpus never writes
     if question.situation and (question.recommendation or question.weighing):
         return True  # a situation weighing a choice, asked about or set ("if we go with A, ..."): its own words
@@ -391,10 +392,3 @@ def uncovered_terms(question: Question, index: Index) -> list[str]:
     return [w for w in topic_words(question, index) if not any(w == r.split()[-1] for r in releases)
             and not any(known(w, index, s) for s in (question.subjects or [""]))] + releases
 
-
-def unwritten_releases(question: Question, index: Index) -> list[str]:
-    """A release the question names after a name ("A 3.0", "Python 3.12") that no passage writes."""
-    return [f"{m[1]} {m[2]}".lower() for m in shapes.NAMED_RELEASE.finditer(question.text)
-            if (index.model.is_subject_word(m[1]) or (m[1][:1].isupper() and m.start() > 0  # not "With 2.5 ..."
-                                                      and not lang.is_everyday(m[1].lower())))
-            and not any(re.search(rf"(?<![\w.]){re.escape(m[2])}(?![\w])", p.text) for p in index.passages)]

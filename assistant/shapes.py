@@ -127,11 +127,11 @@ PREMISE = rx(r"^\s*(?:why|since|given that|given|because|as)\b")
 ASKING_WORDS = (r"what|what's|which|who|whom|whose|when|where|why|how|is|are|was|were|do|does|did|can|could|"
                 r"should|would|will|has|have|isn't|aren't|doesn't|don't")
 INTERROGATIVE = rx(rf"^\W*(?:{ASKING_WORDS}|any|anyone)\b")
-# A statement put up for confirmation ("A is written in Go, right?"): a yes/no question and a premise;
-# not a question that opens as one ("What does A get right?").
 # "A being a graduated project, is it safe ...?": a claim about a subject, set before the question
 BEING = rx(r"^\W*(?:with |since |given )?(?P<who>[\w.-]+(?:['’]s)?(?: [\w.-]+){0,2}) being\b[^,;?]{2,80}[,;]")
-ASKS_BENEFIT = rx(r"\bwhat (?:does|do|would|will|can) (?:[\w'-]+ ){1,6}?(?:buy|get|give|bring|gain|save) (?:you|us|me|them)\b")
+ASKS_BENEFIT = rx(r"\bwhat (?:does|do|would|will|can) (?:[\w'-]+ ){1,6}?(?:buy|get|give|bring|gain|save) (?:you|us|me|them)\b")  # not X's row
+# A statement put up for confirmation ("A is written in Go, right?"): a yes/no question and a premise; not
+# a question that opens as one ("What does A get right?").
 TAG_QUESTION = rx(rf"^(?!\W*(?:{ASKING_WORDS})\b)[^?]{{12,}}?[\s,]+(?:right|correct|yeah|true|isn'?t (?:it|that)|"
                    r"aren'?t they|doesn'?t it|don'?t they|no)\s*\?")
 
@@ -227,11 +227,12 @@ OVERVIEW = rx(
     r"^\s*(?:tell me (?:more )?about|what(?:'s| is| are)|describe|explain|give me an overview of|"
     r"overview of|summari[sz]e|who (?:is|are))\s+(?:the )?\s*(?P<rest>.*?)\W*$"
 )
-BYLINE = rx(r"\bwho (?:wrote|writes|authored|published|is the author)", r"\bwhen was\b", r"\bpublished\b")
+# who wrote the article, or when: asked even beside a request for its advice
+BYLINE = rx(r"\bwho (?:wrote|writes|authored|published|is the author)",
+            r"\bwhen was (?:the|this) (?:article|post|piece|comparison) (?:written|published)",
+            r"\bpublication date", r"\bpublished\b")
 ABOUT_ARTICLE = rx(
-    r"\bwho (?:wrote|writes|authored|published|is the author)", r"\bauthor\b",
-    r"\bwhen was (?:the|this) (?:article|post|piece|comparison) (?:written|published)",
-    r"\bpublication date", r"\bpublished\b", r"\bhow long (?:is|to read) (?:the|this) (?:article|post)",
+    BYLINE.pattern, r"\bauthor\b", r"\bhow long (?:is|to read) (?:the|this) (?:article|post)",
     r"\breading time",
 )
 # -- what the assistant declines ---------------------------------------------------------------
