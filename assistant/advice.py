@@ -105,13 +105,34 @@ def rank_advice(q: Question, advice: list[Advice], vector, index) -> list[Advice
     """The advice statements, best fit to the situation the question describes first: similarity
     of the question to each statement's conditions, shared rare words, a stated head count inside
     the statement's range; a statement that advises against a subject counts against it."""
+    scored, against = score_advice(q, advice, vector, index), {}
+    for score, a in scored:
+        if a.negative:
+            against[a.subject] = max(against.get(a.subject, 0.0), score)
+    scored = [(s - (0.5 * against[a.subject] if against.get(a.subject, float("-inf")) > s else 0.0), a)
+              for s, a in scored if not a.negative]
+    scored.sort(key=lambda pair: -pair[0])
+    return [a for _, a in scored]
+
+
+def advised_against(q: Question, advice: list[Advice], vector, index) -> Advice | None:
+    """The statement advising against the one subject a question asks about ("is A a sensible pick at a
+    10-person startup?": "At a 10-person startup, it's almost certainly too much"), when it fits the
+    situation better than any statement for that subject."""
+    mine = [(s, a) for s, a in score_advice(q, advice, vector, index) if [a.subject] == q.subjects and not a.together]
+    best = max(mine, key=lambda pair: pair[0], default=None)
+    return best[1] if best and best[1].negative else None
+
+
+def score_advice(q: Question, advice: list[Advice], vector, index) -> list[tuple[float, Advice]]:
+    """Each statement's fit to the question's situation (``rank_advice``), a negative one's as for a positive."""
     sims = np.asarray(index.embed_sentences([a.conditions for a in advice])) @ np.asarray(vector)
     idf = index.bm25.idf
     asked = {t: max(idf.get(t, 0.0), 0.0) for t in lang.tokenize(q.text.replace("-", " "))
              if not index.model.is_subject_word(t) and t not in shapes.ASKING_ONLY}  # not "what fits best?"
     total = sum(asked.values()) or 1.0
     negated = lang.negated_terms(q.text)
-    scored, against = [], {}
+    scored = []
     for a, sim in zip(advice, sims):
         words = set(lang.tokenize(a.conditions.replace("-", " "))) | set(lang.tokenize(a.conditions))
         lacking = negated | lang.spelled_out(negated, a.conditions)  # "nobody knows k8s"
@@ -138,11 +159,5 @@ def rank_advice(q: Question, advice: list[Advice], vector, index) -> list[Advice
             score += 0.3  # ... and is the answer to "can A and B be used together?", "must we rip out A?"
         if a.default:  # the article's default: the answer when the question describes no situation
             score += 0.05 if q.situation else 0.3
-        if a.negative:
-            against[a.subject] = max(against.get(a.subject, 0.0), score)
-        else:
-            scored.append((score, a))
-    scored = [(s - (0.5 * against[a.subject] if against.get(a.subject, float("-inf")) > s else 0.0), a)
-              for s, a in scored]
-    scored.sort(key=lambda pair: -pair[0])
-    return [a for _, a in scored]
+        scored.append((score, a))
+    return scored

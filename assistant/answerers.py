@@ -9,26 +9,22 @@ Everything it knows of the article comes from the article model (``article.py``)
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from typing import Iterator, Protocol
 
 from . import language as lang
 from . import shapes
-from .advice import rank_advice
-from .article import ArticleModel, Dimension
+from .advice import advised_against, rank_advice
+from .article import ArticleModel
 from .corpus import split_sentences
 from .neighbours import with_a_neighbour, with_fragments, with_its_sequel
+from .claims import denied_thing
 from .question import Question, contradicted_origin
 from .retrieval import Hit
-from .wording import bold, cite, fact, is_advice, is_are, named_first, quote
+from .tables import TableAnswers, names_row, topical
+from .wording import NOT_SO, bold, cite, is_advice, named_first, quote
 from .types import Passage
 
-VERDICT_MIN_WORDING = 0.25  # a yes/no on a named value needs the question's words to match the row too
-ORDINAL = {2: "two", 3: "three", 4: "four", 5: "five", 6: "six"}
-
-
-NOT_SO = "No — that premise doesn't match the article"  # how a false premise is corrected, first words
 MIN_OWN_SIMILARITY = 0.45  # a premise correction also quotes the asked subject's own sentence this close
 
 
@@ -68,7 +64,7 @@ class Answerer(Protocol):
         AnswerNote."""
 
 
-class ExtractiveAnswerer:
+class ExtractiveAnswerer(TableAnswers):
     name = "extractive"
 
     def __init__(self, max_sentences: int = 3, support_ratio: float = 0.8, min_similarity: float = 0.45):
@@ -95,7 +91,11 @@ class ExtractiveAnswerer:
         parts = self._origin(q, ev, index)
         if parts:
             return parts
-        if q.misplaced and not q.dimensions:
+        denied = denied_thing(q, ev.sentences, model)
+        if denied:  # and the row the question names ("does A keep any state?": "Where state lives")
+            row = self._table_fact(q, q.dimension, ev, model, shown) if q.dimensions and names_row(q, q.dimension, model) else []
+            return [f"No — {quote(denied, model)}"] + row[:1]
+        if q.misplaced and not (q.dimensions and names_row(q, q.dimension, model)):  # (else the row corrects it)
             parts = self._misplaced(q, ev, index)
             if parts:
                 return parts
@@ -136,114 +136,6 @@ class ExtractiveAnswerer:
                 return parts
         return []
 
-    def _table_fact(self, q: Question, dim: Dimension, ev: Evidence, model: ArticleModel, shown) -> list[str]:
-        values = {s: dim.value(s) for s in model.subjects}
-        values = {s: v for s, v in values.items() if v and v[1] in shown}
-        if not values:
-            return []
-        asked = [s for s in q.subjects if s in values] or list(values)
-        if q.subjects and not [s for s in q.subjects if s in values]:
-            return []  # the table says nothing of the subject asked about
-        ranks = {s: lang.rank(v[0]) for s, v in values.items()}
-        ranked = dim.ordered and all(r is not None for r in ranks.values()) and len(ranks) >= 2
-        name, noun = model.names, dim.noun
-        parts: list[str] = []
-        if len(asked) == 1:
-            s = asked[0]
-            value, source = values[s]
-            lead = fact(name([s]), dim, value)
-            if ranked and q.polarity is not None and (q.yes_no or q.premise):
-                lead = self._judge(q, s, lead, values, ranks, model)
-            elif q.mentioned.get(dim.key) and (q.yes_no or q.premise):
-                lead = self._check_value(q, value, lead, q.mentioned[dim.key])
-            holders = [o for o in values if o != s and owns_value(q.mentioned.get(dim.key, []), values[o][0], value)]
-            if holders:  # "is X, A's managed service, worth it?" when X is B's: say whose it is
-                lead += "; " + "; ".join(fact(name([o]), dim, values[o][0]) for o in holders)
-            parts.append(f"{lead} {' '.join(cite(c) for c in dict.fromkeys([source] + [values[o][1] for o in holders]))}.")
-            for other, chunk_id, doc in dim.values(s)[1:]:  # the same subject in another document
-                if chunk_id in shown:
-                    title = next((d.title for d in model.documents if d.source == doc), doc)
-                    parts.append(f"“{title}” gives {bold(other)} {cite(chunk_id)}.")
-        else:
-            sources = list(dict.fromkeys(values[s][1] for s in asked))
-            if ranked and (q.superlative or q.comparative or lang.SUPERLATIVE_WORD.search(q.text) or q.which):
-                parts.append(self._extreme(q, asked, values, ranks, noun, model) + f" {cite(sources[0])}.")
-            named = q.mentioned.get(dim.key, [])
-            holders = [s for s in asked if any(re.search(lang.whole(n), values[s][0], re.I) for n in named)]
-            if q.which and len(holders) == 1:  # "which one keeps us all-Python?": whose cell holds the value, first
-                others = "; ".join(f"{name([s])}: {bold(values[s][0])}" for s in asked if s != holders[0])
-                lead = fact(name(holders), dim, values[holders[0]][0])
-                parts.append(f"{lead} ({others}) {' '.join(cite(c) for c in sources)}.")
-            else:
-                side = "; ".join(f"{name([s])}: {bold(values[s][0])}" for s in asked)
-                parts.append(f"{dim.label} — {side} {' '.join(cite(c) for c in sources)}.")
-        budget = self.max_sentences - (1 if len(asked) == 1 else 0)
-        said = set()
-        for s in asked:
-            limit = min(budget, 2 if len(asked) == 1 else 1)
-            picked = []
-            for x in self._support(ev, s, dim, model):
-                if len(picked) < limit and x.text not in said:  # not the same sentence from another document
-                    picked.append(x)
-                    said.add(x.text)
-            for sentence in sorted(picked, key=lambda x: (x.passage.position, x.passage.text.find(x.text))):
-                parts.append(quote(sentence, model))
-            budget -= len(picked)
-        return parts
-
-    def _judge(self, q, s, lead, values, ranks, model) -> str:
-        """Answer a yes/no question or correct a false premise about one subject."""
-        mine, lo, hi = ranks[s], min(ranks.values()), max(ranks.values())
-        if lang.SUPERLATIVE_WORD.search(q.text):
-            true = mine == (lo if q.polarity < 0 else hi)
-        else:
-            true = mine <= 1.5 if q.polarity < 0 else mine >= 2.5
-        if q.premise and not true:
-            where = "the highest" if mine == hi else "the lowest" if mine == lo else "in the middle"
-            other = [k for k, r in ranks.items() if r == (lo if q.polarity < 0 else hi) and k != s]
-            extra = ""
-            if other:
-                word = "lowest" if q.polarity < 0 else "highest"
-                extra = f"; the {word} is {model.names(other)}'s ({bold(values[other[0]][0])})"
-            of = ORDINAL.get(len(ranks), str(len(ranks)))
-            return f"{NOT_SO}: {lead}, {where} of the {of}{extra}"
-        if q.yes_no:
-            return ("Yes — " if true else "No — ") + lead
-        return lead
-
-    def _check_value(self, q, value, lead, named: list[str]) -> str:
-        """A yes/no or a premise naming a value ("Is it written in Go?"): checked against the table."""
-        holds = any(re.search(lang.whole(n), value, re.I) for n in named)
-        if q.premise and not holds:
-            return f"{NOT_SO}: {lead}"
-        offered = [m for m in shapes.OR_PAIR.finditer(q.text) if any(re.search(lang.whole(n), m.group(), re.I) for n in named)]
-        if q.yes_no and q.wording.get(q.dimension.key, 0.0) >= VERDICT_MIN_WORDING and not offered:
-            return ("Yes — " if holds else "No — ") + lead  # (not for "is it X or Y?": the value says which)
-        return lead  # the value alone matched the row: state the fact, no verdict on other wording
-
-    def _extreme(self, q, asked, values, ranks, noun, model) -> str:
-        sub = {s: ranks[s] for s in asked}
-        if q.comparative and len(asked) == 2 and q.polarity is not None:
-            a, b = asked
-            true = sub[a] < sub[b] if q.polarity < 0 else sub[a] > sub[b]
-            verdict = "Yes" if true else ("No — they are the same" if sub[a] == sub[b] else "No")
-            return (f"{verdict}: {model.names([a])}'s {noun} {is_are(noun)} {bold(values[a][0])} and "
-                    f"{model.names([b])}'s {is_are(noun)} {bold(values[b][0])}")
-        want_low = q.polarity is None or q.polarity < 0
-        target = min(sub.values()) if want_low else max(sub.values())
-        winners = [s for s in asked if sub[s] == target]
-        verb = "has" if len(winners) == 1 else "have"
-        word = "lowest" if want_low else "highest"
-        return f"{model.names(winners)} {verb} the {word} {noun} ({bold(values[winners[0]][0])})"
-
-    def _support(self, ev: Evidence, s: str, dim: Dimension, model: ArticleModel) -> list[Sentence]:
-        """The subject's own section on the same topic, best first: its labelled line, then close
-        sentences."""
-        lines = set(dim.lines.get(s, []))
-        pool = [x for x in ev.sentences if model.section_subject(x.passage) == s and x.passage.kind != "table_row"]
-        pool.sort(key=lambda x: (x.passage.chunk_id not in lines, -topical(x)))
-        return [x for x in pool if x.similarity >= self.min_similarity or x.passage.chunk_id in lines]
-
     def _recommend(self, q: Question, ev: Evidence, index) -> list[str]:
         model = index.model
         shown = {h.passage.chunk_id for h in ev.hits}
@@ -251,6 +143,11 @@ class ExtractiveAnswerer:
                   and (not q.subjects or a.subject in q.subjects or set(q.subjects) & set(a.together))]
         if not advice or not ev.vector:
             return []
+        against = advised_against(q, advice, ev.vector, index) if len(q.subjects) == 1 else None
+        if against:  # "is A a sensible pick for a 10-person startup?": "... it's almost certainly too much"
+            lead = "No — for" if q.yes_no else "For"
+            return [f"{lead} that situation the article advises against {bold(model.names(q.subjects))} "
+                    f"{cite(against.chunk_id)}.", quote(Sentence(against.sentence, index.by_id[against.chunk_id], 1.0, 1.0), model)]
         best = rank_advice(q, advice, ev.vector, index)
         if not best:
             return []
@@ -372,10 +269,7 @@ class ExtractiveAnswerer:
         return own + rest[: max(0, limit - len(own))]
 
 
-def topical(s: Sentence) -> float:
-    """A sentence's score with its similarity to the question taken without the subjects' names, when
-    the question names several: for picking each subject's own sentence on the topic asked."""
-    return s.score if s.topic is None else s.score - s.similarity + s.topic
+
 
 
 def elsewhere(s: Sentence, q: Question, model: ArticleModel) -> bool:
@@ -383,10 +277,3 @@ def elsewhere(s: Sentence, q: Question, model: ArticleModel) -> bool:
     either ("... is modelled as one workflow function" in B's section, for a question on A): said as B's."""
     owner = model.section_subject(s.passage)
     return bool(q.subjects) and owner is not None and owner not in q.subjects and not named_first(s.text, owner, model)
-
-
-def owns_value(named: list[str], cell: str, asked_cell: str) -> bool:
-    """A value the question names is in this cell and not in the cell of the subject it asked about."""
-    def holds(text):
-        return any(re.search(lang.whole(n), text, re.I) for n in named)
-    return holds(cell) and not holds(asked_cell)

@@ -115,3 +115,21 @@ def contradicted_claim(q: Question, sentences, model: ArticleModel):
                 and not any(w.startswith(n) or n.startswith(w) and len(w) >= 4 for n in named for w in written):
             return s  # (not "a Postgres database" against "... such as PostgreSQL")
     return None
+
+
+def denied_thing(q: Question, sentences, model: ArticleModel):
+    """"Do frameworks like these give you a feature store too?": one of the closest sentences names the
+    thing asked for (two of the question's words, next to each other in both) after a negation ("They don't
+    typically handle: model serving, monitoring, feature stores, ..."); that sentence, or None."""
+    if not q.yes_no or q.premise or shapes.IS_IT_A.match(q.text):  # (not "is A just another X?": what A is)
+        return None
+    root = lambda w: w[:-1] if w.endswith("e") else w  # noqa: E731  ("store" and "stores" -> "stor")
+    asked = [root(w) for w in lang.tokenize(q.text) if len(w) > 2 and not model.is_subject_word(w)]
+    pairs = set(zip(asked, asked[1:]))
+    for s in sentences[:NEGATED_TOP]:
+        negation = shapes.NEGATION.search(s.text)  # (what it negates: not "For teams that would rather not, ...")
+        after = [root(w) for w in lang.tokenize(s.text[negation.end():])] if negation and not re.match(
+            r"\s*[,;]", s.text[negation.end():]) else []
+        if pairs & set(zip(after, after[1:])) and set(s.passage.subjects) <= set(q.subjects):
+            return s  # (of the subjects asked about, or of none: not what frameworks lack, asked of A)
+    return None

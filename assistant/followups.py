@@ -195,7 +195,7 @@ def _rewrite(q: str, previous: str, model: ArticleModel, previous_answer: str) -
                                                            lambda keys: keys[0] + "'s")), previous)
     if mine and before and not lead and shapes.LIKE_THAT.search(q) and set(mine) != set(before) and _only_like_that(q, model):
         return _swap(previous, before, mine, names, possessive)  # "is there something like that for B?"
-    referents = [k for k in before if k not in mine]
+    referents = [k for k in before if k not in model.find_subjects(q, aliases=False)]  # ("does it need X?", X A's)
     if referents and (PLURAL.search(q) or SINGULAR.search(q)) and not _own_referent(q, mine, model):
         pattern = SINGULAR if SINGULAR.search(q) and len(referents) == 1 or not PLURAL.search(q) else PLURAL
         return _in_context(_without_lead(replace_pronouns(q, pattern, referents, names, possessive)), previous,
@@ -348,10 +348,11 @@ def _named_thing(previous: str, answer: str, model: ArticleModel, question: str)
     the answer sentence sharing most words with that question, that is neither a subject nor a word of
     the question; after "does A have a ...?", the thing asked if the answer says it, else the one name
     of a subject's part ("A Cloud") the answer gives."""
-    about = shapes.OVERVIEW.match(previous)
-    if about and 0 < len(about["rest"].split()) <= 4 and (
-            not model.find_subjects(previous, aliases=False) or model.names_a_part(about["rest"])):
-        return about["rest"]  # "what's X?" (or "what's A Cloud?", or a name for A) then "what does it show?": X
+    about = shapes.OVERVIEW.match(previous)  # (its words, less a "for": "what's A Beat for?")
+    rest = re.sub(r"\s+(?:used\s+)?for$", "", about["rest"], flags=re.I) if about else ""
+    if about and 0 < len(rest.split()) <= 4 and (
+            not model.find_subjects(previous, aliases=False) or model.names_a_part(rest)):
+        return rest  # "what's X?" (or "what's A Cloud?", or a name for A) then "what does it show?": X
     having = WHICH_HAS.match(previous) if shapes.THING_ASK.search(question) else None
     if having and not model.find_subjects(having["thing"], aliases=False) and len(having["thing"].split()) <= 3 and (
             model.names_in(having["thing"]) or not all(map(lang.is_everyday, lang.words(having["thing"])))):

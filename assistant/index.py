@@ -202,8 +202,10 @@ class Index(Vocabulary):
                 if cid in self.by_id]
         return hits[:k]
 
-    def bm25_search(self, query: str, k: int) -> list[tuple[Passage, float]]:
-        return [(self.passages[i], score) for i, score in self.bm25.top(tokenize(query), k)]
+    def bm25_search(self, query: str | list[str], k: int) -> list[tuple[Passage, float]]:
+        """The passages that best match the query's words (or these tokens, as the index stems them)."""
+        tokens = query if isinstance(query, list) else tokenize(query)
+        return [(self.passages[i], score) for i, score in self.bm25.top(tokens, k)]
 
 
 # -- opening -----------------------------------------------------------------------------------

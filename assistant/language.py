@@ -98,16 +98,20 @@ KEEPING = frozenset("live lives kept keep keeps store stores stored persist pers
                     "held track tracks tracked record records recorded reside resides stay stays".split())
 SET_UP = re.compile(r"\b(?:set(?:ting)?|stand(?:ing)?|stood|spin(?:ning)?|spun)[ -]up\b", re.I)  # "stood up": set up
 TRY_AGAIN = re.compile(r"\b(?:try|tries|tried|trying)(?: (?:it|them|that|the \w+))? again\b(?! with\b)", re.I)  # "retry"
+# "hard to pick up": learn (a skill picked up, not a job: "another worker picks up the task")
+PICK_UP = re.compile(r"\b((?:easy|easier|easiest|hard|harder|hardest|difficult|tough|quick|quicker|simple|simpler)"
+                     r"\b(?:\s+[\w']+){0,3}?\s+to\s+)pick\s+(?:it\s+|them\s+)?up\b", re.I)
 
 
-def phrased_as_one_word(text: str) -> str:
-    """Phrasal verbs as the one word a corpus writes for them: "stood up" -> "set up", "try again" -> "retry"."""
-    return TRY_AGAIN.sub("retry", SET_UP.sub("set up", text))
+def phrased_as_one_word(text: str, setup: str = "set up") -> str:
+    """Phrasal verbs as the one word a corpus writes for them: "stood up" -> "set up", "try again" ->
+    "retry", "hard to pick up" -> "hard to learn"."""
+    return TRY_AGAIN.sub("retry", SET_UP.sub(setup, PICK_UP.sub(r"\1learn", text)))
 
 
 def tokenize(text: str) -> list[str]:
     """Lexical tokens: lower-case words without stop words, plural/verb endings folded."""
-    text = TRY_AGAIN.sub("retry", SET_UP.sub("setup", text))
+    text = phrased_as_one_word(text, setup="setup")
     return [stem(w.replace("'s", "")) for w in words(text) if w not in STOPWORDS]
 
 

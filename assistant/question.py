@@ -248,10 +248,11 @@ def misplaced_words(q: Question, index) -> list[str]:
     subjects the question names."""
     own = set().union(*(index.vocabulary(s) for s in q.subjects))
     names = {w for s in q.subjects for n in [s] + index.model.subjects[s].aliases for w in lang.tokenize(n)}
-    words = [w for w in lang.tokenize(q.text) if len(w) > 3 and w not in names]
+    vocab = index.vocabulary()
     written = {lang.stem(w.lower()) for w in re.findall(r"(?<=\s)[A-Z][\w-]+", q.text)}  # names, as written
-    return [w for w in dict.fromkeys(words)
-            if w not in own and w in index.vocabulary() and (w in written or not lang.is_everyday(w))]
+    words = {w: w if w in vocab else next((v for v in index.words_starting(w[:5]) if lang.same_word(w, v)), "")
+             for w in lang.tokenize(q.text) if len(w) > 3 and w not in names}  # "containerise": "containerising"
+    return [v for w, v in words.items() if v and v not in own and (w in written or not lang.is_everyday(w))]
 
 
 def contradicted_origin(q: Question, sentences, model: ArticleModel):

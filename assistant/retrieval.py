@@ -164,7 +164,7 @@ def steered_passages(index: Index, question: Question) -> list[Passage]:
         return [p for p in index.passages if p.kind != "table_row"
                 and any(said_already(s, question.said) for s in split_sentences(p.text))]
     if question.misplaced:  # where the corpus says what the premise gives the wrong subject
-        found = [p for p, _ in index.bm25_search(" ".join(question.misplaced), 2)]
+        found = [p for p, _ in index.bm25_search(question.misplaced, 2)]
         return found + steered_passages(index, replace(question, misplaced=[]))
     if question.about_article:
         return [index.by_id[d.byline] for d in model.documents if d.byline in index.by_id][:2]

@@ -10,6 +10,7 @@ import re
 import numpy as np
 
 from . import language as lang
+from . import numbers
 from . import shapes
 from .article import ArticleModel, Dimension
 
@@ -47,11 +48,12 @@ def match_dimensions(text: str, model: ArticleModel, index, vector, mentioned=No
     if set(said) & lang.KEEPING and re.match(r"\W*where\b", text, re.I) and not model.names_in(text):  # "where does A keep ...?": a label's
         asked |= {lang.stem(w) for w in lang.KEEPING}  # verb of keeping ("Where state lives") is said (not of a
         # thing the corpus names: "where does X keep its schedule?")
-    named = bool(model.find_subjects(text))  # a cell's word points at its row only in a question about a subject
+    named = model.find_subjects(text)  # a cell's word points at its row only in a question about a subject
     cells = distinct_cell_words(model) if named else {}
     scored, shares_of, priced = [], {}, set()
     idf = index.bm25.idf
     judged = lang.claimed_polarity(text) is not None
+    heads = numbers.counts(text) if named else []
     for dim, cos in zip(dims, cosine):
         own = label_words(dim)
         found = {w for w in own if w in asked or ("-" not in w and any(lang.same_word(w, a) for a in asked))
@@ -67,6 +69,9 @@ def match_dimensions(text: str, model: ArticleModel, index, vector, mentioned=No
         named_value = VALUE_WEIGHT if (mentioned or {}).get(dim.key) else 0.0  # "is it written in Go?"
         if not named_value and cells.get(dim.key, set()) & asked:  # "is A ok for jobs that take hours?"
             named_value = CELL_WORD_WEIGHT
+        if heads and any(lo <= n <= hi for r in dim.rows for k in named for lo, hi in numbers.ranges(r.cells.get(k, ""))
+                         for n in heads):
+            named_value += CELL_WORD_WEIGHT  # "we're 12 engineers, is that A's sweet spot?": A's cell's range holds it
         if not named_value and dim.ordered and lang.COST_NOUNS & set(own) and (
                 lang.PRICED.search(bare) or shapes.COST_QUESTION.search(bare)):  # "what's it gonna cost us?"
             priced.add(dim.key)

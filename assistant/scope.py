@@ -178,7 +178,10 @@ def phrasing_only(question: Question, uncovered: list[str], index: Index) -> boo
     situation asking for advice ("we're building a chatbot ...") brings its own words; a question the
     article's structure answers (a table dimension) may word it freely ("a hassle to deploy"), unless
     it names something the corpus never mentions."""
-    if set(uncovered) & set(asked_thing(question, index)) or any(map(is_release, uncovered)):
+    if set(uncovered) & set(asked_thing(question, index)) or any(map(is_release, uncovered)) or any(
+            {m["a"].lower(), m["b"].lower()} & set(uncovered) and all(
+                w[:1].isupper() and not known(w.lower(), index) for w in (m["a"], m["b"]))
+            for m in shapes.OR_PAIR.finditer(question.text)):  # "X or Y?": names the corpus lacks offered as the choice
         return False  # the very thing asked about, or a release the corpus never writes
     if question.situation and (question.recommendation or question.weighing):
         return True  # a situation weighing a choice, asked about or set ("if we go with A, ..."): its own words

@@ -255,7 +255,7 @@ PRICE = rx(
 )
 PRICE_OK = rx(r"self[- ]host|cheap|expensive|\bcost\b(?! per)")
 COST_QUESTION = rx(r"\bhow much (?:does|do|is|would|will|are|did)\b.{0,60}\b(?:cost|charge|run you|set you back)\b",
-                    r"\bwhat (?:does|do|would|will) .{0,40}\bcost\b", r"\bhow (?:expensive|pricey)\b",
+                    r"\bwhat (?:does|do|would|will) .{0,40}\b(?:cost|charge)\b", r"\bhow (?:expensive|pricey)\b",
                     r"\bwhat(?:'s| is) (?:it|that|this) (?:gonna|going to) cost\b")
 
 VERSION_KIND = r"(?:\w+ed|cloud|free|paid|enterprise|commercial|community|open-source|oss|stable|lite)\b"

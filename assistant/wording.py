@@ -13,6 +13,8 @@ from .types import Passage
 if TYPE_CHECKING:
     from .answerers import Sentence
 
+NOT_SO = "No — that premise doesn't match the article"  # how a false premise is corrected, first words
+
 
 def cite(p: Passage | str) -> str:
     return f"[[{p if isinstance(p, str) else p.chunk_id}]]"

@@ -152,7 +152,8 @@ def test_a_paragraph_going_on_with_it_is_about_the_subject_named_just_before():
 
 def test_a_pronoun_for_a_subject_outside_its_section_is_answered_and_named(queues_bot):
     reply = queues_bot.ask("Does Temporal describe itself as a task queue?")
-    assert reply.text.startswith("**Temporal**: “It does not call itself a task queue at all"), reply.text
+    # (the sentence denies what is asked: a "No" first, the quote still naming whom "It" stands for)
+    assert reply.text.startswith("No — **Temporal**: “It does not call itself a task queue at all"), reply.text
     reply = queues_bot.ask("do both tools run functions in the background?")
     assert "**Temporal**: “Both tools" not in reply.text and "Both tools can run a function" in reply.text, reply.text
 
