@@ -121,8 +121,8 @@ def denied_thing(q: Question, sentences, model: ArticleModel):
     """"Do frameworks like these give you a feature store too?": one of the closest sentences names the
     thing asked for (two of the question's words, next to each other in both) after a negation ("They don't
     typically handle: model serving, monitoring, feature stores, ..."); that sentence, or None."""
-    if not q.yes_no or q.premise or shapes.IS_IT_A.match(q.text):  # (not "is A just another X?": what A is)
-        return None
+    if not q.yes_no or q.premise or shapes.IS_IT_A.match(q.text) or shapes.NEGATION.search(q.text):
+        return None  # (not "is A just another X?": what A is; nor "can I run A without any X?": the sentence agrees)
     root = lambda w: w[:-1] if w.endswith("e") else w  # noqa: E731  ("store" and "stores" -> "stor")
     asked = [root(w) for w in lang.tokenize(q.text) if len(w) > 2 and not model.is_subject_word(w)]
     pairs = set(zip(asked, asked[1:]))

@@ -235,11 +235,10 @@ def with_last_subjects(standalone: str, history: History, model: ArticleModel, v
 
 def carried_subjects(q: str, previous: str, previous_answer: str, model: ArticleModel,
                      vocabulary: frozenset[str]) -> list[str]:
-    """The subjects a short question naming none goes on with: those of the last question (or the
-    subjects its answer led with), when the question speaks of something the corpus does ("can I
-    pause one without redeploying?") and asks no pick among them ("which is easier?", "what should
-    we use?", anything about the article itself) nor what something is ("what is a durable workflow engine?")."""
-    if model.find_subjects(q) or len(q.split()) > CARRIED_WORDS or FOLLOWING in q:
+    """The subjects a short question naming none (or only a name of theirs) goes on with: the last question's (or
+    those its answer led with), when it speaks of something the corpus does ("can I pause one without redeploying?")
+    and asks no pick ("which is easier?", "what should we use?", about the article) nor what a thing is."""
+    if model.find_subjects(q, aliases=False) or len(q.split()) > CARRIED_WORDS or FOLLOWING in q:
         return []
     if shapes.WHICH.search(q) or lang.SUPERLATIVE_WORD.search(q) or lang.COMPARATIVE.search(q) \
             or shapes.WHAT_IS.match(q) \
@@ -248,7 +247,8 @@ def carried_subjects(q: str, previous: str, previous_answer: str, model: Article
         return []
     if not any(w in vocabulary for w in tokenize(q) if len(w) > 2):
         return []  # "what's the capital of <country>?": no follow-up, whatever came before
-    return model.find_subjects(previous) or _lead_subjects(previous_answer, model)
+    keys = model.find_subjects(previous) or _lead_subjects(previous_answer, model)
+    return keys if set(model.find_subjects(q)) <= set(keys) else []  # a name of A's goes on with A, not with B
 
 
 def _beside_labels(q: str, model: ArticleModel) -> list[str]:
@@ -342,12 +342,11 @@ def replace_pronouns(q: str, pattern: re.Pattern, keys: list[str], names, posses
 
 
 def _named_thing(previous: str, answer: str, model: ArticleModel, question: str) -> str:
-    """The thing the previous question asked about, naming no subject ("what's X?"), or the name it
-    asked which subject has, when ``question`` asks what a thing does ("what does it buy you?"); or the
-    name the previous answer gave for the thing that question asked for ("Flower"): a capitalised word inside
-    the answer sentence sharing most words with that question, that is neither a subject nor a word of
-    the question; after "does A have a ...?", the thing asked if the answer says it, else the one name
-    of a subject's part ("A Cloud") the answer gives."""
+    """The thing the previous question asked about naming no subject ("what's X?"), or the name it asked which
+    subject has, when ``question`` asks what a thing does ("what does it buy you?"); or the name the previous
+    answer gave for the thing that question asked for ("Flower"): a capitalised word inside the answer sentence
+    sharing most words with that question, neither a subject nor a word of the question; after "does A have a
+    ...?", the thing asked if the answer says it, else the one name of a subject's part ("A Cloud") it gives."""
     about = shapes.OVERVIEW.match(previous)  # (its words, less a "for": "what's A Beat for?")
     rest = re.sub(r"\s+(?:used\s+)?for$", "", about["rest"], flags=re.I) if about else ""
     if about and 0 < len(rest.split()) <= 4 and (

@@ -290,7 +290,7 @@ LOW_WORDS = rx(
 )
 HIGH_WORDS = rx(
     r"\bhard(?:er|est)?\b", r"\bdifficult\b", r"\bcomplex\b", r"\bcomplicated\b", r"\bsteep(?:er|est)?\b",
-    r"\bexpensive\b", r"\bcostl(?:y|ier|iest)\b", r"\bhigh(?:er|est)?\b", r"\bheav(?:y|ier|iest)\b",
+    r"\bexpensive\b", r"\bcostl(?:y|ier|iest)\b", r"\bpric(?:ey|ier|iest)\b", r"\bhigh(?:er|est)?\b", r"\bheav(?:y|ier|iest)\b",
     r"\bmost\b(?! (?:minimal|lightweight))", r"\btough(?:er|est)?\b", r"\bpain(?:ful)?\b", r"\bdemanding\b",
     r"\b(?:a lot|lots|loads|tons) of (?:work|effort|ops|overhead)\b", r"\bhassle\b",
 )

@@ -56,7 +56,7 @@ DURATION = re.compile(rf"\b(?:{_NUM}|an?|a few|several)\s+(?:seconds?|minutes?|h
                       r"|\b(?:seconds|minutes|hours|days|weeks|months)\b", re.I)
 RATE = re.compile(r"\d[\d,.]*\s*[kKmM]?\s*(?:[\w-]+\s+)?(?:/\s*s(?:ec)?\b|per (?:second|sec|minute|min|hour)\b|qps\b|rps\b|"
                   r"ops\b)", re.I)  # "10k tasks/sec", "5,000 queries per second"
-COUNTED_NOUN = re.compile(r"^\s*how many (?:[\w-]+\s+){0,2}?(?!(?:does|is|its|has|was|this|thus|us|yes|as)\b)"
+COUNTED_NOUN = re.compile(r"(?:^|[—–:;]\s*)how many (?:[\w-]+\s+){0,2}?(?!(?:does|is|its|has|was|this|thus|us|yes|as)\b)"
                           r"(?P<noun>people|[a-z][\w-]*s)\b", re.I)
 
 # A figure typed as one token: "50M", "10k", "1.5x", "100GB", "30s" (a number, not a name; "2.0" is a version).

@@ -131,8 +131,8 @@ class Assistant:
             again = self.prepare(index, followed) if followed else None
             if again and not again.scope.refused:
                 standalone, asks, first = followed, [followed], again
-        elif history and len(asks) == 1 and not first.scope.refused \
-                and not (first.question.subjects or first.question.things):
+        elif history and len(asks) == 1 and not first.scope.refused and (first.question.by_alias or not (
+                first.question.subjects or first.question.things)):  # (or only a name of A's: "is X mandatory?")
             carried = with_last_subjects(standalone, history, index.model, index.vocabulary())
             again = self.prepare(index, carried, said) if carried != standalone else None
             if again and not again.scope.refused and again.evidence.best_similarity >= \

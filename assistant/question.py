@@ -97,7 +97,9 @@ def analyse(text: str, model: ArticleModel, index=None, bare_vector=None) -> Que
     q.which = bool(shapes.WHICH.search(text)) or (a_or_b(shapes.asking_sentence(text), model) and not q.dimensions)
     stated = shapes.STATED_THEN_ASKED.search(text)
     being = shapes.BEING.match(text)  # "A being GPL licensed, do we ...?"
+    says = shapes.ARTICLE_SAYS.match(text)
     q.premise = bool(shapes.PREMISE.match(text) or shapes.TAG_QUESTION.match(text)
+                     or (says and model.find_subjects(says.group(), aliases=False))
                      or (stated and model.find_subjects(stated.group(), aliases=False))  # not "we are a small team, so ...?"
                      or (being and model.find_subjects(being["who"], aliases=False)))
     q.counts = numbers.counts(text)
@@ -116,7 +118,8 @@ def analyse(text: str, model: ArticleModel, index=None, bare_vector=None) -> Que
         q.which and not shapes.RECOMMEND.search(asked)))  # "which ones are cheap ...?", not "which would you pick ...?"
     judged = judged or (q.premise and len(q.subjects) == 1 and q.polarity is not None  # "A's the lightweight pick, right?"
                         and not shapes.WHICH.search(asked))  # (not "since A is heavy, which should we choose?")
-    degree = bool(shapes.DEGREE.match(text)) and bool(q.dimensions)  # "how big a team before A makes sense?"
+    degree = bool(q.dimensions) and any(shapes.DEGREE.match(t) for t in (text, asked, asked.split(",", 1)[-1]))  # "how
+    # big a team before A makes sense?" (after a sentence or a clause: "According to the table, how big ...?")
     q.recommendation = (bool(model.advice) and asks_which and (q.situation or not q.dimensions) and not judged
                         and not degree and not shapes.ASKS_NOT.search(text)  # "which things won't they do for us?"
                         and not (q.subjects and shapes.WHAT_IT_USES.search(asked))  # "what does A use for X when ...?"

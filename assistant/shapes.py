@@ -29,9 +29,8 @@ COMPARED_THING = rx(r"^\W*how (?:does|do|would|will|did) (?P<thing>(?:[\w.+-]+ )
 # "Is X a better pick than these?": X, weighed against the subjects, is the topic.
 BETTER_THING = rx(r"^\W*(?:is|are|would|will|could) (?P<thing>[\w.+-]+(?: [\w.+-]+)?) (?:an? )?(?:better|worse|good|solid|"
                   r"safer) (?:pick|choice|option|fit|alternative|bet)\b")
-# "Recommend me a good X": the thing to recommend is the topic.
 RECOMMEND_THING = rx(r"\b(?:recommend|suggest)(?: me| us)? (?:a |an |some |any )?(?:good |great |nice |decent )?"
-                      r"(?P<thing>[a-z][\w-]*(?: [a-z][\w-]*)?)")
+                      r"(?P<thing>[a-z][\w-]*(?: [a-z][\w-]*)?)")  # "Recommend me a good X": X is the topic
 # "How do you define / write / mark ...?": asks how it is written, which code in a sentence shows.
 HOW_TO_WRITE = rx(r"^\W*(?:\w+\W+){0,3}?how (?:do|does|would|can|should|to) (?:(?:you|i|we|one) )?(?:\w+ ){0,2}?"
                    r"(?:define|write|declare|mark|create|build|turn|make|express|code|implement|register|wrap|tag|"
@@ -85,7 +84,6 @@ EVERY = rx(r"\b(?:the|these|those|all) (?P<n>two|three|four|five)\b(?=\s*(?:[?.!
             r"\b(?:does|do|can|will|would) each (?:(?:one|tool|option|framework|product|engine|system|library|platform|"
             r"service|database|queue) )?(?:give|offer|provide|have|handle|do|use|need|support)\b")
 
-
 # The words that speak of every subject at once, to take out of a question's wording ("each one", "both").
 ALL_OF_THEM = rx(r"(?<!\bof )\b(?:(?:each|all) of (?:them|these|those)|each one|both(?: of them)?|side[- ]by[- ]side)\b")
 
@@ -123,6 +121,8 @@ def outside_setting(pattern: re.Pattern, text: str) -> bool:
     return any(not any(a <= m.start() < b for a, b in spans) for m in pattern.finditer(text))
 YES_NO = rx(r"^\s*(?:is|are|does|do|can|will|would|was|has|have)\b")
 PREMISE = rx(r"^\s*(?:why|since|given that|given|because|as)\b")
+ARTICLE_SAYS = rx(r"^\W*(?:the|this) (?:article|author|post|piece|comparison) (?:says|recommends|claims|calls|argues|suggests|"
+                  r"states)\b[^?.!]*[.!,]\s+\S")  # "The article recommends A as the default. Why?": a premise
 # The words a clause that asks opens with ("Does A ...", "which db?").
 ASKING_WORDS = (r"what|what's|which|who|whom|whose|when|where|why|how|is|are|was|were|do|does|did|can|could|"
                 r"should|would|will|has|have|isn't|aren't|doesn't|don't")
@@ -134,7 +134,6 @@ ASKS_BENEFIT = rx(r"\bwhat (?:does|do|would|will|can) (?:[\w'-]+ ){1,6}?(?:buy|g
 # a question that opens as one ("What does A get right?").
 TAG_QUESTION = rx(rf"^(?!\W*(?:{ASKING_WORDS})\b)[^?]{{12,}}?[\s,]+(?:right|correct|yeah|true|isn'?t (?:it|that)|"
                    r"aren'?t they|doesn'?t it|don'?t they|no)\s*\?")
-
 
 # A statement, then a question that rests on it: "A keeps its state in X, so should we ...?"
 # (in one sentence that does not itself open by asking; not "is A overkill, and if so what ...?")
@@ -178,7 +177,6 @@ WHAT_IS = re.compile(r"^\W*what(?:'s| is| are)\s+(?:an? |the )?(?P<thing>[\w-]+(
 IS_IT_A = re.compile(r"^\W*(?:is\s+(?P<thing>[\w-]+)|(?P<stated>[\w-]+)\s+is)\s+(?:(?:basically|really|actually)\s+)?"
                      r"(?:(?:just|simply|essentially|only|merely) (?:another|an?)|another)\s+(?P<kind>[\w-]+(?: (?!like\b|right\b|or\b)"
                      r"[\w-]+){0,2})", re.I)
-
 
 # "what does A call itself?", "how does it describe itself?": what A says it is
 CALLS_ITSELF = re.compile(r"\b(?:what|how) (?:does|do|would) [\w-]+ (?:call|describe|present|position|pitch|bill|market|see)"
@@ -231,8 +229,10 @@ OVERVIEW = rx(
 BYLINE = rx(r"\bwho (?:wrote|writes|authored|published|is the author)",
             r"\bwhen was (?:the|this) (?:article|post|piece|comparison) (?:written|published)",
             r"\bpublication date", r"\bpublished\b")
-ABOUT_ARTICLE = rx(
-    BYLINE.pattern, r"\bauthor\b", r"\bhow long (?:is|to read) (?:the|this) (?:article|post)",
+ABOUT_ARTICLE = rx(  # (not the author as the one who says a thing: "why does the author think ...?")
+    BYLINE.pattern, r"(?<!according to the )(?<!per the )\bauthor\b(?!s?\s+(?:\w+ly\s+)?(?:thinks?|believes?|says?|said|"
+    r"mention(?:s|ed)?|calls?|called|recommends?|suggests?|argues?|considers?|prefers?|warns?|describes?|means?|"
+    r"points?|lists?|gives?|feels?)\b)", r"\bhow long (?:is|to read) (?:the|this) (?:article|post)",
     r"\breading time",
 )
 # -- what the assistant declines ---------------------------------------------------------------
@@ -305,7 +305,7 @@ ASKS_NOT = rx(r"(?:\b(?:not|never)|n[’']t)\s+(?:\w+\s+){0,2}?(?:cover|covered|
 NEGATION = rx(r"\b(?:not|never|no|neither|nor|without)\b", r"n[’']t\b")
 ASKS_DURATION = rx(r"^\W*(?:\w+\s+){0,3}?how (?:long|much time)\b", r"\b(?:wait|delay|interval|timeout) between\b")
 HOW_MANY = rx(r"\bhow many\b(?![^?]*\b(?:before|until|till)\b)")  # not "how many engineers before A makes sense?"
-ASKS_COUNT = rx(r"^\s*how many\b", r"\bwhat (?:number|percentage) of\b")
+ASKS_COUNT = rx(r"(?:^|[—–:;]\s*)how many\b", r"\bwhat (?:number|percentage) of\b")  # (or after a statement: "... — how many?")
 ASKS_NOUN = rx(r"^\s*(?:what|which)\s+(?!(?:do|does|did|can|could|should|would|will|must)\b)"  # not "what do we still have ..."
               r"(?:is the |are the |kind of |type of |sort of )?(?:\w+[\s-]){0,2}?"
               r"(?P<noun>[a-z][\w-]{2,})\s+(?:is|are|was|were|does|do|did|has|have|should|would|can)\b",
@@ -374,9 +374,9 @@ BOTH_ASKED = rx(r"\bboth\b", r"\b(?:only|just) one\b", r"\bone or the other\b", 
 # "is running both a bad idea?": with TOGETHER, a question for the advice on using them together
 TOGETHER = rx(r"\bboth\b", r"\btogether\b", r"\bcombin\w*", r"\bside by side\b")
 # "can A and B be used together / in the same system?": asks for the advice on using them together
-USED_TOGETHER = rx(r"\b(?:use[sd]?|using|run|running|work|combined?|mix(?:ed)?|keep)\b.{0,40}\b(?:together|alongside|"
+USED_TOGETHER = rx(r"\b(?:use[sd]?|using|run|running|work|combined?|mix(?:ed)?|keep|live|sit|co-?exist)\b.{0,40}\b(?:together|alongside|"
                    r"in combination|side by side|in the same (?:system|stack|project|app|codebase|service|architecture))\b",
-                   r"\beither[ /-]or\b", r"\bmutually exclusive\b", r"\b(?:have|need|forced) to (?:choose|pick|decide) between\b",
+                   r"\beither[ /-]or\b", r"\bmutually exclusive\b", r"\b(?:have|need|forced) to (?:choose|pick|decide) (?:between|one|just one)\b",
                    r"\bone or the other\b")  # "is it either/or?": whether one must give up the other
 IDEA = rx(r"\b(?:bad|good|terrible|dumb|smart|better|wise|crazy) idea\b", r"\bunwise\b", r"\bwise\b")
 NEGATIVE_ADVICE = rx(r"\btoo much\b", r"\boverkill\b", r"\bavoid\b", r"\bnot (?:the right|a good|worth)\b",

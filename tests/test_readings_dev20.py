@@ -87,3 +87,14 @@ def test_a_thing_the_corpus_says_is_not_handled_is_answered_no(bot, queues_bot):
     # what frameworks in general lack is not said of a subject the article says has it
     reply = bot.ask("does kubeflow include model serving?")
     assert not reply.text.startswith("No"), reply.text
+
+
+def test_a_follow_up_naming_only_a_thing_of_the_subject_goes_on_with_it(queues_bot, bot):
+    reply = queues_bot.ask("is elasticsearch mandatory?", after("what's involved in self-hosting temporal?"))
+    assert reply.standalone_question == "is elasticsearch mandatory for Temporal?", reply.standalone_question
+    reply = queues_bot.ask("what specifically goes wrong when redis is the broker?",
+                           after("is celery a good fit for long running jobs?"))
+    assert "celery" in reply.standalone_question.lower() and "twice" in reply.text, reply.text
+    # a name of another subject's is not carried onto the last one
+    reply = queues_bot.ask("is elasticsearch mandatory?", after("what's involved in running celery?"))
+    assert "for Celery" not in reply.standalone_question, reply.standalone_question

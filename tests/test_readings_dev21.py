@@ -1,0 +1,58 @@
+"""How questions are read and answered (dev21 round): the author as the one who says a thing; "The article
+says X. ...?" as a premise; "priciest"; "how big ...?" after a lead-in clause; living side by side; "— how
+many ...?" after a statement; a question that says the negation itself. Each test also asks what must not fire."""
+
+
+def test_the_author_saying_a_thing_is_not_a_question_about_the_byline(bot):
+    reply = bot.ask("For a typical Series A AI startup, which does the author call the default choice?")
+    assert "Metaflow is the right default choice" in reply.text and "mlai.qa Team" not in reply.text, reply.text
+    reply = bot.ask("Why does the author think it's important to be clear on what these frameworks cover?")
+    assert "mlai.qa Team" not in reply.text, reply.text
+    reply = bot.ask("who is the author?")  # the byline still answers who wrote it
+    assert "mlai.qa Team" in reply.text, reply.text
+
+
+def test_what_the_article_is_said_to_say_is_a_premise_checked(bot):
+    reply = bot.ask("The article recommends Kubeflow as the default for Series A startups. What's the reasoning?")
+    assert reply.text.startswith("No — that premise doesn't match the article, which says this of Metaflow"), reply.text
+    reply = bot.ask("The article says Prefect only really works for teams of 20+, so we're too small for it. "
+                    "What should we use instead?")
+    assert reply.text.startswith("No — that premise doesn't match the article: Prefect's best team size is **Any**"), \
+        reply.text
+    # the article's own claim, restated, is no false premise
+    reply = bot.ask("The article says Metaflow is the right default for Series A startups. Why?")
+    assert not reply.refused and "No — that premise" not in reply.text, reply.text
+
+
+def test_priciest_judges_the_cost_row(bot):
+    reply = bot.ask("why is self-hosted prefect the priciest option?")
+    assert reply.text.startswith("No — that premise doesn't match the article: Prefect's self-hosted cost is **Low**"), \
+        reply.text
+    assert "Kubeflow's (**High (K8s overhead)**)" in reply.text, reply.text
+
+
+def test_how_big_after_a_lead_in_asks_the_row_not_the_advice(bot):
+    reply = bot.ask("We're 6 engineers total. According to the comparison table, how big a team should you have "
+                    "before Kubeflow fits?")
+    assert reply.text.startswith("Kubeflow's best team size is **20+ (ML platform team)**"), reply.text
+    reply = bot.ask("We're 6 engineers total. Which one fits us?")  # a pick is still asked for
+    assert "article points to" in reply.text, reply.text
+
+
+def test_living_side_by_side_asks_whether_they_are_used_together(queues_bot):
+    reply = queues_bot.ask("do we really have to pick one? could celery and temporal live side by side?")
+    assert reply.text.startswith("For that situation the article points to **Celery** and **Temporal** together"), \
+        reply.text
+
+
+def test_how_many_after_a_statement_needs_a_number(bot):
+    reply = bot.ask("The article calls these the most popular MLOps frameworks — how many companies actually use "
+                    "each one?")
+    assert reply.refused and "how many" in reply.text, reply.text
+    reply = bot.ask("Metaflow's sweet spot — how many ML engineers?")  # the table gives that number
+    assert not reply.refused and "3–15" in reply.text, reply.text
+
+
+def test_a_question_saying_the_negation_itself_is_not_answered_no(bot):
+    reply = bot.ask("can i run metaflow on my laptop without any infrastructure?")
+    assert not reply.text.startswith("No"), reply.text
