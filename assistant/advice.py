@@ -115,13 +115,23 @@ def rank_advice(q: Question, advice: list[Advice], vector, index) -> list[Advice
     return [a for _, a in scored]
 
 
+AGAINST_MARGIN = 0.2  # advice against a subject answers only when it fits this much better than any advice for it
+
+
 def advised_against(q: Question, advice: list[Advice], vector, index) -> Advice | None:
     """The statement advising against the one subject a question asks about ("is A a sensible pick at a
     10-person startup?": "At a 10-person startup, it's almost certainly too much"), when it fits the
     situation better than any statement for that subject."""
-    mine = [(s, a) for s, a in score_advice(q, advice, vector, index) if [a.subject] == q.subjects and not a.together]
-    best = max(mine, key=lambda pair: pair[0], default=None)
-    return best[1] if best and best[1].negative else None
+    mine = sorted(((s, a) for s, a in score_advice(q, advice, vector, index) if [a.subject] == q.subjects
+                   and not a.together), key=lambda pair: -pair[0])
+    if not mine or not mine[0][1].negative:
+        return None
+    score, against = mine[0]
+    heads, spans = sum(q.counts), numbers.ranges(against.sentence)
+    if q.counts and spans:  # "... for a 10-person startup?": the statement's own head count decides
+        return against if any(lo <= heads <= hi for lo, hi in spans) else None  # (not a 30-person one)
+    best_for = max((s for s, a in mine if not a.negative), default=float("-inf"))
+    return against if score >= best_for + AGAINST_MARGIN else None  # else clearly (not "for a startup on GCP?")
 
 
 def score_advice(q: Question, advice: list[Advice], vector, index) -> list[tuple[float, Advice]]:

@@ -9,7 +9,8 @@ Everything it knows of the article comes from the article model (``article.py``)
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import re
+from dataclasses import dataclass, field, replace
 from typing import Iterator, Protocol
 
 from . import language as lang
@@ -17,7 +18,7 @@ from . import shapes
 from .advice import advised_against, rank_advice
 from .article import ArticleModel
 from .corpus import split_sentences
-from .neighbours import with_a_neighbour, with_fragments, with_its_sequel
+from .neighbours import next_sentence, with_a_neighbour, with_fragments, with_its_sequel
 from .claims import denied_thing
 from .question import Question, contradicted_origin
 from .retrieval import Hit
@@ -25,6 +26,7 @@ from .tables import TableAnswers, names_row, topical
 from .wording import NOT_SO, bold, cite, is_advice, named_first, quote
 from .types import Passage
 
+NEGATIVE_PICK = re.compile(r"\b(?:bad|wrong|poor|risky|overkill|mistake|too (?:much|big|heavy|complex|complicated))\b", re.I)
 MIN_OWN_SIMILARITY = 0.45  # a premise correction also quotes the asked subject's own sentence this close
 
 
@@ -92,9 +94,13 @@ class ExtractiveAnswerer(TableAnswers):
         if parts:
             return parts
         denied = denied_thing(q, ev.sentences, model)
-        if denied:  # and the row the question names ("does A keep any state?": "Where state lives")
+        if denied:  # and the row the question names ("does A keep any state?": "Where state lives"), no verdict of its own
             row = self._table_fact(q, q.dimension, ev, model, shown) if q.dimensions and names_row(q, q.dimension, model) else []
-            return [f"No — {quote(denied, model)}"] + row[:1]
+            before = sentence_before(denied, ev.hits) if lang.PRONOUN_START.match(denied.text) and not model.owner(
+                denied.passage, denied.text) else None  # "They don't typically handle ...": who "they" are, first
+            said = [quote(before, model)] if before else []
+            return [f"No — {' '.join(said + [quote(denied, model)])}"] + [
+                r.removeprefix("Yes — ").removeprefix("No — ") for r in row[:1]]
         if q.misplaced and not (q.dimensions and names_row(q, q.dimension, model)):  # (else the row corrects it)
             parts = self._misplaced(q, ev, index)
             if parts:
@@ -145,7 +151,7 @@ class ExtractiveAnswerer(TableAnswers):
             return []
         against = advised_against(q, advice, ev.vector, index) if len(q.subjects) == 1 else None
         if against:  # "is A a sensible pick for a 10-person startup?": "... it's almost certainly too much"
-            lead = "No — for" if q.yes_no else "For"
+            lead = ("Yes — for" if NEGATIVE_PICK.search(q.text) else "No — for") if q.yes_no else "For"  # "is A a bad pick?"
             return [f"{lead} that situation the article advises against {bold(model.names(q.subjects))} "
                     f"{cite(against.chunk_id)}.", quote(Sentence(against.sentence, index.by_id[against.chunk_id], 1.0, 1.0), model)]
         best = rank_advice(q, advice, ev.vector, index)
@@ -270,6 +276,19 @@ class ExtractiveAnswerer(TableAnswers):
 
 
 
+
+
+def sentence_before(s: Sentence, hits: list[Hit]) -> Sentence | None:
+    """The sentence before ``s``: in its passage, or the last of the passage before it in the same section
+    (when that passage was retrieved: a citation points only at a passage shown)."""
+    text = next_sentence(s, -1)
+    if text:
+        return replace(s, text=text)
+    p = s.passage
+    prior = [h.passage for h in hits if h.passage.source == p.source and h.passage.section == p.section
+             and h.passage.position == p.position - 1]
+    last = split_sentences(prior[0].text)[-1:] if prior and prior[0].kind == "paragraph" else []
+    return replace(s, text=last[0], passage=prior[0]) if last else None
 
 
 def elsewhere(s: Sentence, q: Question, model: ArticleModel) -> bool:

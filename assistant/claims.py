@@ -49,6 +49,7 @@ def claimed_row(q: Question, model: ArticleModel, index) -> tuple[Dimension, str
 
 NEGATED_SHARE = 0.7  # a premise this much of whose content words a sentence with a negation says
 NEGATED_TOP = 5  # ... among the closest sentences
+VERBAL_NEGATION = re.compile(r"\b(?:not|never|without)\b|n['’]t\b", re.I)  # (not "no other X": a determiner)
 NEGATED_WORDS = re.compile(r"(?:\b(?:not|never|no)|n['’]t)\s+(?P<on>(?:[\w-]+\s+){0,1}[\w-]+)", re.I)  # and the words it negates
 
 
@@ -119,17 +120,20 @@ def contradicted_claim(q: Question, sentences, model: ArticleModel):
 
 def denied_thing(q: Question, sentences, model: ArticleModel):
     """"Do frameworks like these give you a feature store too?": one of the closest sentences names the
-    thing asked for (two of the question's words, next to each other in both) after a negation ("They don't
-    typically handle: model serving, monitoring, feature stores, ..."); that sentence, or None."""
-    if not q.yes_no or q.premise or shapes.IS_IT_A.match(q.text) or shapes.NEGATION.search(q.text):
+    thing asked for (two of the question's words, next to each other in both) in the clause a verbal negation
+    governs ("They don't typically handle: model serving, monitoring, feature stores, ..."; not "... is not
+    permanent — but migrating X is expensive", nor "No other engine offers as many X"); that sentence, or None.
+    Not when the question names a value of a row (the table answers: "does A keep state in Redis?")."""
+    if not q.yes_no or q.premise or shapes.IS_IT_A.match(q.text) or shapes.NEGATION.search(q.text) \
+            or any(q.mentioned.values()):
         return None  # (not "is A just another X?": what A is; nor "can I run A without any X?": the sentence agrees)
     root = lambda w: w[:-1] if w.endswith("e") else w  # noqa: E731  ("store" and "stores" -> "stor")
     asked = [root(w) for w in lang.tokenize(q.text) if len(w) > 2 and not model.is_subject_word(w)]
     pairs = set(zip(asked, asked[1:]))
     for s in sentences[:NEGATED_TOP]:
-        negation = shapes.NEGATION.search(s.text)  # (what it negates: not "For teams that would rather not, ...")
-        after = [root(w) for w in lang.tokenize(s.text[negation.end():])] if negation and not re.match(
-            r"\s*[,;]", s.text[negation.end():]) else []
+        negation = VERBAL_NEGATION.search(s.text)  # (what it negates: not "For teams that would rather not, ...")
+        clause = re.split(r"\s[—–-]\s|[;.]|\bbut\b", s.text[negation.end():])[0] if negation else ""
+        after = [root(w) for w in lang.tokenize(clause)] if negation and not re.match(r"\s*[,;]", clause) else []
         if pairs & set(zip(after, after[1:])) and set(s.passage.subjects) <= set(q.subjects):
             return s  # (of the subjects asked about, or of none: not what frameworks lack, asked of A)
     return None

@@ -100,7 +100,7 @@ SET_UP = re.compile(r"\b(?:set(?:ting)?|stand(?:ing)?|stood|spin(?:ning)?|spun)[
 TRY_AGAIN = re.compile(r"\b(?:try|tries|tried|trying)(?: (?:it|them|that|the \w+))? again\b(?! with\b)", re.I)  # "retry"
 # "hard to pick up": learn (a skill picked up, not a job: "another worker picks up the task")
 PICK_UP = re.compile(r"\b((?:easy|easier|easiest|hard|harder|hardest|difficult|tough|quick|quicker|simple|simpler)"
-                     r"\b(?:\s+[\w']+){0,3}?\s+to\s+)pick\s+(?:it\s+|them\s+)?up\b", re.I)
+                     r"\b(?:\s+[\w']+){0,3}?\s+to\s+)pick\s+(?:it\s+|them\s+)?up\b(?!\s+(?:the|a|an|this|that|its|their|where)\b)", re.I)
 
 
 def phrased_as_one_word(text: str, setup: str = "set up") -> str:

@@ -118,6 +118,7 @@ def analyse(text: str, model: ArticleModel, index=None, bare_vector=None) -> Que
         q.which and not shapes.RECOMMEND.search(asked)))  # "which ones are cheap ...?", not "which would you pick ...?"
     judged = judged or (q.premise and len(q.subjects) == 1 and q.polarity is not None  # "A's the lightweight pick, right?"
                         and not shapes.WHICH.search(asked))  # (not "since A is heavy, which should we choose?")
+    judged = judged and not (index is not None and echoes_advice(text, model, index, q.dimensions))
     degree = bool(q.dimensions) and any(shapes.DEGREE.match(t) for t in (text, asked, asked.split(",", 1)[-1]))  # "how
     # big a team before A makes sense?" (after a sentence or a clause: "According to the table, how big ...?")
     q.recommendation = (bool(model.advice) and asks_which and (q.situation or not q.dimensions) and not judged
@@ -157,6 +158,15 @@ def analyse(text: str, model: ArticleModel, index=None, bare_vector=None) -> Que
     if q.about_article:
         q.subjects = []
     return q
+
+
+def echoes_advice(text: str, model: ArticleModel, index, dims) -> bool:
+    """The question says, beside its row's words, two rare words of one advice statement's conditions ("the
+    most minimal setup, and we don't mind tracking experiments separately"): a situation the advice answers."""
+    label = {w for d in dims for w in lang.tokenize(d.label)}
+    said = {t for t in lang.tokenize(text) if index.bm25.idf.get(t, 0.0) >= RARE_IDF and t not in label
+            and not model.is_subject_word(t)}
+    return any(len(said & set(lang.tokenize(a.conditions))) >= 2 for a in model.advice)
 
 
 def every_first(text: str, model: ArticleModel) -> bool:

@@ -40,6 +40,9 @@ def match_dimensions(text: str, model: ArticleModel, index, vector, mentioned=No
     bare = bare_question(text, model)
     labels = np.asarray(index.embed_sentences([d.label for d in dims] + [f"What is its {d.noun}?" for d in dims]))
     cosine = (labels @ np.asarray(vector)).reshape(2, len(dims)).max(axis=0)
+    asks = re.sub(rf"^\W*(?:{shapes.CONDITION_WORDS})\b[^,;:?.!]*,\s*(?=\w)", "", bare, flags=re.I)
+    if asks != bare:  # "If we'd rather not babysit A ourselves, is there a managed way?": what it asks, alone
+        cosine = np.maximum(cosine, (labels @ np.asarray(index.embed_sentences([asks])[0])).reshape(2, len(dims)).max(axis=0))
     asked = set(lang.tokenize(bare))
     asked |= {lang.stem(part) for a in asked if "-" in a for part in a.split("-") if len(part) > 2}  # "GPL-licensed"
     said = lang.words(bare)

@@ -180,8 +180,8 @@ def phrasing_only(question: Question, uncovered: list[str], index: Index) -> boo
     it names something the corpus never mentions."""
     if set(uncovered) & set(asked_thing(question, index)) or any(map(is_release, uncovered)) or any(
             {m["a"].lower(), m["b"].lower()} & set(uncovered) and all(
-                w[:1].isupper() and not known(w.lower(), index) for w in (m["a"], m["b"]))
-            for m in shapes.OR_PAIR.finditer(question.text)):  # "X or Y?": names the corpus lacks offered as the choice
+                w[:1].isupper() and not known(w.lower(), index) for w in (m["a"], m["b"]))  # "... — X or Y?": names the
+            for m in shapes.OR_PAIR.finditer(shapes.asking_sentence(question.text))):  # corpus lacks offered as the choice
         return False  # the very thing asked about, or a release the corpus never writes
     if question.situation and (question.recommendation or question.weighing):
         return True  # a situation weighing a choice, asked about or set ("if we go with A, ..."): its own words

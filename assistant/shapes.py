@@ -233,7 +233,7 @@ ABOUT_ARTICLE = rx(  # (not the author as the one who says a thing: "why does th
     BYLINE.pattern, r"(?<!according to the )(?<!per the )\bauthor\b(?!s?\s+(?:\w+ly\s+)?(?:thinks?|believes?|says?|said|"
     r"mention(?:s|ed)?|calls?|called|recommends?|suggests?|argues?|considers?|prefers?|warns?|describes?|means?|"
     r"points?|lists?|gives?|feels?)\b)", r"\bhow long (?:is|to read) (?:the|this) (?:article|post)",
-    r"\breading time",
+    r"\breading time", r"\bauthor\b[^?]{0,40}\b(?:when|dated?|published)\b",  # (but "does the author say when ...?")
 )
 # -- what the assistant declines ---------------------------------------------------------------
 INJECTION = rx(
@@ -255,8 +255,8 @@ PRICE = rx(
 )
 PRICE_OK = rx(r"self[- ]host|cheap|expensive|\bcost\b(?! per)")
 COST_QUESTION = rx(r"\bhow much (?:does|do|is|would|will|are|did)\b.{0,60}\b(?:cost|charge|run you|set you back)\b",
-                    r"\bwhat (?:does|do|would|will) .{0,40}\b(?:cost|charge)\b", r"\bhow (?:expensive|pricey)\b",
-                    r"\bwhat(?:'s| is) (?:it|that|this) (?:gonna|going to) cost\b")
+                    r"\bwhat (?:does|do|would|will) .{0,40}\bcost\b", r"\bwhat (?:does|do|will) (?:[\w.+-]+ ){1,4}charge (?:for|per)\b",
+                    r"\bhow (?:expensive|pricey)\b", r"\bwhat(?:'s| is) (?:it|that|this) (?:gonna|going to) cost\b")
 
 VERSION_KIND = r"(?:\w+ed|cloud|free|paid|enterprise|commercial|community|open-source|oss|stable|lite)\b"
 # -- what a question asks for, and what an answer to it must contain ---------------------------
@@ -376,8 +376,8 @@ TOGETHER = rx(r"\bboth\b", r"\btogether\b", r"\bcombin\w*", r"\bside by side\b")
 # "can A and B be used together / in the same system?": asks for the advice on using them together
 USED_TOGETHER = rx(r"\b(?:use[sd]?|using|run|running|work|combined?|mix(?:ed)?|keep|live|sit|co-?exist)\b.{0,40}\b(?:together|alongside|"
                    r"in combination|side by side|in the same (?:system|stack|project|app|codebase|service|architecture))\b",
-                   r"\beither[ /-]or\b", r"\bmutually exclusive\b", r"\b(?:have|need|forced) to (?:choose|pick|decide) (?:between|one|just one)\b",
-                   r"\bone or the other\b")  # "is it either/or?": whether one must give up the other
+                   r"\beither[ /-]or\b", r"\bmutually exclusive\b", r"\bone or the other\b",  # "is it either/or?"
+                   r"\b(?:have|need|forced) to (?:choose|pick|decide) (?:between\b|(?:just )?one(?:\s*\?| of (?:them|these|those)))")
 IDEA = rx(r"\b(?:bad|good|terrible|dumb|smart|better|wise|crazy) idea\b", r"\bunwise\b", r"\bwise\b")
 NEGATIVE_ADVICE = rx(r"\btoo much\b", r"\boverkill\b", r"\bavoid\b", r"\bnot (?:the right|a good|worth)\b",
                       r"\bdon'?t (?:use|pick|choose)\b", r"\bpoor fit\b", r"\bwrong choice\b")

@@ -12,7 +12,7 @@ from . import language as lang
 from . import shapes
 from .article import ArticleModel, Dimension
 from .question import Question
-from .rows import distinct_cell_words
+from .rows import distinct_cell_words, label_words
 from .wording import NOT_SO, bold, cite, fact, is_are, quote
 
 if TYPE_CHECKING:
@@ -131,7 +131,7 @@ class TableAnswers:
         sentences."""
         lines = set(dim.lines.get(s, []))
         pool = [x for x in ev.sentences if model.section_subject(x.passage) == s and x.passage.kind != "table_row"]
-        pool.sort(key=lambda x: (not compares(x, s, model), x.passage.chunk_id not in lines, -topical(x)))
+        pool.sort(key=lambda x: (not compares(x, s, dim, model), x.passage.chunk_id not in lines, -topical(x)))
         return [x for x in pool if x.similarity >= self.min_similarity or x.passage.chunk_id in lines]
 
 
@@ -147,10 +147,13 @@ def names_row(q: Question, dim: Dimension, model: ArticleModel) -> bool:
     return bool(q.shares.get(dim.key) or q.mentioned.get(dim.key) or cells & set(lang.tokenize(q.text)))
 
 
-def compares(x: Sentence, subject: str, model: ArticleModel) -> bool:
-    """A sentence of the subject's section, close to the question, that weighs it against another
-    subject ("A's learning curve is lower than B's"): it answers "how does A compare?" before the labelled line."""
-    return x.similarity >= COMPARING_SIMILARITY and bool(set(model.find_subjects(x.text, aliases=False)) - {subject})
+def compares(x: Sentence, subject: str, dim: Dimension, model: ArticleModel) -> bool:
+    """A sentence of the subject's section, close to the question, that weighs it against another subject
+    on the row's topic (a word of its label: "A's learning curve is lower than B's"): it answers "how does A
+    compare?" before the labelled line."""
+    said = lang.tokenize(x.text)
+    return x.similarity >= COMPARING_SIMILARITY and any(lang.same_word(w, t) for w in label_words(dim) for t in said) \
+        and bool(set(model.find_subjects(x.text, aliases=False)) - {subject})
 
 
 def owns_value(named: list[str], cell: str, asked_cell: str) -> bool:

@@ -56,3 +56,51 @@ def test_how_many_after_a_statement_needs_a_number(bot):
 def test_a_question_saying_the_negation_itself_is_not_answered_no(bot):
     reply = bot.ask("can i run metaflow on my laptop without any infrastructure?")
     assert not reply.text.startswith("No"), reply.text
+
+
+def test_a_situation_said_in_the_advices_own_words_asks_the_advice(bot):
+    reply = bot.ask("We want the most minimal setup and don't mind tracking experiments separately. Which one?")
+    assert reply.text.startswith("For that situation the article points to **Prefect**"), reply.text
+    reply = bot.ask("which has the lowest setup complexity?")  # the row alone: the table
+    assert reply.text.startswith("Prefect has the lowest setup complexity"), reply.text
+
+
+def test_a_leading_condition_does_not_hide_the_row_asked(bot):
+    reply = bot.ask("If we'd rather not babysit Kubeflow ourselves, is there a managed way to get it?")
+    assert "**Vertex AI Pipelines**" in reply.text, reply.text
+    reply = bot.ask("if we self host prefekt, is the bill going to be big?")  # the condition holds the row
+    assert not reply.refused and "**Low**" in reply.text, reply.text
+
+
+# From the round's review: what the new rules must not do.
+def test_a_no_needs_the_negation_to_fall_on_what_is_asked(bot, vector_bot, queues_bot):
+    reply = bot.ask("Is migrating MLOps infrastructure expensive?")  # "not permanent — but migrating ... is expensive"
+    assert not reply.text.startswith("No"), reply.text
+    reply = vector_bot.ask("Does Milvus offer many index types?")  # "No other engine here offers as many"
+    assert not reply.text.startswith("No"), reply.text
+    reply = queues_bot.ask("Does Celery keep state in Redis?")  # a value of the row: the table answers, once
+    assert reply.text.startswith("Yes") and "No —" not in reply.text, reply.text
+
+
+def test_advice_against_follows_the_question_and_its_head_count(bot):
+    reply = bot.ask("Is Kubeflow a bad pick for a 10-person startup?")
+    assert reply.text.startswith("Yes — for that situation the article advises against **Kubeflow**"), reply.text
+    for question in ("Is Kubeflow a good fit for a startup on GCP?", "Is Kubeflow a sensible pick for a 30-person startup?"):
+        reply = bot.ask(question)
+        assert "advises against" not in reply.text, reply.text
+
+
+def test_review_cases_of_over_broad_shapes(queues_bot, bot):
+    reply = queues_bot.ask("What does Temporal do if a charge fails halfway?")  # a payment, not a price
+    assert not reply.refused, reply.text
+    reply = queues_bot.ask("Do we have to pick one broker for Celery?")  # not "must we pick one of them?"
+    assert "together" not in reply.text, reply.text
+    reply = queues_bot.ask("Does the author mention when this was written?")  # still the byline
+    assert "Priya Raman" in reply.text, reply.text
+    reply = queues_bot.ask("We deploy on AWS or Azure and send lots of emails. Which one should we pick?")
+    assert not reply.refused, reply.text  # the names are the asker's setting, not the choice offered
+    reply = bot.ask("How does Prefect's setup complexity compare to Kubeflow's?")  # a comparison on another row
+    assert "learning curve for Prefect" not in reply.text, reply.text
+    from assistant import language as lang
+    assert lang.phrased_as_one_word("easy for another worker to pick up the workflow") == \
+        "easy for another worker to pick up the workflow"
