@@ -259,8 +259,9 @@ def asked_about(words: list[str], question: Question, index: Index) -> list[str]
     that asks (or its last clause); words only in the statements before it are the asker's context,
     not a topic the corpus must hold."""
     content = [w for w in lang.tokenize(strip_subjects(question.text, index.model)) if len(w) > 2]
-    if len(content) < CONTEXT_WORDS:
-        return outside_condition(words, question.text, index)
+    if len(content) < CONTEXT_WORDS:  # (a sentence of its own beside the one that asks: context)
+        asking = shapes.asking_sentence(question.text)
+        return outside_condition(words, question.text, index) if asking == question.text.strip() else said_in(words, asking)
     return said_in(words, shapes.asked_part(question.text))
 
 

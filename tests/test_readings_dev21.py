@@ -104,3 +104,11 @@ def test_review_cases_of_over_broad_shapes(queues_bot, bot):
     from assistant import language as lang
     assert lang.phrased_as_one_word("easy for another worker to pick up the workflow") == \
         "easy for another worker to pick up the workflow"
+
+
+def test_a_sentence_of_context_before_the_ask_is_not_its_topic(bot):
+    # "sklearn" is in the sentence that sets the scene; what is asked is Kubeflow's learning curve
+    reply = bot.ask("My data scientists mostly know pandas and sklearn. Is Kubeflow going to be easy for them to learn?")
+    assert reply.text.startswith("Kubeflow's learning curve is **High**"), reply.text
+    reply = bot.ask("does Kubeflow work with sklearn?")  # asked about itself: the article never says
+    assert reply.refused and "sklearn" in reply.text, reply.text
