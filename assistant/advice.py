@@ -134,6 +134,19 @@ def advised_against(q: Question, advice: list[Advice], vector, index) -> Advice 
     return against if score >= best_for + AGAINST_MARGIN else None  # else clearly (not "for a startup on GCP?")
 
 
+def better_elsewhere(q: Question, advice: list[Advice], vector, index) -> Advice | None:
+    """For a question on one subject in a described situation ("Someone suggested A. Worth it?"; not "We've
+    settled on A. Which X should we use?"), another subject's advice that fits the situation clearly better
+    (``AGAINST_MARGIN``) than any advice for the subject asked about; else None."""
+    if len(q.subjects) != 1 or not q.situation or shapes.WHICH.search(shapes.asking_sentence(q.text)):
+        return None
+    scored = [(s, a) for s, a in score_advice(q, [a for a in advice if not a.together], vector, index)]
+    mine = max((s for s, a in scored if a.subject == q.subjects[0] and not a.negative), default=float("-inf"))
+    others = [(s, a) for s, a in scored if a.subject != q.subjects[0] and not a.negative]
+    best = max(others, key=lambda pair: pair[0], default=None)
+    return best[1] if best and best[0] >= mine + AGAINST_MARGIN else None
+
+
 def score_advice(q: Question, advice: list[Advice], vector, index) -> list[tuple[float, Advice]]:
     """Each statement's fit to the question's situation (``rank_advice``), a negative one's as for a positive."""
     sims = np.asarray(index.embed_sentences([a.conditions for a in advice])) @ np.asarray(vector)

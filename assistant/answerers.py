@@ -15,7 +15,7 @@ from typing import Iterator, Protocol
 
 from . import language as lang
 from . import shapes
-from .advice import advised_against, rank_advice
+from .advice import advised_against, better_elsewhere, rank_advice
 from .article import ArticleModel
 from .corpus import split_sentences
 from .neighbours import next_sentence, with_a_neighbour, with_fragments, with_its_sequel
@@ -157,6 +157,11 @@ class ExtractiveAnswerer(TableAnswers):
         best = rank_advice(q, advice, ev.vector, index)
         if not best:
             return []
+        other = better_elsewhere(q, [a for a in model.advice if a.chunk_id in shown], ev.vector, index)
+        if other and len(q.subjects) == 1:  # "Someone suggested self-hosting A. Worth it?" when B's advice fits
+            return [f"For that situation the article points to {bold(model.names([other.subject]))} rather than "
+                    f"{bold(model.names(q.subjects))} {cite(other.chunk_id)}.",
+                    quote(Sentence(other.sentence, index.by_id[other.chunk_id], 1.0, 1.0), model)]
         top = best[0]
         pick = (" and ".join(bold(model.names([k])) for k in top.together) + " together" if top.together
                 else bold(model.names([top.subject])))

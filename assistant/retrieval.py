@@ -168,8 +168,8 @@ def steered_passages(index: Index, question: Question) -> list[Passage]:
         return found + steered_passages(index, replace(question, misplaced=[]))
     if question.about_article:
         return [index.by_id[d.byline] for d in model.documents if d.byline in index.by_id][:2]
-    if question.recommendation:
-        wanted = set(question.subjects) or set(model.subjects)
+    if question.recommendation:  # (of one subject in a described situation, every subject's: another may fit better)
+        wanted = set(question.subjects) if len(question.subjects) > 1 or not question.situation else set(model.subjects)
         ids = dict.fromkeys(a.chunk_id for a in model.advice if a.subject in wanted or wanted & set(a.together))
         return [index.by_id[c] for c in ids if c in index.by_id]
     out = named_passages(index, question)

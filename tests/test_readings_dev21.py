@@ -112,3 +112,13 @@ def test_a_sentence_of_context_before_the_ask_is_not_its_topic(bot):
     assert reply.text.startswith("Kubeflow's learning curve is **High**"), reply.text
     reply = bot.ask("does Kubeflow work with sklearn?")  # asked about itself: the article never says
     assert reply.refused and "sklearn" in reply.text, reply.text
+
+
+def test_another_subjects_advice_that_fits_the_situation_clearly_better_is_given(queues_bot):
+    reply = queues_bot.ask("We're three devs on a Django monolith, already running Redis, and we just need emails "
+                           "and thumbnails done in the background. Someone suggested self-hosting Temporal. Worth it?")
+    assert reply.text.startswith("For that situation the article points to **Celery** rather than **Temporal**"), \
+        reply.text
+    reply = queues_bot.ask("we need multi-week payment flows that survive deploys. is temporal worth it?")
+    assert reply.text.startswith("For that situation the article points to **Temporal**") \
+        and "rather than" not in reply.text, reply.text
