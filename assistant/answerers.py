@@ -98,9 +98,8 @@ class ExtractiveAnswerer(TableAnswers):
             row = self._table_fact(q, q.dimension, ev, model, shown) if q.dimensions and names_row(q, q.dimension, model) else []
             before = sentence_before(denied, ev.hits) if lang.PRONOUN_START.match(denied.text) and not model.owner(
                 denied.passage, denied.text) else None  # "They don't typically handle ...": who "they" are, first
-            said = [quote(before, model)] if before else []
-            return [f"No — {' '.join(said + [quote(denied, model)])}"] + [
-                r.removeprefix("Yes — ").removeprefix("No — ") for r in row[:1]]
+            return [f"No — {quote(denied, model)}"] + ([quote(before, model)] if before else []) + [
+                r.removeprefix("No — ") for r in row[:1] if not r.startswith("Yes")]  # (not a row saying otherwise)
         if q.misplaced and not (q.dimensions and names_row(q, q.dimension, model)):  # (else the row corrects it)
             parts = self._misplaced(q, ev, index)
             if parts:
@@ -158,10 +157,10 @@ class ExtractiveAnswerer(TableAnswers):
         if not best:
             return []
         other = better_elsewhere(q, [a for a in model.advice if a.chunk_id in shown], ev.vector, index)
-        if other and len(q.subjects) == 1:  # "Someone suggested self-hosting A. Worth it?" when B's advice fits
-            return [f"For that situation the article points to {bold(model.names([other.subject]))} rather than "
-                    f"{bold(model.names(q.subjects))} {cite(other.chunk_id)}.",
-                    quote(Sentence(other.sentence, index.by_id[other.chunk_id], 1.0, 1.0), model)]
+        if other:  # "Someone suggested self-hosting A. Worth it?" when B's advice fits: B's, then A's own closest
+            return [f"For that situation the article points to {bold(model.names([other.subject]))} {cite(other.chunk_id)}.",
+                    quote(Sentence(other.sentence, index.by_id[other.chunk_id], 1.0, 1.0), model),
+                    quote(Sentence(best[0].sentence, index.by_id[best[0].chunk_id], 1.0, 1.0), model, name_subject=True)]
         top = best[0]
         pick = (" and ".join(bold(model.names([k])) for k in top.together) + " together" if top.together
                 else bold(model.names([top.subject])))

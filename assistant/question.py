@@ -118,7 +118,8 @@ def analyse(text: str, model: ArticleModel, index=None, bare_vector=None) -> Que
         q.which and not shapes.RECOMMEND.search(asked)))  # "which ones are cheap ...?", not "which would you pick ...?"
     judged = judged or (q.premise and len(q.subjects) == 1 and q.polarity is not None  # "A's the lightweight pick, right?"
                         and not shapes.WHICH.search(asked))  # (not "since A is heavy, which should we choose?")
-    judged = judged and not (index is not None and echoes_advice(text, model, index, q.dimensions))
+    judged = judged and not (index is not None and not lang.SUPERLATIVE_WORD.search(asked)  # (not "which is cheapest
+                             and echoes_advice(text, model, index, q.dimensions))  # for a team without X?")
     degree = bool(q.dimensions) and any(shapes.DEGREE.match(t) for t in (text, asked, asked.split(",", 1)[-1]))  # "how
     # big a team before A makes sense?" (after a sentence or a clause: "According to the table, how big ...?")
     q.recommendation = (bool(model.advice) and asks_which and (q.situation or not q.dimensions) and not judged

@@ -77,9 +77,9 @@ def test_a_head_count_inside_a_subjects_range_asks_that_row(bot):
 
 def test_a_thing_the_corpus_says_is_not_handled_is_answered_no(bot, queues_bot):
     reply = bot.ask("Do frameworks like these usually give you a feature store too?")
-    # ("They" opens the sentence: the one before it, which says who they are, comes first)
-    assert reply.text.startswith("No — A framework like Kubeflow or Metaflow handles"), reply.text
-    assert "They don’t typically handle: model serving, monitoring, feature stores" in reply.text, reply.text
+    # ("They" opens the sentence: the one before it, which says who they are, follows)
+    assert reply.text.startswith("No — They don’t typically handle: model serving, monitoring, feature stores"), reply.text
+    assert "A framework like Kubeflow or Metaflow handles" in reply.text, reply.text
     reply = queues_bot.ask("does celery keep any state of its own?")  # the denial, and the row it names
     assert reply.text.startswith("No — Celery does not keep state of its own [1]."), reply.text
     assert "Message broker" in reply.text, reply.text

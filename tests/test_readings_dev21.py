@@ -117,8 +117,17 @@ def test_a_sentence_of_context_before_the_ask_is_not_its_topic(bot):
 def test_another_subjects_advice_that_fits_the_situation_clearly_better_is_given(queues_bot):
     reply = queues_bot.ask("We're three devs on a Django monolith, already running Redis, and we just need emails "
                            "and thumbnails done in the background. Someone suggested self-hosting Temporal. Worth it?")
-    assert reply.text.startswith("For that situation the article points to **Celery** rather than **Temporal**"), \
-        reply.text
+    assert reply.text.startswith("For that situation the article points to **Celery**"), reply.text
+    assert "Temporal" in reply.text, reply.text  # and the closest of the advice on the one asked about
     reply = queues_bot.ask("we need multi-week payment flows that survive deploys. is temporal worth it?")
-    assert reply.text.startswith("For that situation the article points to **Temporal**") \
-        and "rather than" not in reply.text, reply.text
+    assert reply.text.startswith("For that situation the article points to **Temporal**"), reply.text
+
+
+# From the second review: a superlative asked stays the table's; a "No —" falls on the denial itself.
+def test_second_review_cases(bot):
+    reply = bot.ask("Which is cheapest to self-host for a team of data scientists without infrastructure expertise?")
+    assert reply.text.startswith("Metaflow and Prefect have the lowest self-hosted cost"), reply.text
+    reply = bot.ask("Do these frameworks handle model serving?")
+    assert reply.text.startswith("No — They don’t typically handle"), reply.text
+    reply = bot.ask("Is Prefect worth it for a team of 5 data scientists?")  # another's advice, and Prefect's own
+    assert "rather than" not in reply.text and "Best fit: Prefect" in reply.text, reply.text
