@@ -2,7 +2,8 @@
 like advice elsewhere ("X makes sense if ...", "choose X when ..."), each with the subject it advises
 on and its conditions (the sentence without its subjects' names); "use them together" advice names
 every subject it shares the work between. Part of the article model (``article.py``). At answer time,
-``rank_advice`` orders the statements by how well they fit the situation a question describes.
+``score_advice`` scores the statements by how well they fit the situation a question describes, once per
+question; ``rank_advice``, ``advised_against`` and ``better_elsewhere`` read those scores.
 """
 
 from __future__ import annotations
@@ -101,29 +102,27 @@ def advice_subject(sentence: str, named: list[str]) -> str | None:
     return max(before)[1] if before else min(after)[1]
 
 
-def rank_advice(q: Question, advice: list[Advice], vector, index) -> list[Advice]:
-    """The advice statements, best fit to the situation the question describes first: similarity
-    of the question to each statement's conditions, shared rare words, a stated head count inside
-    the statement's range; a statement that advises against a subject counts against it."""
-    scored, against = score_advice(q, advice, vector, index), {}
+def rank_advice(scored: list[tuple[float, Advice]]) -> list[Advice]:
+    """The advice statements (scored by ``score_advice``), best fit to the situation the question describes
+    first; a statement that advises against a subject counts against it."""
+    against: dict[str, float] = {}
     for score, a in scored:
         if a.negative:
             against[a.subject] = max(against.get(a.subject, 0.0), score)
-    scored = [(s - (0.5 * against[a.subject] if against.get(a.subject, float("-inf")) > s else 0.0), a)
+    ranked = [(s - (0.5 * against[a.subject] if against.get(a.subject, float("-inf")) > s else 0.0), a)
               for s, a in scored if not a.negative]
-    scored.sort(key=lambda pair: -pair[0])
-    return [a for _, a in scored]
+    ranked.sort(key=lambda pair: -pair[0])
+    return [a for _, a in ranked]
 
 
 AGAINST_MARGIN = 0.2  # advice against a subject answers only when it fits this much better than any advice for it
 
 
-def advised_against(q: Question, advice: list[Advice], vector, index) -> Advice | None:
+def advised_against(q: Question, scored: list[tuple[float, Advice]]) -> Advice | None:
     """The statement advising against the one subject a question asks about ("is A a sensible pick at a
     10-person startup?": "At a 10-person startup, it's almost certainly too much"), when it fits the
     situation better than any statement for that subject."""
-    mine = sorted(((s, a) for s, a in score_advice(q, advice, vector, index) if [a.subject] == q.subjects
-                   and not a.together), key=lambda pair: -pair[0])
+    mine = sorted(((s, a) for s, a in scored if [a.subject] == q.subjects and not a.together), key=lambda pair: -pair[0])
     if not mine or not mine[0][1].negative:
         return None
     score, against = mine[0]
@@ -134,21 +133,22 @@ def advised_against(q: Question, advice: list[Advice], vector, index) -> Advice 
     return against if score >= best_for + AGAINST_MARGIN else None  # else clearly (not "for a startup on GCP?")
 
 
-def better_elsewhere(q: Question, advice: list[Advice], vector, index) -> Advice | None:
+def better_elsewhere(q: Question, scored: list[tuple[float, Advice]]) -> Advice | None:
     """For a question on one subject in a described situation ("Someone suggested A. Worth it?"; not "We've
     settled on A. Which X should we use?"), another subject's advice that fits the situation clearly better
     (``AGAINST_MARGIN``) than any advice for the subject asked about; else None."""
     if len(q.subjects) != 1 or not q.situation or shapes.WHICH.search(shapes.asking_sentence(q.text)):
         return None
-    scored = [(s, a) for s, a in score_advice(q, [a for a in advice if not a.together], vector, index)]
-    mine = max((s for s, a in scored if a.subject == q.subjects[0] and not a.negative), default=float("-inf"))
-    others = [(s, a) for s, a in scored if a.subject != q.subjects[0] and not a.negative]
-    best = max(others, key=lambda pair: pair[0], default=None)
+    alone = [(s, a) for s, a in scored if not a.together and not a.negative]
+    mine = max((s for s, a in alone if a.subject == q.subjects[0]), default=float("-inf"))
+    best = max(((s, a) for s, a in alone if a.subject != q.subjects[0]), key=lambda pair: pair[0], default=None)
     return best[1] if best and best[0] >= mine + AGAINST_MARGIN else None
 
 
 def score_advice(q: Question, advice: list[Advice], vector, index) -> list[tuple[float, Advice]]:
-    """Each statement's fit to the question's situation (``rank_advice``), a negative one's as for a positive."""
+    """Each statement's fit to the situation the question describes: similarity of the question to its
+    conditions, shared rare words, a stated head count inside the statement's range (a negative statement
+    scored as a positive one; ``rank_advice`` counts it against its subject)."""
     sims = np.asarray(index.embed_sentences([a.conditions for a in advice])) @ np.asarray(vector)
     idf = index.bm25.idf
     asked = {t: max(idf.get(t, 0.0), 0.0) for t in lang.tokenize(q.text.replace("-", " "))

@@ -15,7 +15,7 @@ from typing import Iterator, Protocol
 
 from . import language as lang
 from . import shapes
-from .advice import advised_against, better_elsewhere, rank_advice
+from .advice import advised_against, better_elsewhere, rank_advice, score_advice
 from .article import ArticleModel
 from .corpus import split_sentences
 from .neighbours import next_sentence, with_a_neighbour, with_fragments, with_its_sequel
@@ -144,28 +144,30 @@ class ExtractiveAnswerer(TableAnswers):
     def _recommend(self, q: Question, ev: Evidence, index) -> list[str]:
         model = index.model
         shown = {h.passage.chunk_id for h in ev.hits}
-        advice = [a for a in model.advice if a.chunk_id in shown  # (a subject's advice, or to use it with another)
-                  and (not q.subjects or a.subject in q.subjects or set(q.subjects) & set(a.together))]
-        if not advice or not ev.vector:
-            return []
-        against = advised_against(q, advice, ev.vector, index) if len(q.subjects) == 1 else None
+        advice = [a for a in model.advice if a.chunk_id in shown]
+        scored = score_advice(q, advice, ev.vector, index) if advice and ev.vector else []  # once, for all three readers
+        mine = [(s, a) for s, a in scored  # (a subject's advice, or to use it with another)
+                if not q.subjects or a.subject in q.subjects or set(q.subjects) & set(a.together)]
+
+        def quoted(a, **how) -> str:  # an advice statement, quoted
+            return quote(Sentence(a.sentence, index.by_id[a.chunk_id], 1.0, 1.0), model, **how)
+
+        against = advised_against(q, mine) if len(q.subjects) == 1 else None
         if against:  # "is A a sensible pick for a 10-person startup?": "... it's almost certainly too much"
             lead = ("Yes — for" if NEGATIVE_PICK.search(q.text) else "No — for") if q.yes_no else "For"  # "is A a bad pick?"
             return [f"{lead} that situation the article advises against {bold(model.names(q.subjects))} "
-                    f"{cite(against.chunk_id)}.", quote(Sentence(against.sentence, index.by_id[against.chunk_id], 1.0, 1.0), model)]
-        best = rank_advice(q, advice, ev.vector, index)
+                    f"{cite(against.chunk_id)}.", quoted(against)]
+        best = rank_advice(mine)
         if not best:
             return []
-        other = better_elsewhere(q, [a for a in model.advice if a.chunk_id in shown], ev.vector, index)
+        other = better_elsewhere(q, scored)
         if other:  # "Someone suggested self-hosting A. Worth it?" when B's advice fits: B's, then A's own closest
             return [f"For that situation the article points to {bold(model.names([other.subject]))} {cite(other.chunk_id)}.",
-                    quote(Sentence(other.sentence, index.by_id[other.chunk_id], 1.0, 1.0), model),
-                    quote(Sentence(best[0].sentence, index.by_id[best[0].chunk_id], 1.0, 1.0), model, name_subject=True)]
+                    quoted(other), quoted(best[0], name_subject=True)]
         top = best[0]
         pick = (" and ".join(bold(model.names([k])) for k in top.together) + " together" if top.together
                 else bold(model.names([top.subject])))
-        parts = [f"For that situation the article points to {pick} {cite(top.chunk_id)}.",
-                 quote(Sentence(top.sentence, index.by_id[top.chunk_id], 1.0, 1.0), model)]
+        parts = [f"For that situation the article points to {pick} {cite(top.chunk_id)}.", quoted(top)]
         # the paragraphs of the pick's advice on the asker's concern ("... removes the operational overhead ...")
         theirs = {a.chunk_id for a in best if a.subject == top.subject and a.together == top.together}
         reason = next((s for s in ev.sentences if s.passage.chunk_id in theirs and s.text != top.sentence
@@ -181,7 +183,7 @@ class ExtractiveAnswerer(TableAnswers):
             # ("... but nobody wants to run a database cluster")
             new = asked & set(lang.tokenize(other.sentence)) - said
             if len(parts) <= 2 or (len(parts) == 3 and len(new) >= 2):
-                parts.append(quote(Sentence(other.sentence, index.by_id[other.chunk_id], 1.0, 1.0), model))
+                parts.append(quoted(other))
                 said |= set(lang.tokenize(other.sentence))
             if len(parts) > 3:
                 break
@@ -248,7 +250,6 @@ class ExtractiveAnswerer(TableAnswers):
         return [quote(s, model, name_subject=(name_first and i == 0) or several or elsewhere(s, q, model),
                       by_name=name_first and i == 0) for i, s in enumerate(picked)]
 
-
     def _each_subject(self, q: Question, pool: list[Sentence], picked: list[Sentence], model: ArticleModel,
                       limit: int, parallels: frozenset = frozenset()) -> list[Sentence]:
         """A question on several subjects ("how do A and B differ on scheduling?") hears from each: the
@@ -277,9 +278,6 @@ class ExtractiveAnswerer(TableAnswers):
             first = with_a_neighbour(own[0], pool)  # nothing else close: the best one said with its context
             return sorted(first, key=lambda s: s.passage.text.find(s.text)) + own[1:]
         return own + rest[: max(0, limit - len(own))]
-
-
-
 
 
 def sentence_before(s: Sentence, hits: list[Hit]) -> Sentence | None:
