@@ -26,6 +26,7 @@ from .tables import TableAnswers, names_row, topical
 from .wording import NOT_SO, bold, cite, is_advice, named_first, quote
 from .types import Passage
 
+SHOULD = re.compile(r"\W*(?:should|shall|must) (?:we|i|you|they|our \w+)\b", re.I)
 NEGATIVE_PICK = re.compile(r"\b(?:bad|wrong|poor|risky|overkill|mistake|too (?:much|big|heavy|complex|complicated))\b", re.I)
 MIN_OWN_SIMILARITY = 0.45  # a premise correction also quotes the asked subject's own sentence this close
 
@@ -108,9 +109,9 @@ class ExtractiveAnswerer(TableAnswers):
             parts = self._recommend(q, ev, index)
             if parts:
                 return parts
-        if q.dimension is not None and not q.downside and any(q.dimension.value(s) for s in model.subjects):
-            parts = self._table_fact(q, q.dimension, ev, model, shown)
-            if parts:
+        if q.dimension is not None and (not q.downside or q.premise) and any(q.dimension.value(s) for s in model.subjects):
+            parts = self._table_fact(q, q.dimension, ev, model, shown)  # (a catch asked of a false premise:
+            if parts and (not q.downside or parts[0].startswith(NOT_SO)):  # "given A is cheap, what's the catch?")
                 return parts
         if q.overview:
             parts = self._overview(q, ev, model)
@@ -152,9 +153,11 @@ class ExtractiveAnswerer(TableAnswers):
         def quoted(a, **how) -> str:  # an advice statement, quoted
             return quote(Sentence(a.sentence, index.by_id[a.chunk_id], 1.0, 1.0), model, **how)
 
+        asked = shapes.asked_part(q.text)  # "is A a sensible pick?", "... should we go with A anyway?": a yes or a no
+        yes_no = len(q.subjects) == 1 and (q.yes_no or bool(SHOULD.match(asked) and not re.search(r"\bor\b", asked)))
+        lead = ("Yes — for" if NEGATIVE_PICK.search(q.text) else "No — for") if yes_no else "For"  # "is A a bad pick?"
         against = advised_against(q, mine) if len(q.subjects) == 1 else None
         if against:  # "is A a sensible pick for a 10-person startup?": "... it's almost certainly too much"
-            lead = ("Yes — for" if NEGATIVE_PICK.search(q.text) else "No — for") if q.yes_no else "For"  # "is A a bad pick?"
             return [f"{lead} that situation the article advises against {bold(model.names(q.subjects))} "
                     f"{cite(against.chunk_id)}.", quoted(against)]
         best = rank_advice(mine)
@@ -162,7 +165,7 @@ class ExtractiveAnswerer(TableAnswers):
             return []
         other = better_elsewhere(q, scored)
         if other:  # "Someone suggested self-hosting A. Worth it?" when B's advice fits: B's, then A's own closest
-            return [f"For that situation the article points to {bold(model.names([other.subject]))} {cite(other.chunk_id)}.",
+            return [f"{lead} that situation the article points to {bold(model.names([other.subject]))} {cite(other.chunk_id)}.",
                     quoted(other), quoted(best[0], name_subject=True)]
         top = best[0]
         pick = (" and ".join(bold(model.names([k])) for k in top.together) + " together" if top.together

@@ -14,13 +14,14 @@ from . import language as lang
 from . import shapes
 from .article import ArticleModel
 from .language import tokenize, whole
+from .referents import lead_subjects, named_thing
 from .types import History
 
-LEAD_WORDS = 2  # an answer opening with a subject ("A's scale is ...") names it in its first words
 SINGULAR = re.compile(
     r"\b(?:it's|its|it|itself|this one|that one|(?:this|that|the) (?:framework|tool|platform|option))\b",
     re.I,
 )
+THOSE = re.compile(r"\b(?:those|these|them)\b", re.I)  # things, not people ("they")
 PLURAL = re.compile(r"\b(?:they|them|their|both of them|both|these two|those two|these|those)\b", re.I)
 OTHERS = re.compile(
     r"\b(?:the other two|the other ones?|the others|other two|the remaining (?:two|ones?)|the rest)\b", re.I
@@ -47,18 +48,11 @@ POINTING = re.compile(
 SHORT_ASK = re.compile(r"^\W*(?:and\s+|so\s+)?(?:how (?:long|much|many|often|big|fast|soon)|when|where|who|"
                        r"which ones?|for how long|since when|until when)\W*$", re.I)  # asks nothing else
 CARRIED_WORDS = 10  # a question naming no subject this short may go on with the last one's
+SETS_AGAINST = re.compile(r"\b(?:stacks? up|compares?|measures? up|versus|vs\.?|against)\b", re.I)
+POINTED = re.compile(r"\b(?:that|this)\b(?!\s+(?:one|ones|two)\b)", re.I)  # "that" (what was asked), not "that one"
 FOLLOWING = "(following:"  # how a rewritten question carries the one before it
 THAT_THING = re.compile(r"\b(?:that|this|the same|those|these) ([\w-]+)\b", re.I)  # "that index", if said before
 THE_ONE = re.compile(r"\bthe ([\w-]+) ones?\b", re.I)  # "the dynamic one": if the last turn named it
-# A question that asks for some thing rather than about a subject: "what do most teams use to ...?",
-# "what's the usual dashboard for ...?". The thing the answer names is what "it" means next.
-ASKS_FOR_THING = re.compile(
-    r"^\W*(?:what|which)\b.{0,30}\b(?:do|does|did|would|should)\b.{0,30}\b(?:use|deploy|run|pair|combine|install|"
-    r"reach for|add)\b|^\W*what(?:'s| is| are) (?:the |a )?(?:usual|typical|common|standard|default|recommended|"
-    r"go-to|popular) [\w-]+", re.I)
-# "which of them has X?": the thing asked after, for a pronoun next that a subject cannot be the answer to
-WHICH_HAS = re.compile(r"^\W*(?:which|what)\b(?:\s+[\w-]+){0,4}?\s+(?:has|have|offers?|supports?|ships?|includes?|"
-                       r"comes? with|uses?)\s+(?:an? |the )?(?P<thing>[\w-]+(?: [\w-]+){0,2})\W*$", re.I)
 BARE_WORDS = frozenset("is there are does do have has got any a an exist exists offer offers the for it".split())
 PREPOSITIONS = frozenset("in on at of to by from under using within inside".split())
 FILLER = re.compile(r"\b(?:for|about|with|the|a|an|please|then|instead|one)\b|[^\w\s]", re.I)
@@ -96,7 +90,9 @@ def asks_more(question: str, model: ArticleModel) -> bool:
         return False
     if model.find_subjects(question) or names_dimension(question, model):
         return False
-    rest = [w for w in tokenize(shapes.ASKS_DOWNSIDE.sub(" ", question)) if w not in MORE_WORDS]
+    why = re.match(r"\W*(?:why|how come)\b", question, re.I)  # "why so high?": the level just given
+    rest = [w for w in tokenize(shapes.ASKS_DOWNSIDE.sub(" ", question)) if w not in MORE_WORDS
+            and not (why and lang.rank(w) is not None)]
     return not rest or (len(rest) == 1 and bool(POINTER.search(question)))
 
 
@@ -159,7 +155,7 @@ def _rewrite(q: str, previous: str, model: ArticleModel, previous_answer: str) -
     names = model.names
     possessive = lambda keys: names(keys) + ("'s" if len(keys) == 1 else "'")  # noqa: E731
     mine = model.find_subjects(q)
-    before = model.find_subjects(previous) or _lead_subjects(previous_answer, model)
+    before = model.find_subjects(previous) or lead_subjects(previous_answer, model)
     if not mine and shapes.ELLIPTICAL.match(q) and not re.search(r"\w\s*[,.;:!]\s*\w", q):  # "good enough as an audit
         # trail?": "is it good enough ...?" (not "Great, and how does it filter?")
         q = shapes.ELLIPTICAL.sub(lambda m: f"{m['lead'] or ''}is it {m['said']}", q, count=1)
@@ -188,13 +184,17 @@ def _rewrite(q: str, previous: str, model: ArticleModel, previous_answer: str) -
     if not mine and shapes.WHICH_ONE.match(q) and len(model.find_subjects(previous)) == 1 \
             and shapes.OPTIONS.search(previous) and not names_dimension(q, model):
         return _following(q, previous)  # "which one for a notebook?" after A's modes: one of those
-    thing = _named_thing(previous, previous_answer, model, q) if SINGULAR.search(q) and not (
-        mine and model.find_subjects(previous)) else ""
+    pointer = SINGULAR if SINGULAR.search(q) else THOSE if THOSE.search(q) and len(model.find_subjects(previous)) == 1 \
+        else None  # ("how many of those can I run?" after a question on one subject: not that subject)
+    thing = named_thing(previous, previous_answer, model, q) if pointer and not (mine and model.find_subjects(previous)) else ""
     if thing:  # "does it keep a full history?" after "what do teams use to watch A?" -> the tool named
-        return _in_context(_without_lead(replace_pronouns(q, SINGULAR, [thing], lambda keys: keys[0],
+        return _in_context(_without_lead(replace_pronouns(q, pointer, [thing], lambda keys: keys[0],
                                                            lambda keys: keys[0] + "'s")), previous)
     if mine and before and not lead and shapes.LIKE_THAT.search(q) and set(mine) != set(before) and _only_like_that(q, model):
         return _swap(previous, before, mine, names, possessive)  # "is there something like that for B?"
+    pointer = POINTED.search(q) if mine and before and not set(mine) & set(before) and SETS_AGAINST.search(q) else None
+    if pointer:  # "how does that stack up against B's?" after a question on A's X: A's X against B's
+        return _following(q[:pointer.start()] + names(before) + q[pointer.end():], previous)
     referents = [k for k in before if k not in model.find_subjects(q, aliases=False)]  # ("does it need X?", X A's)
     if referents and (PLURAL.search(q) or SINGULAR.search(q)) and not _own_referent(q, mine, model):
         pattern = SINGULAR if SINGULAR.search(q) and len(referents) == 1 or not PLURAL.search(q) else PLURAL
@@ -247,7 +247,7 @@ def carried_subjects(q: str, previous: str, previous_answer: str, model: Article
         return []
     if not any(w in vocabulary for w in tokenize(q) if len(w) > 2):
         return []  # "what's the capital of <country>?": no follow-up, whatever came before
-    keys = model.find_subjects(previous) or _lead_subjects(previous_answer, model)
+    keys = model.find_subjects(previous) or lead_subjects(previous_answer, model)
     return keys if set(model.find_subjects(q)) <= set(keys) else []  # a name of A's goes on with A, not with B
 
 
@@ -339,62 +339,3 @@ def replace_pronouns(q: str, pattern: re.Pattern, keys: list[str], names, posses
         return names(keys)
 
     return pattern.sub(sub, q, count=1)
-
-
-def _named_thing(previous: str, answer: str, model: ArticleModel, question: str) -> str:
-    """The thing the previous question asked about naming no subject ("what's X?"), or the name it asked which
-    subject has, when ``question`` asks what a thing does ("what does it buy you?"); or the name the previous
-    answer gave for the thing that question asked for ("Flower"): a capitalised word inside the answer sentence
-    sharing most words with that question, neither a subject nor a word of the question; after "does A have a
-    ...?", the thing asked if the answer says it, else the one name of a subject's part ("A Cloud") it gives."""
-    about = shapes.OVERVIEW.match(previous)  # (its words, less a "for": "what's A Beat for?")
-    rest = re.sub(r"\s+(?:used\s+)?for$", "", about["rest"], flags=re.I) if about else ""
-    if about and 0 < len(rest.split()) <= 4 and (
-            not model.find_subjects(previous, aliases=False) or model.names_a_part(rest)):
-        return rest  # "what's X?" (or "what's A Cloud?", or a name for A) then "what does it show?": X
-    having = WHICH_HAS.match(previous) if shapes.THING_ASK.search(question) else None
-    if having and not model.find_subjects(having["thing"], aliases=False) and len(having["thing"].split()) <= 3 and (
-            model.names_in(having["thing"]) or not all(map(lang.is_everyday, lang.words(having["thing"])))):
-        return having["thing"]  # "which of them has X?" then "what does it buy you?": X, a name of the corpus
-    has = shapes.HAS_A.search(previous)
-    if answer and has:  # "does A have a managed offering?" answered "A Cloud": "if I use it" is A Cloud
-        thing = re.match(r"\s*((?:[\w-]+\s+){0,2}[\w-]+)\s*\?", previous[has.end():])
-        if thing and re.search(whole(thing[1]), re.sub(r"\*\*", "", answer), re.I):  # "does A have a hybrid search?":
-            owners = model.find_subjects(previous)  # the thing asked, A's, when the answer says it
-            return f"{model.names(owners)}'s {thing[1]}" if len(owners) == 1 else thing[1]
-        named = [m.group() for part in model.parts for m in [re.search(whole(part), answer, re.I)]
-                 if m and not re.search(whole(part), previous, re.I) and all(len(w) > 2 for w in part.split()[1:])]
-        if len(set(map(str.lower, named))) == 1:
-            return named[0]
-    if not answer or not ASKS_FOR_THING.search(previous):
-        return ""
-    if shapes.WHICH.search(previous) and not model.find_subjects(previous) and _opening_subject(answer, model):
-        return ""  # "which engine ...?" answered "A's ... is ... (B: ...)": "it" is A, not a name further on
-    asked = {w for w in tokenize(previous) if not model.is_subject_word(w)}
-    text = re.sub(r"\*\*|\[\d+\]", "", answer)
-    best, best_overlap = "", 0
-    for sentence in re.split(r"(?<=[.!?])\s+", text):
-        overlap = len(asked & set(tokenize(sentence)))
-        words = sentence.split()
-        names = [w.strip(",.;:") for before, w in zip(words, words[1:])
-                 if w[:1].isupper() and before[:1].islower() and not model.is_subject_word(before.strip(",.;:"))
-                 and not model.is_subject_word(w.strip(",.;:")) and w.strip(",.;:").lower() not in previous.lower()]
-        if names and overlap > best_overlap:
-            best, best_overlap = names[0], overlap
-    return best
-
-
-def _lead_subjects(answer: str, model: ArticleModel) -> list[str]:
-    """Subjects named in the previous answer's first sentence, or the one it opens with (``_opening_subject``)."""
-    first = re.split(r"(?<=[.!?])\s", answer.strip(), maxsplit=1)[0] if answer else ""
-    opening = _opening_subject(answer, model)
-    return [opening] if opening else model.find_subjects(first, fuzzy=False)
-
-
-def _opening_subject(answer: str, model: ArticleModel) -> str:
-    """The one subject an answer's first words name as what its sentence is about ("A's comfortable scale
-    is ..."), not as the label of a quote ("**A**: “For observability, most teams deploy X ...”")."""
-    if not answer or re.match(r"^\s*\*\*[^*]+\*\*:\s*“", answer):
-        return ""
-    opening = model.find_subjects(" ".join(re.sub(r"\*\*", "", answer).split()[:LEAD_WORDS]), fuzzy=False)
-    return opening[0] if len(opening) == 1 else ""

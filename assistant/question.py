@@ -69,6 +69,9 @@ def analyse(text: str, model: ArticleModel, index=None, bare_vector=None) -> Que
         q.by_alias = bool(q.subjects) and not named
     q.mentioned = mentioned_values(text, model)
     q.things = model.names_in(text) | (rare_names(text, model, index) if index is not None else set())
+    if judging_all and not named:  # "which one needs <a name only A's section writes>?": the thing asked after
+        q.things |= {a for s in model.subjects.values() for a in s.aliases if " " not in a
+                     and re.search(lang.whole(a), text, re.I)}
     if index is not None and bare_vector is not None:
         q.dimension_candidates = match_dimensions(text, model, index, bare_vector, q.mentioned, q.shares)
         q.wording = {d.key: s - (VALUE_WEIGHT if q.mentioned.get(d.key) else 0.0) for s, d in q.dimension_candidates}
@@ -127,6 +130,7 @@ def analyse(text: str, model: ArticleModel, index=None, bare_vector=None) -> Que
                         and not (q.subjects and shapes.WHAT_IT_USES.search(asked))  # "what does A use for X when ...?"
                         and not (len(q.subjects) == 1 and shapes.WHICH_ONE.match(text) and FOLLOWING in text)
                         and not shapes.HOW_MANY.search(asked)  # "how many replicas should we run?": a number
+                        and not (q.dimensions and numbers.ASKS_HEADCOUNT.search(asked))  # "how big an org before A?"
                         and not asks_other_kind(q, asked, index))
     content = [w for w in lang.tokenize(text) if len(w) > 2 and w not in shapes.ASKING_ONLY]
     if index is not None and not q.subjects and content and not any(w in index.vocabulary() for w in content):

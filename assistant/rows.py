@@ -92,8 +92,16 @@ def match_dimensions(text: str, model: ArticleModel, index, vector, mentioned=No
         priced = set()
     # "built with which programming language?": no label word said, the row whose cells are of that kind
     kind_row = "" if any(shares_of.values()) or any((mentioned or {}).values()) else row_of_kind(text, dims, index)
+    if not kind_row and not heads and numbers.ASKS_HEADCOUNT.search(text):  # "how many people does each suit?": the
+        kind_row = next((d.key for d in dims if counts_heads(d)), "")  # row whose cells are head counts
     return sorted(((s + (VALUE_WEIGHT if d.key in priced or d.key == kind_row else 0.0), d) for s, d in scored),
                   key=lambda pair: -pair[0])
+
+
+def counts_heads(dim: Dimension) -> bool:
+    """Most of the row's cells are head counts ("3–15 ML engineers", "20+ (ML platform team)")."""
+    cells = [c for r in dim.rows for c in r.cells.values()]
+    return bool(cells) and sum(bool(numbers.ranges(c) or numbers.counts(c)) for c in cells) * 2 > len(cells)
 
 
 def row_of_kind(text: str, dims: list[Dimension], index) -> str:

@@ -22,7 +22,7 @@ from .index import Index
 from .lexical import RARE_IDF
 from .question import Question, contradicted_origin, contradicted_value, strip_subjects
 from .settings import Settings
-from .known import QUESTION_WORDS, is_release, known, mostly_known, unwritten_releases
+from .known import QUESTION_WORDS, is_release, known, mostly_known, set_against_subject, unwritten_releases
 
 PLACEHOLDERS = frozenset("something anything someone anyone it them this that these those".split())
 VALUE_LINKS = frozenset("is are was were be in of a an the".split())  # "license is", "written in a"
@@ -89,9 +89,11 @@ def check_scope(question: Question, best_sentence: float, index: Index, settings
     missing = "" if question.said else missing_answer(question, sentences, index, settings.confident_sentence_score)  # "why?": answered before
     if missing:
         return ScopeDecision(True, f"The article doesn't say {missing}. " + covers(), "not_stated")
+    covers_alias = bool(index.model.find_subjects(text))
     recognised = (question.dimensions or question.recommendation or question.overview
                   or question.weighing  # "once we pick one, are we locked in?": a choice among what it compares
                   or question.about_article or question.by_alias
+                  or (not question.subjects and covers_alias)  # "which one needs <a name only A's section writes>?"
                   or ((names_rare_term(question, index) or says_written_name(question, index))
                       and mostly_known(question, index))
                   or quotes_a_phrase(question, sentences, index))
@@ -179,9 +181,10 @@ def phrasing_only(question: Question, uncovered: list[str], index: Index) -> boo
     article's structure answers (a table dimension) may word it freely ("a hassle to deploy"), unless
     it names something the corpus never mentions."""
     if set(uncovered) & set(asked_thing(question, index)) or any(map(is_release, uncovered)) or any(
-            {m["a"].lower(), m["b"].lower()} & set(uncovered) and all(
-                w[:1].isupper() and not known(w.lower(), index) for w in (m["a"], m["b"]))  # "... — X or Y?": names the
-            for m in shapes.OR_PAIR.finditer(shapes.asking_sentence(question.text))):  # corpus lacks offered as the choice
+            {m["a"].lower(), m["b"].lower()} & set(uncovered) and all(  # "... — X or Y?": names the corpus
+                (w[:1].isupper() or not (question.dimensions or lang.is_everyday(w.lower())))  # lacks (or, asking
+                and not known(w.lower(), index) for w in (m["a"], m["b"]))  # no row's value: "feast or tecton")
+            for m in shapes.OR_PAIR.finditer(shapes.asking_sentence(question.text))):
         return False  # the very thing asked about, or a release the corpus never writes
     if question.situation and (question.recommendation or question.weighing):
         return True  # a situation weighing a choice, asked about or set ("if we go with A, ..."): its own words
@@ -298,8 +301,7 @@ def topic_words(question: Question, index: Index, names_only: bool = False,
         text = rx.sub(lambda m: " " * len(m.group()), text)
     later = [w for w in question.text.split()[1:] if not model.is_subject_word(w.strip("?!.,'’s"))]
     title_case = len(later) >= 3 and sum(w[:1].isupper() for w in later) > 0.6 * len(later)
-    out = []
-    vocab = index.vocabulary()
+    out, vocab, against = [], index.vocabulary(), set_against_subject(question.text, model)
     for m in re.finditer(r"[A-Za-z0-9][\w’'+.-]*[\w+]|[A-Za-z]", text):
         raw = m.group().replace("’", "'")
         w = raw.lower().removesuffix("'s")
@@ -313,7 +315,7 @@ def topic_words(question: Question, index: Index, names_only: bool = False,
             and lang.stem(after[1]) in vocab
         named = (inside and raw[:1].isupper() and not title_case and not PLURAL_ACRONYM.match(raw) and not english) \
             or bool(re.search(r"\d", w)) \
-            or (raw.isupper() and len(raw) >= 2 and inside and not english)
+            or (raw.isupper() and len(raw) >= 2 and inside and not english) or w in against
         if lang.stem(w) in vocab and not rare_in_corpus:  # the corpus uses it: never missing, no lookup needed
             if named:
                 out.append(w)

@@ -92,7 +92,7 @@ def test_should_i_do_something_of_one_subject_is_no_choice_between_them(queues_b
     assert "**Celery**" in reply.text.split(". ")[0], reply.text
     # any verb but a practice's still weighs a choice: no refusal on the asker's own setting, the advice heard
     reply = queues_bot.ask("We have a Django monolith and 4 engineers; should we bother with Temporal?")
-    assert reply.text.startswith("For that situation the article points to"), reply.text
+    assert reply.text.startswith("No — for that situation the article points to **Celery**"), reply.text
     reply = queues_bot.ask("Should we self-host Temporal or pay for Temporal Cloud?")
     assert "choose Temporal Cloud rather than self-hosting" in reply.text, reply.text
 

@@ -1,0 +1,84 @@
+"""How questions are read and answered (dev23 round): "why so high?" after a table value; a name only one
+subject's section writes, asked "which one needs X?"; names set against a subject or offered as the choice
+however they are written; a catch asked of a false premise; "should we go with A?" when another subject fits
+better; "how does that stack up against B's?"; a head count asked; "those" for the thing the last answer
+named. Each test also asks what must not fire."""
+
+
+def test_why_so_high_asks_more_on_the_value_just_given(bot):
+    history = [{"role": "user", "content": "What's it cost to self-host Kubeflow, roughly?"}]
+    history.append({"role": "assistant", "content": bot.ask(history[0]["content"]).text})
+    reply = bot.ask("why so high?", history)
+    assert "(following: What's it cost to self-host Kubeflow" in reply.standalone_question, reply.standalone_question
+    assert "learning curve" not in reply.text and not reply.refused, reply.text
+    reply = bot.ask("why is the learning curve so high?", history)  # a row of its own: not more on the last answer
+    assert "(following:" not in reply.standalone_question, reply.standalone_question
+
+
+def test_which_one_needs_a_name_only_one_section_writes(bot):
+    reply = bot.ask("which framework needs istio installed?")
+    assert not reply.refused and reply.text.startswith("Kubeflow requires a Kubernetes cluster"), reply.text
+    assert any("Istio" in c.quote for c in reply.citations), reply.citations
+    reply = bot.ask("which framework needs kafka installed?")  # a name the corpus never writes
+    assert reply.refused and "kafka" in reply.text, reply.text
+
+
+def test_a_name_set_against_a_subject_is_a_topic_however_written(bot, queues_bot):
+    reply = bot.ask("what does the article say about airflow vs prefect?")
+    assert reply.refused and "“airflow”" in reply.text, reply.text
+    reply = bot.ask("which feature store should i use with my pipelines, feast or tecton?")
+    assert reply.refused and "tecton" in reply.text, reply.text
+    reply = bot.ask("metaflow vs kubeflow for a small team?")  # both the article's
+    assert not reply.refused, reply.text
+    reply = bot.ask("is metaflow or something simpler better for a small team?")  # an everyday word
+    assert not reply.refused, reply.text
+    reply = queues_bot.ask("temporal licence - is it something permissive or copyleft?")  # the row's value says which
+    assert not reply.refused and "**MIT**" in reply.text, reply.text
+
+
+def test_a_catch_asked_of_a_false_premise_corrects_it(bot):
+    reply = bot.ask("given that self-hosting kubeflow is cheap, what's the catch with it?")
+    assert reply.text.startswith("No — that premise doesn't match the article: Kubeflow's self-hosted cost is "
+                                 "**High"), reply.text
+    reply = bot.ask("given that self-hosting kubeflow is expensive, what's the catch with it?")  # a true premise
+    assert not reply.text.startswith("No"), reply.text
+
+
+def test_should_we_go_with_a_when_another_fits_better_is_a_no(bot):
+    reply = bot.ask("none of our data scientists know kubernetes and there's no platform team. "
+                    "should we go with kubeflow anyway?")
+    assert reply.text.startswith("No — for that situation the article points to **Metaflow**"), reply.text
+    reply = bot.ask("we're a 50-person company with a dedicated ML platform team on GCP. should we go with kubeflow?")
+    assert not reply.text.startswith("No") and "**Kubeflow**" in reply.text, reply.text
+    reply = bot.ask("we're a series A startup, should we use metaflow or prefect?")  # a choice, not a yes or no
+    assert reply.text.startswith("For that situation the article points to **Metaflow**"), reply.text
+
+
+def test_that_set_against_another_subject_is_what_was_just_asked(bot):
+    history = [{"role": "user", "content": "tell me about prefect's learning curve"}]
+    history.append({"role": "assistant", "content": bot.ask(history[0]["content"]).text})
+    reply = bot.ask("how does that stack up against metaflow's?", history)
+    assert reply.text.startswith("Learning curve — Prefect: **Low**; Metaflow: **Low–Medium**"), reply.text
+    reply = bot.ask("and metaflow's?", history)  # no pointer: the last question asked of Metaflow
+    assert reply.text.startswith("Metaflow's learning curve is **Low–Medium**") or \
+        reply.text.startswith("Metaflow's learning curve is **Low to medium**"), reply.text
+
+
+def test_a_head_count_asked_is_the_row_of_head_counts(bot):
+    reply = bot.ask("How many people does each of these tools really suit?")
+    assert reply.text.startswith("Best team size — Kubeflow: **20+ (ML platform team)**"), reply.text
+    reply = bot.ask("Roughly how big does an org need to be before Kubeflow is worth it?")
+    assert reply.text.startswith("Kubeflow's best team size is **20+"), reply.text
+    reply = bot.ask("we're a team of 8, which one?")  # a head count stated: a pick, as before
+    assert reply.text.startswith("For that situation the article points to **Metaflow**"), reply.text
+
+
+def test_those_after_an_answer_naming_a_thing_is_that_thing(queues_bot):
+    history = [{"role": "user", "content": "what handles periodic/scheduled jobs in celery?"}]
+    history.append({"role": "assistant", "content": queues_bot.ask(history[0]["content"]).text})
+    reply = queues_bot.ask("how many of those can I run at once?", history)
+    assert "Celery Beat" in reply.standalone_question and "exactly one instance" in reply.text, reply.text
+    history = [{"role": "user", "content": "how does celery retry?"}]  # no thing named: the subject
+    history.append({"role": "assistant", "content": queues_bot.ask(history[0]["content"]).text})
+    reply = queues_bot.ask("are those configurable?", history)
+    assert "Celery" in reply.standalone_question and "Beat" not in reply.standalone_question, reply.standalone_question
