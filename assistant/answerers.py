@@ -224,6 +224,10 @@ class ExtractiveAnswerer(TableAnswers):
                     or s.passage.chunk_id in decisive] or pool
         if not pool:
             return []
+        if q.which and not q.subjects and not model.owner(pool[0].passage, pool[0].text):  # "which one ships X?": a
+            asked = word_pairs(q.text)  # sentence of one subject's saying X, before one saying what none do
+            owned = next((s for s in pool if model.owner(s.passage, s.text) and asked & word_pairs(s.text)), None)
+            pool = [owned] + [s for s in pool if s is not owned] if owned else pool
         naming = [s for s in pool if q.things & set(lang.words(s.text)) and s.score >= pool[0].score * self.support_ratio]
         if naming and naming[0] is not pool[0]:  # "can I write A's flows in <a name>?": the sentence saying it first
             pool = [naming[0]] + [s for s in pool if s is not naming[0]]
@@ -301,3 +305,10 @@ def elsewhere(s: Sentence, q: Question, model: ArticleModel) -> bool:
     either ("... is modelled as one workflow function" in B's section, for a question on A): said as B's."""
     owner = model.section_subject(s.passage)
     return bool(q.subjects) and owner is not None and owner not in q.subjects and not named_first(s.text, owner, model)
+
+
+def word_pairs(text: str) -> set[tuple[str, str]]:
+    """Two content words in a row ("model serving"), as the index stems them."""
+    words = lang.tokenize(text)
+    return set(zip(words, words[1:]))
+

@@ -23,7 +23,7 @@ from rapidfuzz import fuzz
 from . import language as lang
 from .types import Passage
 
-MODEL_VERSION = "15"  # bump when the derivation (or the stemming) changes: the index fingerprint includes it
+MODEL_VERSION = "16"  # bump when the derivation (or the stemming) changes: the index fingerprint includes it
 PROPER = re.compile(r"(?<![\w@])(?:[A-Z][\w+&/-]*(?:\.[\w+&/-]+)*|[a-z]+[A-Z][\w-]*|\d+[A-Za-z][\w-]*)"
                     r"(?:[ ](?:[A-Z][\w+&/-]*(?:\.[\w+&/-]+)*|\d[\w-]*))*")
 VS = re.compile(r"\s+(?:vs\.?|versus)\s+", re.I)

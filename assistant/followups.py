@@ -76,7 +76,7 @@ def _previous(history: History, model: ArticleModel) -> tuple[str | None, str]:
 
 
 # Words a question asking more on the last answer may use besides its asking words and its pointers.
-MORE_WORDS = frozenset("one though any really exactly then again what come tell more detail details "
+MORE_WORDS = frozenset("one though any really exactly then again what come tell more detail details such "
                        "reason reasons reasoning rationale justification explanation behind".split())
 ELSE = re.compile(r"\b(?:anything|something|what|where|who|how) else\b|\bother (?:uses?|things?)\b", re.I)
 POINTER = re.compile(r"\b(?:that|this|it|its|them|they|there|those|these)\b", re.I)

@@ -112,7 +112,8 @@ def phrased_as_one_word(text: str, setup: str = "set up") -> str:
 def tokenize(text: str) -> list[str]:
     """Lexical tokens: lower-case words without stop words, plural/verb endings folded."""
     text = phrased_as_one_word(text, setup="setup")
-    return [stem(w.replace("'s", "")) for w in words(text) if w not in STOPWORDS]
+    bare = (re.sub(r"[’']s$", "", w) for w in words(text))  # ("what's" is "what": a stop word)
+    return [stem(w) for w in bare if w not in STOPWORDS]
 
 
 @lru_cache(maxsize=65536)

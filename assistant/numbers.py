@@ -18,7 +18,7 @@ COUNT = re.compile(rf"\b(?P<n>{_NUM})\s*\+?\s*(?:-|\s)?\s*(?:\w+\s+)?{PEOPLE}\b|
                    rf"|\b(?P<k>\d{{1,5}})\s*(?:-|\s)?(?:person|people)\b", re.I)
 _GROUP = r"(?:team|org|organi[sz]ation|company|group|shop|startup|outfit|department)"
 # A question asking a head count, not stating one: "how many people ...?", "how big an org ...?", "teams of a particular size"
-ASKS_HEADCOUNT = re.compile(rf"\bhow many (?:\w+ ){{0,2}}?{PEOPLE}|\bhow (?:big|large|small) (?:\w+ ){{0,3}}?{_GROUP}s?\b|"
+ASKS_HEADCOUNT = re.compile(rf"\bhead ?counts?\b|\bhow many (?:\w+ ){{0,2}}?{PEOPLE}|\bhow (?:big|large|small) (?:\w+ ){{0,3}}?{_GROUP}s?\b|"
                             rf"\b{_GROUP} size\b|\bsize of (?:\w+ )?{_GROUP}\b|\b{_GROUP}s? of (?:\w+ ){{0,2}}?size\b", re.I)
 RANGE_IN_TEXT = re.compile(r"\b(?P<a>\d{1,5})\s*(?:–|-|to)\s*(?P<b>\d{1,5})\b|\b(?P<c>\d{1,5})\s*\+|"
                            r"\b(?P<d>\d{1,5})(?:-person|\s+people|\s+engineers?)\b", re.I)

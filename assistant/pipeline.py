@@ -34,7 +34,7 @@ from .rows import bare_question
 from .spelling import spelled_as_corpus
 from .lexical import RARE_IDF
 from .settling import first_elsewhere, names_elsewhere, settle_dimension
-from .retrieval import Hit, decisive_match, fuse, search
+from .retrieval import Hit, decisive_match, fuse, placed_passages, search
 from .known import mostly_known
 from .scope import ScopeDecision, check_scope
 from .settings import Settings, load_settings
@@ -49,6 +49,7 @@ SHAPE_BONUS = 0.1  # a sentence stating what the question's shape asks for (a nu
 CARRIED_SLACK = 0.1  # a question read with the last one's subjects may find sentences this much less close
 OWN_ASK_WORDS = 4  # a follow-up saying this many words of its own is weighed by them as much as by the last ask
 PARALLEL_BONUS, PARALLEL_WORDS = 0.1, 2  # per rare word a sentence shares with what the last answer said of another subject
+PLACED_BONUS = 0.25  # a sentence where the question says the answer stands ("at the end")
 MENTION_BONUS = 0.05  # a sentence naming a subject, or a thing, the question names
 DEFINES_BONUS = 0.2  # "what's X?": a sentence saying what X is ("X, a ...")
 SECOND_ASK_SENTENCES = 2  # what a question's second ask adds to the answer, at most
@@ -304,6 +305,7 @@ def gather_evidence(index: Index, q: Question, vector: list[float], hits: list[H
     defining = shapes.defining(q.text, lambda thing: bool(  # "what's X?": the sentence saying "X, a ..."
         q.subjects or index.model.names_in(thing) or not all(map(lang.is_everyday, lang.words(thing)))))
     defined = index.model.find_subjects(shapes.defined_thing(q.text)[0], fuzzy=False) if defining else []  # said of it
+    placed = {p.chunk_id for p in placed_passages(index, q)}
     calls_itself = shapes.self_description(q.text, q.subjects[0]) if len(q.subjects) == 1 else None
     for (s, hit), sim, rank_sim, topic in zip(items, sims, ranking, topics):
         bonus = MENTION_BONUS if q.subjects and (any(f in s.lower() for f in q.subjects) or (  # or "It ..." for it,
@@ -311,6 +313,8 @@ def gather_evidence(index: Index, q: Question, vector: list[float], hits: list[H
             and index.model.owner(hit.passage, s) in q.subjects)) else 0.0
         if q.things & set(lang.words(s)):  # a thing the question names ("Board")
             bonus += MENTION_BONUS
+        if hit.passage.chunk_id in placed:  # the place in the article it says ("in the intro"): there, first
+            bonus += PLACED_BONUS
         if how_to_write and shapes.CODE.search(s):  # "how do you define a flow?": the sentence with the code
             bonus += CODE_BONUS
         if shape and shape.search(s):  # "how many ...?": a sentence stating a number

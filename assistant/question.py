@@ -44,6 +44,7 @@ class Question:
     weighing: bool = False  # it speaks of picking among the subjects, asked for or set ("once we pick one, ...")
     things: set[str] = field(default_factory=set)  # things it names that the corpus writes only as names ("Board")
     foreign: bool = False  # it names no subject and none of its words is the corpus's
+    placed: str = ""  # "opening" / "closing": where in the article it says the answer stands ("in the intro")
 
     @property
     def dimension(self) -> Dimension | None:
@@ -54,6 +55,15 @@ SITUATION = re.compile(
     r"\b(?:we|we're|we are|we've|our|i'm|im|i am|i have|i just|i only|i want|i need|my|us)\b|\bif (?:you|i|we)\b|\bfor (?:a|an|teams?)\b"
     r"|\b(?:a|an) (?:[\w~+-]+ ){0,3}(?:startup|company|team|shop|org|organi[sz]ation)\b"
     r"|^\W*(?!(?:which|what|whose|how|the|a|an|any|each|every|one)\b)[\w-]+ team\b", re.I)  # "payments team at ..."
+
+
+# Where in the article a question places what it asks: its opening paragraphs, or its last section ("at the
+# start" only of a question about the article: not "getting it right at the start").
+_OF_IT = r"(?=.*\b(?:article|post|blog|piece|page|author|writer|comparison)\b)"
+OPENING = re.compile(rf"\b(?:intro|introduction|opening (?:paragraph|lines?|section)|first paragraph|top of the (?:page|article|post))\b"
+                     rf"|^{_OF_IT}.*\b(?:at|from) the (?:very )?(?:start|beginning|outset)\b", re.I)
+CLOSING = re.compile(rf"\b(?:bottom of the (?:page|article|post|piece)|conclusion|closing (?:section|lines?|paragraph|pitch)|"
+                     rf"(?:final|last) (?:section|paragraph|lines?))\b|^{_OF_IT}.*\b(?:at|by) the (?:very )?end\b", re.I)
 
 
 def analyse(text: str, model: ArticleModel, index=None, bare_vector=None) -> Question:
@@ -67,6 +77,7 @@ def analyse(text: str, model: ArticleModel, index=None, bare_vector=None) -> Que
     else:
         q.subjects = named or model.find_subjects(text, aliases=not judging_all)  # "cheapest on AWS?" asks of all
         q.by_alias = bool(q.subjects) and not named
+    q.placed = "opening" if OPENING.search(text) else "closing" if CLOSING.search(text) else ""
     q.mentioned = mentioned_values(text, model)
     q.things = model.names_in(text) | (rare_names(text, model, index) if index is not None else set())
     if judging_all and not named:  # "which one needs <a name only A's section writes>?": the thing asked after

@@ -172,7 +172,7 @@ def steered_passages(index: Index, question: Question) -> list[Passage]:
         wanted = set(question.subjects) if len(question.subjects) > 1 or not question.situation else set(model.subjects)
         ids = dict.fromkeys(a.chunk_id for a in model.advice if a.subject in wanted or wanted & set(a.together))
         return [index.by_id[c] for c in ids if c in index.by_id]
-    out = named_passages(index, question)
+    out = named_passages(index, question) + placed_passages(index, question)
     # "how do you kick off a task from code?": the subject's passages that show code; "what do people use to
     # watch A?": those saying what most teams use
     for asks, says in ((shapes.HOW_TO_WRITE.match, shapes.CODE), (shapes.ASKS_COMMON_USE.search, shapes.COMMON_USE)):
@@ -212,3 +212,18 @@ def named_passages(index: Index, question: Question, most: int = 2) -> list[Pass
         written = re.compile(rf"(?<![\w-]){re.escape(name.capitalize())}(?![\w-])")
         out += [p for p, _ in index.bm25_search(name, most * 2) if written.search(p.text) and p not in out][:most]
     return out
+
+
+def placed_passages(index: Index, question: Question) -> list[Passage]:
+    """The passages where the question says its answer stands: each document's opening paragraphs (those
+    under its title, before its first section) or its last section ("what do they offer at the end?")."""
+    if not question.placed:
+        return []
+    out: list[Passage] = []
+    for source in dict.fromkeys(p.source for p in index.passages):
+        prose = sorted((p for p in index.passages if p.source == source and p.kind != "byline"), key=lambda p: p.position)
+        if prose:
+            section = prose[0 if question.placed == "opening" else -1].section
+            out += [p for p in prose if p.section == section]
+    return out
+

@@ -13,8 +13,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-import numpy as np
-
 from . import language as lang
 from . import shapes
 from . import numbers
@@ -23,17 +21,16 @@ from .lexical import RARE_IDF
 from .question import Question, contradicted_origin, contradicted_value, strip_subjects
 from .settings import Settings
 from .known import QUESTION_WORDS, is_release, known, mostly_known, set_against_subject, unwritten_releases
+from .missing import missing_answer
 
+# "can you book me that call?", "please sign us up": a request to act, not a question
+ACTION = re.compile(r"^\W*(?:(?:can|could|would|will) you (?:please )?|please )?(?:book|reserve|schedule|e-?mail|remind|arrange|"
+                    r"sign (?:me|us) up|register (?:me|us))\b(?= (?:me|us|a|an|the|that|this|my|our|it|one)\b)", re.I)
 PLACEHOLDERS = frozenset("something anything someone anyone it them this that these those".split())
 VALUE_LINKS = frozenset("is are was were be in of a an the".split())  # "license is", "written in a"
-INSTANCE_MIN_COSINE = 0.45  # "city" and "Berlin" (0.60), "languages" and "Java" (0.46); not "city" and "Rust" (0.26)
-INSTANCE_SENTENCES = 3
-COUNTED_MIN_COSINE = 0.6  # "tries" and "attempts" (0.84), not "stars" and "ways" (0.32)
 PHRASING_ZIPF = 2.5  # ... when it is a word of English ("standardize" 2.7), not a product's name ("kubernetes" 2.3)
 PHRASE_MIN_IDF = 1.0  # two words in a row the question and the best sentence share, each this rare in the corpus
 PLURAL_ACRONYM = re.compile(r"^[A-Z]{2,}s$")  # "APIs", "SDKs": a common noun in capitals (a product has no plural)
-UNBOUNDED = re.compile(r"\b(?:no (?:maximum|limit|upper bound|cap)|unlimited|without (?:a )?limit)(?:\s+(?:number\s+)?(?:of|on)\s+)?"
-                       r"(?:\s*[\w-]+){1,2}", re.I)  # "no maximum number of attempts", "unlimited retries"
 OUTWEIGHING = 3  # topic words the corpus has that make one unknown word the asker's phrasing (``outweighed``)
 CONTEXT_WORDS = 10  # content words: a question this long sets out its situation before it asks
 
@@ -42,7 +39,7 @@ CONTEXT_WORDS = 10  # content words: a question this long sets out its situation
 class ScopeDecision:
     refused: bool
     message: str = ""
-    reason: str = ""  # "instructions" | "creative" | "price" | "unknown_terms" | "weak_match"
+    reason: str = ""  # "instructions" | "creative" | "action" | "price" | "unknown_terms" | "weak_match" | "not_stated"
     uncovered: tuple[str, ...] = ()
 
 
@@ -56,6 +53,9 @@ def check_scope(question: Question, best_sentence: float, index: Index, settings
     if shapes.CREATIVE.search(text):
         return ScopeDecision(True, "I only answer questions from the corpus; I don't write poems, stories "
                              "or jokes. " + covers(), "creative")
+    if ACTION.match(text):
+        return ScopeDecision(True, "I only answer questions from the corpus; I can't book, schedule or send anything. "
+                             + covers(), "action")
     if shapes.PRICE.search(text) and not (shapes.PRICE_OK.search(text)
                                         and not re.search(r"\$|€|£|dollar|euro|per ", text, re.I)):
         return ScopeDecision(True, "The article doesn't give prices. " + covers(), "price")
@@ -92,7 +92,7 @@ def check_scope(question: Question, best_sentence: float, index: Index, settings
     covers_alias = bool(index.model.find_subjects(text))
     recognised = (question.dimensions or question.recommendation or question.overview
                   or question.weighing  # "once we pick one, are we locked in?": a choice among what it compares
-                  or question.about_article or question.by_alias
+                  or question.about_article or question.by_alias or question.placed  # ("... at the end?")
                   or (not question.subjects and covers_alias)  # "which one needs <a name only A's section writes>?"
                   or ((names_rare_term(question, index) or says_written_name(question, index))
                       and mostly_known(question, index))
@@ -100,79 +100,6 @@ def check_scope(question: Question, best_sentence: float, index: Index, settings
     if not recognised and best_sentence < settings.min_sentence_score:
         return ScopeDecision(True, "The article doesn't cover that. " + covers(), "weak_match")
     return ScopeDecision(False)
-
-
-def missing_answer(question: Question, sentences, index: Index, confident: float) -> str:
-    """What a question asks for that no retrieved sentence about its subject holds: a date for
-    "when ...?", a maker for "who built ...?", a number for "how many ...?", a version number for "which
-    version ...?", the asked-for thing for
-    "what <thing> is ...?". Returns how to say it ("when", "who made it", ...), or "". A number in words in
-    a sentence at least ``confident`` close answers "how many" ("how many beat processes?": "exactly one
-    instance")."""
-    text = question.text
-    if question.recommendation and not question.about_article and shapes.ASKS_VERSION_NUMBER.search(text) \
-            and not any(shapes.VERSION.search(s.text) for s in sentences[:8]):
-        return "which version"  # "which A release version should we install?": a number, whatever the advice
-    if question.about_article or question.recommendation:
-        return ""
-    about = [s.text for s in sentences
-             if not question.subjects or set(s.passage.subjects) & set(question.subjects)][:8]
-    cells = [v for d in question.dimensions for r in d.rows for v in r.cells.values()]
-    asks_version = shapes.ASKS_VERSION_NUMBER.search(text) or (not question.dimensions and shapes.ASKS_VERSION.search(text))
-    if asks_version and not any(shapes.VERSION.search(t) for t in about + cells):
-        return "which version"  # a table row names none either ("the latest version of A's Python SDK")
-    if shapes.ASKS_RATE.search(text) and not any(numbers.RATE.search(t) for t in about + cells):
-        return "how fast"  # "how many tasks per second ...?": no sentence or cell gives one
-    if question.dimensions:
-        return ""
-    if shapes.ASKS_WHEN.search(text) and not any(shapes.DATE.search(t) for t in about):
-        return "when"
-    if shapes.ASKS_MAKER.search(text) and not any(shapes.MAKER.search(t) for t in about):
-        return "who made it"
-    closest = next((s for s in sentences if s.text == about[0]), None) if about else None
-    if shapes.ASKS_COUNT.search(text) and not any(re.search(r"\d", t) for t in about) \
-            and not counted_in_words(text, about[:3], index) \
-            and not (closest and closest.similarity >= confident and numbers.NUMBER.search(closest.text)):
-        return "how many"
-    m = shapes.ASKS_NOUN.search(text)
-    noun = (m["noun"] or m["last"]).lower() if m else ""
-    if noun and noun not in shapes.NOT_A_TOPIC_NOUN and not index.model.is_subject_word(noun) \
-            and not any(known(noun, index, s) for s in (question.subjects or [""])) \
-            and not names_one(noun, about[:INSTANCE_SENTENCES], index):
-        return f"which {noun}"
-    return ""
-
-
-def names_one(noun: str, sentences: list[str], index: Index) -> bool:
-    """One of the closest sentences names a thing of the kind the question asks for, though it never says
-    the kind's word: a name or a figure close to it ("which city ...?": "a Berlin-based company"; "what
-    year ...?": "2019")."""
-    names = {w for t in sentences for w in re.findall(r"(?<=\S )(?:[A-Z]\w+|\d{4})\b", t)  # "Berlin" of "Berlin-based",
-             if not index.model.is_subject_word(w.lower())}  # not a sentence's first word ("Scheduling is ...")
-    names = sorted(names)
-    if not names:
-        return False
-    vectors = np.asarray(index.embed_sentences([noun] + names))
-    return float((vectors[1:] @ vectors[0]).max()) >= INSTANCE_MIN_COSINE
-
-
-def counted_in_words(question: str, sentences: list[str], index: Index) -> bool:
-    """"how many tries before it gives up?" answered by "gives up after three attempts": a number in
-    words, among the closest sentences, counting the same thing (the same word, or one close to it)."""
-    m = numbers.COUNTED_NOUN.search(question)
-    if not m:
-        return False
-    noun = m["noun"].lower()
-    if any(lang.stem(noun) in {lang.stem(w) for w in lang.tokenize(m.group())} for t in sentences
-           for m in UNBOUNDED.finditer(t)):
-        return True  # "how many attempts ...?": "with ... no maximum number of attempts"
-    found = [w.lower() for t in sentences for n in numbers.NUMBER_NOUN.finditer(t) for w in (n["a"], n["b"]) if w]
-    if not found:
-        return False
-    if any(lang.same_word(lang.stem(noun), lang.stem(w)) for w in found):
-        return True
-    vectors = np.asarray(index.embed_sentences([noun] + found))
-    return float((vectors[1:] @ vectors[0]).max()) >= COUNTED_MIN_COSINE
 
 
 def phrasing_only(question: Question, uncovered: list[str], index: Index) -> bool:

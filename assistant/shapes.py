@@ -122,7 +122,7 @@ def outside_setting(pattern: re.Pattern, text: str) -> bool:
 YES_NO = rx(r"^\s*(?:is|are|does|do|can|will|would|was|has|have)\b")
 PREMISE = rx(r"^\s*(?:why|since|given that|given|because|as)\b")
 ARTICLE_SAYS = rx(r"^\W*(?:the|this) (?:article|author|post|piece|comparison) (?:says|recommends|claims|calls|argues|suggests|"
-                  r"states)\b[^?.!]*[.!,]\s+\S")  # "The article recommends A as the default. Why?": a premise
+                  r"states)\b[^?.!]*(?:[.!,]|\s[—–-])\s+\S")  # "The article recommends A as the default. Why?": a premise
 # The words a clause that asks opens with ("Does A ...", "which db?").
 ASKING_WORDS = (r"what|what's|which|who|whom|whose|when|where|why|how|is|are|was|were|do|does|did|can|could|"
                 r"should|would|will|has|have|isn't|aren't|doesn't|don't")
@@ -262,7 +262,7 @@ VERSION_KIND = r"(?:\w+ed|cloud|free|paid|enterprise|commercial|community|open-s
 # -- what a question asks for, and what an answer to it must contain ---------------------------
 ASKS_VERSION = rx(r"\b(?:which|what)(?:'s| is)?(?: the)? (?:latest |first |current |newest |oldest |last )?"
                    r"(?:(?!(?:does|do|did|is|are|was|were|can|should|would|will|has|have)\b)[\w-]+ ){0,2}"
-                   r"(?:version|release)\b(?! (?:called|named|known as)\b)")  # not "what's the hosted version called?"
+                   r"(?:version|release)\b(?!(?: of [\w-]+)? (?:called|named|known as)\b)")  # not "the hosted version (of A) called?"
 # (the word before "version" names a product, not a kind of version: not "the current managed version")
 ASKS_VERSION_NUMBER = rx(r"\b(?:latest|newest|current|first|oldest|last|minimum|required) (?:(?!" + VERSION_KIND + r")[\w-]+ )?"
                           r"(?:version|release)\b",

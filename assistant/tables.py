@@ -64,9 +64,12 @@ class TableAnswers:
                 others = "; ".join(f"{name([s])}: {bold(values[s][0])}" for s in asked if s != holders[0])
                 lead = fact(name(holders), dim, values[holders[0]][0])
                 parts.append(f"{lead} ({others}) {' '.join(cite(c) for c in sources)}.")
-            else:
-                side = "; ".join(f"{name([s])}: {bold(values[s][0])}" for s in asked)
-                parts.append(f"{dim.label} — {side} {' '.join(cite(c) for c in sources)}.")
+            else:  # (and whose the value named is, when not one asked of: "Given that A's X is <B's>, how does ...?")
+                elsewhere = [o for o in values if o not in asked and any(re.search(lang.whole(n), values[o][0], re.I)
+                                                                        for n in named)]
+                side = "; ".join(f"{name([s])}: {bold(values[s][0])}" for s in asked + elsewhere)
+                cites = " ".join(cite(c) for c in dict.fromkeys(sources + [values[o][1] for o in elsewhere]))
+                parts.append(f"{dim.label} — {side} {cites}.")
         budget = self.max_sentences - (1 if len(asked) == 1 else 0)
         said = set()
         for s in asked:

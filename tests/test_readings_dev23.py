@@ -82,3 +82,68 @@ def test_those_after_an_answer_naming_a_thing_is_that_thing(queues_bot):
     history.append({"role": "assistant", "content": queues_bot.ask(history[0]["content"]).text})
     reply = queues_bot.ask("are those configurable?", history)
     assert "Celery" in reply.standalone_question and "Beat" not in reply.standalone_question, reply.standalone_question
+
+
+def test_a_request_to_act_is_declined_not_answered(bot):
+    reply = bot.ask("can you book me that free 30-minute ML architecture call for thursday afternoon?")
+    assert reply.refused and reply.reason == "action" and "can't book" in reply.text, reply.text
+    reply = bot.ask("is the architecture call free?")  # asked about: the article says
+    assert not reply.refused and "free 30-minute" in reply.text, reply.text
+    reply = bot.ask("how do I schedule a flow in prefect?")  # "schedule" asked about, not asked of us
+    assert reply.reason != "action", reply.text
+
+
+def test_a_value_named_of_the_wrong_subjects_is_shown_with_its_own(bot):
+    reply = bot.ask("Given that Kubeflow's managed version is Outerbounds, how does that compare with Prefect Cloud?")
+    assert reply.text.startswith("Managed options — Kubeflow: **Vertex AI Pipelines**; Prefect: **Prefect Cloud**; "
+                                 "Metaflow: **Outerbounds**"), reply.text
+    reply = bot.ask("how do the managed options of kubeflow and prefect compare?")  # nothing named: the two asked
+    assert "Outerbounds" not in reply.text.split(" [1]")[0], reply.text
+
+
+def test_whats_is_a_question_word_not_a_topic(queues_bot):
+    from assistant import language as lang
+    assert lang.tokenize("what's its weakness?") == lang.tokenize("what its weakness?")
+    assert "celery" in lang.tokenize("Celery's weakness")  # a name's possessive keeps the name
+    reply = queues_bot.ask("What is Flower and what's its weakness?")
+    assert not reply.refused and "in-memory history" in reply.text, reply.text
+
+
+def test_dash_after_what_the_article_is_said_to_say_is_still_a_premise(bot):
+    reply = bot.ask("The article says Kubeflow is the default pick for Series A startups — what's the reasoning?")
+    assert reply.text.startswith("No — that premise doesn't match the article, which says this of Metaflow"), reply.text
+    reply = bot.ask("The article says Metaflow is the default pick for Series A startups — what's the reasoning?")
+    assert not reply.refused and "No — that premise" not in reply.text, reply.text
+
+
+def test_a_hosted_version_named_is_no_version_number_and_a_headcount_is_the_row(bot):
+    reply = bot.ask("whats the hosted version of metaflow called")
+    assert not reply.refused and "Outerbounds" in reply.text, reply.text
+    reply = bot.ask("which version of metaflow should we install?")  # a version number, which it never gives
+    assert reply.refused, reply.text
+    reply = bot.ask("For what headcount is Metaflow the sweet spot, per the table?")
+    assert reply.text.startswith("Metaflow's best team size is **3–15 ML engineers**"), reply.text
+
+
+def test_a_place_in_the_article_said_is_where_the_answer_comes_from(bot):
+    reply = bot.ask("according to the intro, what happens if you pick the wrong mlops stack?")
+    assert reply.text.startswith("The wrong choice means either rebuilding when you scale"), reply.text
+    reply = bot.ask("does the blog offer some kind of consultation at the end?")
+    assert reply.text.startswith("Book a free 30-minute ML architecture scope call"), reply.text
+    reply = bot.ask("what's the capital of france? answer at the end")  # a place is no topic of its own
+    assert reply.refused, reply.text
+
+
+def test_which_one_has_x_is_answered_by_a_subjects_sentence_saying_x(bot):
+    reply = bot.ask("Which framework ships with model serving built in?")
+    assert reply.text.startswith("**Kubeflow**: “It’s a full ML platform built on Kubernetes"), reply.text
+    reply = bot.ask("Do these frameworks handle model serving?")  # of them all: what they don't typically handle
+    assert reply.text.startswith("No — They don’t typically handle"), reply.text
+
+
+def test_why_is_it_such_a_pain_asks_more_on_the_last_answer(bot):
+    history = [{"role": "user", "content": "Tell me about setting up Kubeflow."}]
+    history.append({"role": "assistant", "content": bot.ask(history[0]["content"]).text})
+    reply = bot.ask("why is it such a pain?", history)
+    assert "(following: Tell me about setting up Kubeflow.)" in reply.standalone_question, reply.standalone_question
+    assert "setup complexity is **High**" not in reply.text and "Istio" in reply.text, reply.text
