@@ -26,8 +26,10 @@ from .tables import TableAnswers, names_row, topical
 from .wording import NOT_SO, bold, cite, is_advice, named_first, quote
 from .types import Passage
 
+DENYING = re.compile(r"\b(?:no|not|without|never|less|lacks?)\b|n[’']t\b", re.I)
 SHOULD = re.compile(r"\W*(?:should|shall|must) (?:we|i|you|they|our \w+)\b", re.I)
-NEGATIVE_PICK = re.compile(r"\b(?:bad|wrong|poor|risky|overkill|mistake|too (?:much|big|heavy|complex|complicated))\b", re.I)
+NEGATIVE_PICK = re.compile(r"\b(?:bad|wrong|poor|risky|overkill|mistake|too (?:much|big|heavy|complex|complicated)|avoid|"
+                           r"drop|skip|ditch|steer clear|stay away|pass on|rule out|give up on)\b", re.I)
 MIN_OWN_SIMILARITY = 0.45  # a premise correction also quotes the asked subject's own sentence this close
 
 
@@ -155,7 +157,7 @@ class ExtractiveAnswerer(TableAnswers):
 
         asked = shapes.asked_part(q.text)  # "is A a sensible pick?", "... should we go with A anyway?": a yes or a no
         yes_no = len(q.subjects) == 1 and (q.yes_no or bool(SHOULD.match(asked) and not re.search(r"\bor\b", asked)))
-        lead = ("Yes — for" if NEGATIVE_PICK.search(q.text) else "No — for") if yes_no else "For"  # "is A a bad pick?"
+        lead = ("Yes — for" if NEGATIVE_PICK.search(asked) else "No — for") if yes_no else "For"  # "is A a bad pick?"
         against = advised_against(q, mine) if len(q.subjects) == 1 else None
         if against:  # "is A a sensible pick for a 10-person startup?": "... it's almost certainly too much"
             return [f"{lead} that situation the article advises against {bold(model.names(q.subjects))} "
@@ -226,7 +228,8 @@ class ExtractiveAnswerer(TableAnswers):
             return []
         if q.which and not q.subjects and not model.owner(pool[0].passage, pool[0].text):  # "which one ships X?": a
             asked = word_pairs(q.text)  # sentence of one subject's saying X, before one saying what none do
-            owned = next((s for s in pool if model.owner(s.passage, s.text) and asked & word_pairs(s.text)), None)
+            owned = next((s for s in pool if model.owner(s.passage, s.text) and asked & word_pairs(s.text)
+                          and not DENYING.search(s.text)), None)  # (not "... with no X", "less opinionated about X")
             pool = [owned] + [s for s in pool if s is not owned] if owned else pool
         naming = [s for s in pool if q.things & set(lang.words(s.text)) and s.score >= pool[0].score * self.support_ratio]
         if naming and naming[0] is not pool[0]:  # "can I write A's flows in <a name>?": the sentence saying it first

@@ -76,7 +76,7 @@ def _previous(history: History, model: ArticleModel) -> tuple[str | None, str]:
 
 
 # Words a question asking more on the last answer may use besides its asking words and its pointers.
-MORE_WORDS = frozenset("one though any really exactly then again what come tell more detail details such "
+MORE_WORDS = frozenset("one though any really exactly then again what come tell more detail details "
                        "reason reasons reasoning rationale justification explanation behind".split())
 ELSE = re.compile(r"\b(?:anything|something|what|where|who|how) else\b|\bother (?:uses?|things?)\b", re.I)
 POINTER = re.compile(r"\b(?:that|this|it|its|them|they|there|those|these)\b", re.I)
@@ -90,9 +90,7 @@ def asks_more(question: str, model: ArticleModel) -> bool:
         return False
     if model.find_subjects(question) or names_dimension(question, model):
         return False
-    why = re.match(r"\W*(?:why|how come)\b", question, re.I)  # "why so high?": the level just given
-    rest = [w for w in tokenize(shapes.ASKS_DOWNSIDE.sub(" ", question)) if w not in MORE_WORDS
-            and not (why and lang.rank(w) is not None)]
+    rest = [w for w in tokenize(shapes.ASKS_DOWNSIDE.sub(" ", question)) if w not in MORE_WORDS]
     return not rest or (len(rest) == 1 and bool(POINTER.search(question)))
 
 
@@ -186,7 +184,8 @@ def _rewrite(q: str, previous: str, model: ArticleModel, previous_answer: str) -
         return _following(q, previous)  # "which one for a notebook?" after A's modes: one of those
     pointer = SINGULAR if SINGULAR.search(q) else THOSE if THOSE.search(q) and len(model.find_subjects(previous)) == 1 \
         else None  # ("how many of those can I run?" after a question on one subject: not that subject)
-    thing = named_thing(previous, previous_answer, model, q) if pointer and not (mine and model.find_subjects(previous)) else ""
+    thing = named_thing(previous, previous_answer, model, q, plural=pointer is THOSE) \
+        if pointer and not (mine and model.find_subjects(previous)) else ""
     if thing:  # "does it keep a full history?" after "what do teams use to watch A?" -> the tool named
         return _in_context(_without_lead(replace_pronouns(q, pointer, [thing], lambda keys: keys[0],
                                                            lambda keys: keys[0] + "'s")), previous)

@@ -75,7 +75,7 @@ VERSUS = re.compile(r"(?<![\w.+-])(?P<a>[\w.+-]{3,})\s+(?:vs\.?|versus|or|compar
 
 
 def set_against_subject(text: str, model) -> set[str]:
-    """Words the question sets against a subject's name ("airflow vs A", "A or tecton?"): a thing of the same
+    """Words the question sets against a subject's name ("X vs A", "A or X?"): a thing of the same
     kind, so a name however the asker wrote it, unless English uses the word every day ("A or something simpler")."""
     return {this.lower() for m in VERSUS.finditer(text) for this, other in ((m["a"], m["b"]), (m["b"], m["a"]))
             if model.find_subjects(other, fuzzy=False, aliases=False) and not model.is_subject_word(this)

@@ -17,9 +17,12 @@ PEOPLE = (r"(?:person|people|engineers?|data scientists?|scientists?|ml engineer
 COUNT = re.compile(rf"\b(?P<n>{_NUM})\s*\+?\s*(?:-|\s)?\s*(?:\w+\s+)?{PEOPLE}\b|\bteam of (?P<m>{_NUM})\b"
                    rf"|\b(?P<k>\d{{1,5}})\s*(?:-|\s)?(?:person|people)\b", re.I)
 _GROUP = r"(?:team|org|organi[sz]ation|company|group|shop|startup|outfit|department)"
-# A question asking a head count, not stating one: "how many people ...?", "how big an org ...?", "teams of a particular size"
-ASKS_HEADCOUNT = re.compile(rf"\bhead ?counts?\b|\bhow many (?:\w+ ){{0,2}}?{PEOPLE}|\bhow (?:big|large|small) (?:\w+ ){{0,3}}?{_GROUP}s?\b|"
-                            rf"\b{_GROUP} size\b|\bsize of (?:\w+ )?{_GROUP}\b|\b{_GROUP}s? of (?:\w+ ){{0,2}}?size\b", re.I)
+_FITS = r"(?=.*\b(?:suits?|fits?|needs?|worth|before|sweet spot|makes? sense|right|ideal|best)\b)"  # the size it suits
+# A question asking the head count a subject suits, not stating one: "how many people does each suit?", "how big an org
+# before A is worth it?", "teams of a particular size" (not "how many users does A have?")
+ASKS_HEADCOUNT = re.compile(rf"\bhead ?counts?\b|\b{_GROUP} size\b|\bsize of (?:\w+ )?{_GROUP}\b|\b{_GROUP}s? of (?:\w+ ){{0,2}}?"
+                            rf"size\b|\bhow many (?:\w+ ){{0,2}}?(?:people|engineers|data scientists|developers|devs|staff|folks)\b{_FITS}"
+                            rf"|\bhow (?:big|large|small) (?:\w+ ){{0,3}}?{_GROUP}s?\b{_FITS}", re.I)
 RANGE_IN_TEXT = re.compile(r"\b(?P<a>\d{1,5})\s*(?:–|-|to)\s*(?P<b>\d{1,5})\b|\b(?P<c>\d{1,5})\s*\+|"
                            r"\b(?P<d>\d{1,5})(?:-person|\s+people|\s+engineers?)\b", re.I)
 

@@ -62,8 +62,17 @@ SITUATION = re.compile(
 _OF_IT = r"(?=.*\b(?:article|post|blog|piece|page|author|writer|comparison)\b)"
 OPENING = re.compile(rf"\b(?:intro|introduction|opening (?:paragraph|lines?|section)|first paragraph|top of the (?:page|article|post))\b"
                      rf"|^{_OF_IT}.*\b(?:at|from) the (?:very )?(?:start|beginning|outset)\b", re.I)
-CLOSING = re.compile(rf"\b(?:bottom of the (?:page|article|post|piece)|conclusion|closing (?:section|lines?|paragraph|pitch)|"
+CLOSING = re.compile(rf"\b(?:bottom of the (?:page|article|post|piece)|conclusion|closing (?:section|lines?|paragraph)|"
                      rf"(?:final|last) (?:section|paragraph|lines?))\b|^{_OF_IT}.*\b(?:at|by) the (?:very )?end\b", re.I)
+
+
+def only_examples(text: str, subjects: list[str]) -> bool:
+    """Every subject the text names is an example of a kind it asks about ("frameworks like A or B", "a tool
+    such as A"), not what it asks about."""
+    names = "|".join(re.escape(k) for k in subjects)
+    like = rf"\b(?:an? [a-z][\w-]*|[a-z][\w-]*s) (?:like|such as) (?:{names})(?:\s*(?:,|or|and)\s*(?:{names}))*\b"
+    rest = re.sub(like, " ", text, flags=re.I)
+    return rest != text and not any(re.search(lang.whole(k), rest, re.I) for k in subjects)
 
 
 def analyse(text: str, model: ArticleModel, index=None, bare_vector=None) -> Question:
@@ -77,6 +86,8 @@ def analyse(text: str, model: ArticleModel, index=None, bare_vector=None) -> Que
     else:
         q.subjects = named or model.find_subjects(text, aliases=not judging_all)  # "cheapest on AWS?" asks of all
         q.by_alias = bool(q.subjects) and not named
+    if q.subjects and only_examples(text, q.subjects):  # "do frameworks like A or B handle X?": the kind, not them
+        q.subjects = []
     q.placed = "opening" if OPENING.search(text) else "closing" if CLOSING.search(text) else ""
     q.mentioned = mentioned_values(text, model)
     q.things = model.names_in(text) | (rare_names(text, model, index) if index is not None else set())
@@ -144,7 +155,7 @@ def analyse(text: str, model: ArticleModel, index=None, bare_vector=None) -> Que
                         and not (q.dimensions and numbers.ASKS_HEADCOUNT.search(asked))  # "how big an org before A?"
                         and not asks_other_kind(q, asked, index))
     content = [w for w in lang.tokenize(text) if len(w) > 2 and w not in shapes.ASKING_ONLY]
-    if index is not None and not q.subjects and content and not any(w in index.vocabulary() for w in content):
+    if index is not None and not q.subjects and not q.placed and content and not any(w in index.vocabulary() for w in content):
         q.recommendation = q.weighing = False  # "what should I cook tonight?": nothing the corpus speaks of
         q.foreign = (q.polarity is None and not shapes.ABOUT_ARTICLE.search(text)  # not "which are cheap?"
                      and not any(index.has_prefix_word(w) for w in content))  # nor "self host"
@@ -169,7 +180,7 @@ def analyse(text: str, model: ArticleModel, index=None, bare_vector=None) -> Que
                   and not q.by_alias  # "what is <A's engine>?" asks of the engine, not of A
                   and not model.names_a_part(om["rest"]))  # nor "what is A Beat?"
     q.about_article = bool(shapes.ABOUT_ARTICLE.search(text)) and not (q.recommendation and not shapes.BYLINE.search(text)) \
-        and not model.find_subjects(
+        and not (q.placed and not shapes.BYLINE.search(text)) and not model.find_subjects(
         article_named(text, model), fuzzy=False)  # not "who wrote the A/B article?" for A and B
     if q.about_article:
         q.subjects = []

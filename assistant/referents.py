@@ -17,19 +17,21 @@ LEAD_WORDS = 2  # an answer opening with a subject ("A's scale is ...") names it
 ASKS_FOR_THING = re.compile(
     r"^\W*(?:what|which)\b.{0,30}\b(?:do|does|did|would|should)\b.{0,30}\b(?:use|deploy|run|pair|combine|install|"
     r"reach for|add)\b|^\W*what(?:'s| is| are) (?:the |a )?(?:usual|typical|common|standard|default|recommended|"
-    r"go-to|popular) [\w-]+|^\W*(?:what|which)\s+(?:\w+\s+)?(?:handles|manages|runs|powers|drives|schedules|replaces|"
-    r"stores|keeps|tracks|monitors)\b", re.I)
+    r"go-to|popular) [\w-]+", re.I)
+# "what handles X in A?": a thing, for "those" next (not for "it", which is as often A itself)
+DOES_THING = re.compile(r"^\W*(?:what|which)\s+(?:\w+\s+)?(?:handles|manages|powers|drives|replaces)\b", re.I)
 # "which of them has X?": the thing asked after, for a pronoun next that a subject cannot be the answer to
 WHICH_HAS = re.compile(r"^\W*(?:which|what)\b(?:\s+[\w-]+){0,4}?\s+(?:has|have|offers?|supports?|ships?|includes?|"
                        r"comes? with|uses?)\s+(?:an? |the )?(?P<thing>[\w-]+(?: [\w-]+){0,2})\W*$", re.I)
 
 
-def named_thing(previous: str, answer: str, model: ArticleModel, question: str) -> str:
+def named_thing(previous: str, answer: str, model: ArticleModel, question: str, plural: bool = False) -> str:
     """The thing the previous question asked about naming no subject ("what's X?"), or the name it asked which
     subject has, when ``question`` asks what a thing does ("what does it buy you?"); or the name the previous
     answer gave for the thing that question asked for ("Flower"): a capitalised word inside the answer sentence
     sharing most words with that question, neither a subject nor a word of the question; after "does A have a
-    ...?", the thing asked if the answer says it, else the one name of a subject's part ("A Cloud") it gives."""
+    ...?", the thing asked if the answer says it, else the one name of a subject's part ("A Cloud") it gives.
+    ``plural`` ("how many of those ...?"): also after "what handles X in A?", whose answer names the thing."""
     about = shapes.OVERVIEW.match(previous)  # (its words, less a "for": "what's A Beat for?")
     rest = re.sub(r"\s+(?:used\s+)?for$", "", about["rest"], flags=re.I) if about else ""
     if about and 0 < len(rest.split()) <= 4 and (
@@ -49,7 +51,7 @@ def named_thing(previous: str, answer: str, model: ArticleModel, question: str) 
                  if m and not re.search(whole(part), previous, re.I) and all(len(w) > 2 for w in part.split()[1:])]
         if len(set(map(str.lower, named))) == 1:
             return named[0]
-    if not answer or not ASKS_FOR_THING.search(previous):
+    if not answer or not (ASKS_FOR_THING.search(previous) or plural and DOES_THING.search(previous)):
         return ""
     if shapes.WHICH.search(previous) and not model.find_subjects(previous) and opening_subject(answer, model):
         return ""  # "which engine ...?" answered "A's ... is ... (B: ...)": "it" is A, not a name further on

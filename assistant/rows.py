@@ -101,7 +101,8 @@ def match_dimensions(text: str, model: ArticleModel, index, vector, mentioned=No
 def counts_heads(dim: Dimension) -> bool:
     """Most of the row's cells are head counts ("3–15 ML engineers", "20+ (ML platform team)")."""
     cells = [c for r in dim.rows for c in r.cells.values()]
-    return bool(cells) and sum(bool(numbers.ranges(c) or numbers.counts(c)) for c in cells) * 2 > len(cells)
+    return bool(cells) and sum(bool(numbers.counts(c) or numbers.ranges(c) and re.search(rf"\bteam|{numbers.PEOPLE}", c, re.I))
+                               for c in cells) * 2 > len(cells)
 
 
 def row_of_kind(text: str, dims: list[Dimension], index) -> str:

@@ -24,8 +24,8 @@ from .known import QUESTION_WORDS, is_release, known, mostly_known, set_against_
 from .missing import missing_answer
 
 # "can you book me that call?", "please sign us up": a request to act, not a question
-ACTION = re.compile(r"^\W*(?:(?:can|could|would|will) you (?:please )?|please )?(?:book|reserve|schedule|e-?mail|remind|arrange|"
-                    r"sign (?:me|us) up|register (?:me|us))\b(?= (?:me|us|a|an|the|that|this|my|our|it|one)\b)", re.I)
+ACTION = re.compile(r"^\W*(?:(?:can|could|would|will) you (?:please )?|please )?(?:book|reserve|sign (?:me|us) up|register (?:me|us))"
+                    r"\b(?= (?:me|us|a|an|the|that|this|my|our|it|one|in|for)\b)", re.I)
 PLACEHOLDERS = frozenset("something anything someone anyone it them this that these those".split())
 VALUE_LINKS = frozenset("is are was were be in of a an the".split())  # "license is", "written in a"
 PHRASING_ZIPF = 2.5  # ... when it is a word of English ("standardize" 2.7), not a product's name ("kubernetes" 2.3)
@@ -54,7 +54,7 @@ def check_scope(question: Question, best_sentence: float, index: Index, settings
         return ScopeDecision(True, "I only answer questions from the corpus; I don't write poems, stories "
                              "or jokes. " + covers(), "creative")
     if ACTION.match(text):
-        return ScopeDecision(True, "I only answer questions from the corpus; I can't book, schedule or send anything. "
+        return ScopeDecision(True, "I only answer questions from the corpus; I can't book or sign you up for anything. "
                              + covers(), "action")
     if shapes.PRICE.search(text) and not (shapes.PRICE_OK.search(text)
                                         and not re.search(r"\$|€|£|dollar|euro|per ", text, re.I)):
@@ -93,7 +93,8 @@ def check_scope(question: Question, best_sentence: float, index: Index, settings
     recognised = (question.dimensions or question.recommendation or question.overview
                   or question.weighing  # "once we pick one, are we locked in?": a choice among what it compares
                   or question.about_article or question.by_alias or question.placed  # ("... at the end?")
-                  or (not question.subjects and covers_alias)  # "which one needs <a name only A's section writes>?"
+                  or (not question.subjects and covers_alias and not uncovered)  # "which one needs <a name only A's
+                  # section writes>?" (all its topic words the corpus's: not "which one has a <name> API?")
                   or ((names_rare_term(question, index) or says_written_name(question, index))
                       and mostly_known(question, index))
                   or quotes_a_phrase(question, sentences, index))
@@ -107,10 +108,11 @@ def phrasing_only(question: Question, uncovered: list[str], index: Index) -> boo
     situation asking for advice ("we're building a chatbot ...") brings its own words; a question the
     article's structure answers (a table dimension) may word it freely ("a hassle to deploy"), unless
     it names something the corpus never mentions."""
-    if set(uncovered) & set(asked_thing(question, index)) or any(map(is_release, uncovered)) or any(
+    if set(uncovered) & (set(asked_thing(question, index)) | set_against_subject(question.text, index.model)) \
+            or any(map(is_release, uncovered)) or any(  # ("A or X?": X is what is asked about)
             {m["a"].lower(), m["b"].lower()} & set(uncovered) and all(  # "... — X or Y?": names the corpus
                 (w[:1].isupper() or not (question.dimensions or lang.is_everyday(w.lower())))  # lacks (or, asking
-                and not known(w.lower(), index) for w in (m["a"], m["b"]))  # no row's value: "feast or tecton")
+                and not known(w.lower(), index) for w in (m["a"], m["b"]))  # no row's value: "x or y")
             for m in shapes.OR_PAIR.finditer(shapes.asking_sentence(question.text))):
         return False  # the very thing asked about, or a release the corpus never writes
     if question.situation and (question.recommendation or question.weighing):

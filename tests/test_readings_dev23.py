@@ -1,18 +1,8 @@
-"""How questions are read and answered (dev23 round): "why so high?" after a table value; a name only one
+"""How questions are read and answered (dev23 round): a name only one
 subject's section writes, asked "which one needs X?"; names set against a subject or offered as the choice
 however they are written; a catch asked of a false premise; "should we go with A?" when another subject fits
 better; "how does that stack up against B's?"; a head count asked; "those" for the thing the last answer
 named. Each test also asks what must not fire."""
-
-
-def test_why_so_high_asks_more_on_the_value_just_given(bot):
-    history = [{"role": "user", "content": "What's it cost to self-host Kubeflow, roughly?"}]
-    history.append({"role": "assistant", "content": bot.ask(history[0]["content"]).text})
-    reply = bot.ask("why so high?", history)
-    assert "(following: What's it cost to self-host Kubeflow" in reply.standalone_question, reply.standalone_question
-    assert "learning curve" not in reply.text and not reply.refused, reply.text
-    reply = bot.ask("why is the learning curve so high?", history)  # a row of its own: not more on the last answer
-    assert "(following:" not in reply.standalone_question, reply.standalone_question
 
 
 def test_which_one_needs_a_name_only_one_section_writes(bot):
@@ -141,9 +131,35 @@ def test_which_one_has_x_is_answered_by_a_subjects_sentence_saying_x(bot):
     assert reply.text.startswith("No — They don’t typically handle"), reply.text
 
 
-def test_why_is_it_such_a_pain_asks_more_on_the_last_answer(bot):
-    history = [{"role": "user", "content": "Tell me about setting up Kubeflow."}]
-    history.append({"role": "assistant", "content": bot.ask(history[0]["content"]).text})
-    reply = bot.ask("why is it such a pain?", history)
-    assert "(following: Tell me about setting up Kubeflow.)" in reply.standalone_question, reply.standalone_question
-    assert "setup complexity is **High**" not in reply.text and "Istio" in reply.text, reply.text
+def test_subjects_given_as_examples_of_a_kind_ask_about_the_kind(bot):
+    reply = bot.ask("What jobs does a framework like Kubeflow or Metaflow take care of?")
+    assert reply.text.startswith("A framework like Kubeflow or Metaflow handles: pipeline orchestration"), reply.text
+    reply = bot.ask("do frameworks like kubeflow or metaflow normally take care of monitoring and feature stores too?")
+    assert reply.text.startswith("No — They don’t typically handle"), reply.text
+    reply = bot.ask("is there something like kubeflow for small teams?")  # "something like A": A itself is asked of
+    assert "Kubeflow" in reply.text.split(" [1]")[0], reply.text
+
+
+# From the round's review: what the new rules must not do.
+def test_review_cases_of_over_broad_rules(bot, queues_bot, vector_bot):
+    for question in ("Could you remind me which license Temporal uses?", "Can you schedule a task to run every night with Celery?"):
+        reply = queues_bot.ask(question)  # asked about, not a request to act
+        assert not reply.refused, reply.text
+    reply = bot.ask("Should we avoid Kubeflow at a 10-person startup?")  # avoiding it is what the article advises
+    assert reply.text.startswith("Yes — for that situation the article advises against **Kubeflow**"), reply.text
+    reply = bot.ask("Our last tool was a mistake. Should we go with Kubeflow at a 10-person startup?")  # the background
+    assert reply.text.startswith("No — for that situation"), reply.text  # judges nothing
+    reply = bot.ask("How many users does Metaflow have?")  # not the head count it suits
+    assert "best team size" not in reply.text, reply.text
+    reply = vector_bot.ask("Which one needs a garbage collector?")  # not the sentence saying it has none
+    assert "no garbage collector" not in reply.text.split(" [1]")[0], reply.text
+    reply = queues_bot.ask("Should we use Celery or Dramatiq?")  # the other choice is what is asked about
+    assert reply.refused and "dramatiq" in reply.text, reply.text
+    history = [{"role": "user", "content": "What stores Temporal's state?"}]
+    history.append({"role": "assistant", "content": queues_bot.ask(history[0]["content"]).text})
+    reply = queues_bot.ask("is it open source?", history)  # "it" is Temporal, not a name the answer gave
+    assert "Temporal" in reply.standalone_question and "Cassandra" not in reply.standalone_question, \
+        reply.standalone_question
+    reply = bot.ask("What's the article's conclusion?")
+    assert reply.text.startswith("Book a free 30-minute ML architecture scope call"), reply.text
+
