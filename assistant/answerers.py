@@ -26,7 +26,7 @@ from .tables import TableAnswers, names_row, topical
 from .wording import NOT_SO, bold, cite, is_advice, named_first, quote
 from .types import Passage
 
-DENYING = re.compile(r"\b(?:no|not|without|never|less|lacks?)\b|n[’']t\b", re.I)
+DENYING = re.compile(shapes.NEGATION.pattern + r"|\b(?:less|lacks?)\b", re.I)  # a negation, or "less opinionated about X"
 SHOULD = re.compile(r"\W*(?:should|shall|must) (?:we|i|you|they|our \w+)\b", re.I)
 NEGATIVE_PICK = re.compile(r"\b(?:bad|wrong|poor|risky|overkill|mistake|too (?:much|big|heavy|complex|complicated)|avoid|"
                            r"drop|skip|ditch|steer clear|stay away|pass on|rule out|give up on)\b", re.I)
@@ -155,9 +155,9 @@ class ExtractiveAnswerer(TableAnswers):
         def quoted(a, **how) -> str:  # an advice statement, quoted
             return quote(Sentence(a.sentence, index.by_id[a.chunk_id], 1.0, 1.0), model, **how)
 
-        asked = shapes.asked_part(q.text)  # "is A a sensible pick?", "... should we go with A anyway?": a yes or a no
-        yes_no = len(q.subjects) == 1 and (q.yes_no or bool(SHOULD.match(asked) and not re.search(r"\bor\b", asked)))
-        lead = ("Yes — for" if NEGATIVE_PICK.search(asked) else "No — for") if yes_no else "For"  # "is A a bad pick?"
+        asking = shapes.asked_part(q.text)  # "is A a sensible pick?", "... should we go with A anyway?": a yes or a no
+        yes_no = len(q.subjects) == 1 and (q.yes_no or bool(SHOULD.match(asking) and not re.search(r"\bor\b", asking)))
+        lead = ("Yes — for" if NEGATIVE_PICK.search(asking) else "No — for") if yes_no else "For"  # "is A a bad pick?"
         against = advised_against(q, mine) if len(q.subjects) == 1 else None
         if against:  # "is A a sensible pick for a 10-person startup?": "... it's almost certainly too much"
             return [f"{lead} that situation the article advises against {bold(model.names(q.subjects))} "
@@ -227,8 +227,8 @@ class ExtractiveAnswerer(TableAnswers):
         if not pool:
             return []
         if q.which and not q.subjects and not model.owner(pool[0].passage, pool[0].text):  # "which one ships X?": a
-            asked = word_pairs(q.text)  # sentence of one subject's saying X, before one saying what none do
-            owned = next((s for s in pool if model.owner(s.passage, s.text) and asked & word_pairs(s.text)
+            asked = lang.word_pairs(q.text)  # sentence of one subject's saying X, before one saying what none do
+            owned = next((s for s in pool if model.owner(s.passage, s.text) and asked & lang.word_pairs(s.text)
                           and not DENYING.search(s.text)), None)  # (not "... with no X", "less opinionated about X")
             pool = [owned] + [s for s in pool if s is not owned] if owned else pool
         naming = [s for s in pool if q.things & set(lang.words(s.text)) and s.score >= pool[0].score * self.support_ratio]
@@ -308,10 +308,3 @@ def elsewhere(s: Sentence, q: Question, model: ArticleModel) -> bool:
     either ("... is modelled as one workflow function" in B's section, for a question on A): said as B's."""
     owner = model.section_subject(s.passage)
     return bool(q.subjects) and owner is not None and owner not in q.subjects and not named_first(s.text, owner, model)
-
-
-def word_pairs(text: str) -> set[tuple[str, str]]:
-    """Two content words in a row ("model serving"), as the index stems them."""
-    words = lang.tokenize(text)
-    return set(zip(words, words[1:]))
-

@@ -216,5 +216,3 @@ def dedupe_ids(passages: list[Passage]) -> list[Passage]:
             p = Passage(**{**p.__dict__, "chunk_id": f"{p.chunk_id}-{n}"})
         out.append(p)
     return out
-
-

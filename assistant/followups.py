@@ -191,9 +191,9 @@ def _rewrite(q: str, previous: str, model: ArticleModel, previous_answer: str) -
                                                            lambda keys: keys[0] + "'s")), previous)
     if mine and before and not lead and shapes.LIKE_THAT.search(q) and set(mine) != set(before) and _only_like_that(q, model):
         return _swap(previous, before, mine, names, possessive)  # "is there something like that for B?"
-    pointer = POINTED.search(q) if mine and before and not set(mine) & set(before) and SETS_AGAINST.search(q) else None
-    if pointer:  # "how does that stack up against B's?" after a question on A's X: A's X against B's
-        return _following(q[:pointer.start()] + names(before) + q[pointer.end():], previous)
+    that = POINTED.search(q) if mine and before and not set(mine) & set(before) and SETS_AGAINST.search(q) else None
+    if that:  # "how does that stack up against B's?" after a question on A's X: A's X against B's
+        return _following(q[:that.start()] + names(before) + q[that.end():], previous)
     referents = [k for k in before if k not in model.find_subjects(q, aliases=False)]  # ("does it need X?", X A's)
     if referents and (PLURAL.search(q) or SINGULAR.search(q)) and not _own_referent(q, mine, model):
         pattern = SINGULAR if SINGULAR.search(q) and len(referents) == 1 or not PLURAL.search(q) else PLURAL

@@ -80,4 +80,3 @@ def set_against_subject(text: str, model) -> set[str]:
     return {this.lower() for m in VERSUS.finditer(text) for this, other in ((m["a"], m["b"]), (m["b"], m["a"]))
             if model.find_subjects(other, fuzzy=False, aliases=False) and not model.is_subject_word(this)
             and not lang.is_everyday(this.lower())}
-

@@ -116,6 +116,12 @@ def tokenize(text: str) -> list[str]:
     return [stem(w) for w in bare if w not in STOPWORDS]
 
 
+def word_pairs(text: str) -> set[tuple[str, str]]:
+    """Two content words in a row ("model serving"), as ``tokenize`` gives them."""
+    tokens = tokenize(text)
+    return set(zip(tokens, tokens[1:]))
+
+
 @lru_cache(maxsize=65536)
 def zipf(word: str) -> float:
     """How common a word is in English (wordfreq's Zipf scale: 'the' ~7.7, 'ordinary' 4.4,

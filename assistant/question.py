@@ -179,8 +179,8 @@ def analyse(text: str, model: ArticleModel, index=None, bare_vector=None) -> Que
     q.overview = (bool(om) and not q.dimensions and len(q.subjects) == 1 and len(om["rest"].split()) <= 3
                   and not q.by_alias  # "what is <A's engine>?" asks of the engine, not of A
                   and not model.names_a_part(om["rest"]))  # nor "what is A Beat?"
-    q.about_article = bool(shapes.ABOUT_ARTICLE.search(text)) and not (q.recommendation and not shapes.BYLINE.search(text)) \
-        and not (q.placed and not shapes.BYLINE.search(text)) and not model.find_subjects(
+    q.about_article = bool(shapes.ABOUT_ARTICLE.search(text)) \
+        and not ((q.recommendation or q.placed) and not shapes.BYLINE.search(text)) and not model.find_subjects(
         article_named(text, model), fuzzy=False)  # not "who wrote the A/B article?" for A and B
     if q.about_article:
         q.subjects = []

@@ -219,11 +219,9 @@ def placed_passages(index: Index, question: Question) -> list[Passage]:
     under its title, before its first section) or its last section ("what do they offer at the end?")."""
     if not question.placed:
         return []
-    out: list[Passage] = []
-    for source in dict.fromkeys(p.source for p in index.passages):
-        prose = sorted((p for p in index.passages if p.source == source and p.kind != "byline"), key=lambda p: p.position)
-        if prose:
-            section = prose[0 if question.placed == "opening" else -1].section
-            out += [p for p in prose if p.section == section]
-    return out
-
+    documents: dict[str, list[Passage]] = {}  # each document's prose, in order
+    for p in sorted(index.passages, key=lambda p: p.position):
+        if p.kind != "byline":
+            documents.setdefault(p.source, []).append(p)
+    end = 0 if question.placed == "opening" else -1
+    return [p for prose in documents.values() for p in prose if p.section == prose[end].section]

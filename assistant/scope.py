@@ -89,12 +89,12 @@ def check_scope(question: Question, best_sentence: float, index: Index, settings
     missing = "" if question.said else missing_answer(question, sentences, index, settings.confident_sentence_score)  # "why?": answered before
     if missing:
         return ScopeDecision(True, f"The article doesn't say {missing}. " + covers(), "not_stated")
-    covers_alias = bool(index.model.find_subjects(text))
     recognised = (question.dimensions or question.recommendation or question.overview
                   or question.weighing  # "once we pick one, are we locked in?": a choice among what it compares
                   or question.about_article or question.by_alias or question.placed  # ("... at the end?")
-                  or (not question.subjects and covers_alias and not uncovered)  # "which one needs <a name only A's
-                  # section writes>?" (all its topic words the corpus's: not "which one has a <name> API?")
+                  # "which one needs <a name only A's section writes>?", all its topic words the corpus's (not
+                  # "which one has a <name> API?")
+                  or (not question.subjects and not uncovered and bool(index.model.find_subjects(text)))
                   or ((names_rare_term(question, index) or says_written_name(question, index))
                       and mostly_known(question, index))
                   or quotes_a_phrase(question, sentences, index))
@@ -301,11 +301,8 @@ def quotes_a_phrase(question: Question, sentences, index: Index) -> bool:
     if not question.subjects or best is None or not set(best.passage.subjects) & set(question.subjects):
         return False
     idf = index.bm25.idf
-    def pairs(text: str) -> set[tuple[str, str]]:
-        words = [w for w in lang.words(text) if w not in lang.STOPWORDS]
-        return {(lang.stem(a), lang.stem(b)) for a, b in zip(words, words[1:])}
     return any(min(idf.get(a, 0.0), idf.get(b, 0.0)) >= PHRASE_MIN_IDF and not index.model.is_subject_word(a)
-               and not index.model.is_subject_word(b) for a, b in pairs(question.text) & pairs(best.text))
+               and not index.model.is_subject_word(b) for a, b in lang.word_pairs(question.text) & lang.word_pairs(best.text))
 
 
 def says_written_name(question: Question, index: Index) -> bool:
@@ -326,4 +323,3 @@ def uncovered_terms(question: Question, index: Index) -> list[str]:
     releases = unwritten_releases(question, index)
     return [w for w in topic_words(question, index) if not any(w == r.split()[-1] for r in releases)
             and not any(known(w, index, s) for s in (question.subjects or [""]))] + releases
-

@@ -59,14 +59,14 @@ class TableAnswers:
             if ranked and (q.superlative or q.comparative or lang.SUPERLATIVE_WORD.search(q.text) or q.which):
                 parts.append(self._extreme(q, asked, values, ranks, noun, model) + f" {cite(sources[0])}.")
             named = q.mentioned.get(dim.key, [])
-            holders = [s for s in asked if any(re.search(lang.whole(n), values[s][0], re.I) for n in named)]
+            says_named = lambda s: any(re.search(lang.whole(n), values[s][0], re.I) for n in named)  # noqa: E731
+            holders = [s for s in asked if says_named(s)]
             if q.which and len(holders) == 1:  # "which one keeps us all-Python?": whose cell holds the value, first
                 others = "; ".join(f"{name([s])}: {bold(values[s][0])}" for s in asked if s != holders[0])
                 lead = fact(name(holders), dim, values[holders[0]][0])
                 parts.append(f"{lead} ({others}) {' '.join(cite(c) for c in sources)}.")
             else:  # (and whose the value named is, when not one asked of: "Given that A's X is <B's>, how does ...?")
-                elsewhere = [o for o in values if o not in asked and any(re.search(lang.whole(n), values[o][0], re.I)
-                                                                        for n in named)]
+                elsewhere = [o for o in values if o not in asked and says_named(o)]
                 side = "; ".join(f"{name([s])}: {bold(values[s][0])}" for s in asked + elsewhere)
                 cites = " ".join(cite(c) for c in dict.fromkeys(sources + [values[o][1] for o in elsewhere]))
                 parts.append(f"{dim.label} — {side} {cites}.")
